@@ -1,0 +1,1 @@
+Console.WriteLine("RecognitionBot benchmarks: see bench/README.md");

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the bot locally on http://localhost:3978 with Azurite (data kept in .azurite/data).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+PORT="${RECOGNITIONBOT_AZURITE_PORT:-10002}"
+start_azurite "$PORT" "$ROOT/.azurite/data"
+export Storage__ConnectionString="${Storage__ConnectionString:-$(azurite_connection_string "$PORT")}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+exec dotnet run --project src/RecognitionBot -c Release --urls "${URLS:-http://localhost:3978}" "$@"
