@@ -1,7 +1,11 @@
+using RecognitionBot.Slack;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapSlack();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RecognitionBot.Slack;
+
+/// <summary>
+/// The <c>Slack</c> configuration section. Slack is optional: with neither a signing secret nor an app token the
+/// Slack endpoints answer 404 and no background connection is opened.
+/// </summary>
+public sealed class SlackOptions : IValidatableObject
+{
+    public const string Section = "Slack";
+
+    /// <summary>Verifies every HTTP request from Slack (one per app, shared by all installed workspaces).</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Single-workspace mode: the bot token (xoxb-) used when no OAuth installation is stored for a team.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>App-level token (xapp-) with <c>connections:write</c>: turns Socket Mode on.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>OAuth v2 multi-workspace install; both or neither.</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The bot scopes requested on install; the manifest lists the same ones.</summary>
+    public string Scopes { get; set; } =
+        "commands,chat:write,chat:write.public,im:write,users:read,usergroups:read,channels:read,groups:read";
+
+    /// <summary>The callback registered in the app's OAuth settings; null derives it from the request's host.</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>Where users are sent to approve an install (GovSlack uses another host).</summary>
+    public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>The Web API root. GovSlack and the tests point it elsewhere.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>
+    /// Where the encryption key ring lives; null keeps it next to the tokens in <c>Storage:ConnectionString</c>.
+    /// In production use another storage account, so that one leaked key does not expose both.
+    /// </summary>
+    public string? KeyRingConnectionString { get; set; }
+
+    /// <summary>Slack user ids that are admins of the bot in addition to workspace admins and owners.</summary>
+    public List<string> AdminUserIds { get; set; } = [];
+
+    /// <summary>How old (or how far in the future) a request timestamp may be, in seconds.</summary>
+    [Range(1, 3600)]
+    public int MaxRequestAgeSeconds { get; set; } = 300;
+
+    /// <summary>Attempts per Web API call, counting the first; 429 and 5xx are retried.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>First backoff after a 5xx or a network failure; doubles each time.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A longer Retry-After than this is not waited out inline: the call fails and the outbox retries later.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
+
+    public bool OAuthEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ApiBaseUrl.IsAbsoluteUri || !ApiBaseUrl.AbsoluteUri.EndsWith('/'))
+            yield return new ValidationResult("Slack:ApiBaseUrl must be an absolute URL ending with '/'.", [nameof(ApiBaseUrl)]);
+        if (string.IsNullOrWhiteSpace(ClientId) != string.IsNullOrWhiteSpace(ClientSecret))
+            yield return new ValidationResult("Slack:ClientId and Slack:ClientSecret go together.", [nameof(ClientId), nameof(ClientSecret)]);
+        if (OAuthEnabled && !HttpEnabled)
+            yield return new ValidationResult("OAuth install needs Slack:SigningSecret (installed workspaces call the HTTP endpoints).", [nameof(SigningSecret)]);
+        if (BotToken is { Length: > 0 } bot && !bot.StartsWith("xoxb-", StringComparison.Ordinal))
+            yield return new ValidationResult("Slack:BotToken must be a bot token (xoxb-...).", [nameof(BotToken)]);
+        if (AppToken is { Length: > 0 } app && !app.StartsWith("xapp-", StringComparison.Ordinal))
+            yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-...).", [nameof(AppToken)]);
+        if (SocketModeEnabled && string.IsNullOrWhiteSpace(BotToken) && !OAuthEnabled)
+            yield return new ValidationResult("Socket Mode needs Slack:BotToken to answer.", [nameof(BotToken)]);
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero)
+            yield return new ValidationResult("Slack retry delays must not be negative.", [nameof(RetryBaseDelay)]);
+    }
+}
