@@ -19,6 +19,8 @@ public sealed class SlackApiException(string method, string error, HttpStatusCod
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
     /// <summary>Worth trying again later (throttled, Slack-side or network failure); otherwise retrying cannot help.</summary>
-    public bool IsTransient => RetryAfter is not null || Status is null && Error is "network" or "timeout"
-        || Status is { } s && (int)s >= 500 || Error is "ratelimited" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
+    public bool IsTransient =>
+        RetryAfter is not null
+        || (Status is { } s && (int)s >= 500)
+        || Error is "network" or "timeout" or "ratelimited" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
 }

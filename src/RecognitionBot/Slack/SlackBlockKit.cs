@@ -6,9 +6,10 @@ namespace RecognitionBot.Slack;
 // omitted); the "type" discriminators come from the attributes, so a renderer cannot emit an unknown block type.
 // The contract tests check every rendered payload against Slack's own @slack/types.
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(PlainText), "plain_text")]
-[JsonDerivedType(typeof(Mrkdwn), "mrkdwn")]
+/// <summary>
+/// Text composition object. Written by <see cref="TextObjectConverter"/> rather than as a polymorphic type, because
+/// many fields are declared as <see cref="PlainText"/> and System.Text.Json only writes a discriminator for the base.
+/// </summary>
 public abstract record TextObject(string Text);
 
 public sealed record PlainText(string Text, bool? Emoji = true) : TextObject(Text);

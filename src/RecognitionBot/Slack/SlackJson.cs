@@ -16,6 +16,7 @@ public static class SlackJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.Converters.Add(new TextObjectConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
