@@ -50,7 +50,7 @@ public static class SlackEndpoints
         return reply is null ? Results.Ok() : Results.Json(reply, SlackJson.Options);
     }
 
-    private static async Task<IResult> EventAsync(HttpContext http, SlackInbound inbound)
+    private static async Task<IResult> EventAsync(HttpContext http, SlackInbound inbound, ILoggerFactory logs)
     {
         var body = http.Features.GetRequiredFeature<SlackRequestBody>();
         JsonDocument doc;
@@ -73,7 +73,16 @@ public static class SlackEndpoints
             var retry = int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
             var slackEvent = SlackEvent.FromCallback(root, retry);
             if (slackEvent is null) return Results.BadRequest();
-            await inbound.EventAsync(slackEvent, http.RequestAborted);
+            try
+            {
+                await inbound.EventAsync(slackEvent, http.RequestAborted);
+            }
+            catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // A 500 makes Slack redeliver the event later; the handlers are idempotent on event_id.
+                logs.CreateLogger(typeof(SlackEndpoints)).LogError(e, "Slack event {EventId} ({EventType}) failed", slackEvent.EventId, slackEvent.Type);
+                return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            }
             return Results.Ok();
         }
     }

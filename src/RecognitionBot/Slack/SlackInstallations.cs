@@ -14,8 +14,11 @@ public sealed record SlackBot(string Token, string? BotUserId);
 /// install), else the configured single-workspace token. Tokens are encrypted with Data Protection before they
 /// reach storage; decrypted ones are kept in memory for a minute because every command needs one.
 /// </summary>
-public sealed class SlackInstallations(IInstallationStore store, IDataProtectionProvider dataProtection, IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackInstallations(IServiceProvider services, IDataProtectionProvider dataProtection, IOptions<SlackOptions> options, TimeProvider time)
 {
+    // Resolved on first use: single-workspace mode never needs storage, so it must not require it.
+    private IInstallationStore Store => field ??= services.GetRequiredService<IInstallationStore>();
+
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("RecognitionBot.Slack.BotToken.v1");
     private readonly ConcurrentDictionary<string, (SlackBot? Bot, DateTimeOffset Until)> _cache = new();
@@ -30,9 +33,9 @@ public sealed class SlackInstallations(IInstallationStore store, IDataProtection
         var now = time.GetUtcNow();
         if (_cache.TryGetValue(key, out var hit) && hit.Until > now) return hit.Bot ?? fallback;
 
-        var installation = await store.FindAsync(Platform.Slack, teamId, ct);
+        var installation = await Store.FindAsync(Platform.Slack, teamId, ct);
         if (installation is null && !string.IsNullOrEmpty(enterpriseId))
-            installation = await store.FindAsync(Platform.Slack, enterpriseId, ct);
+            installation = await Store.FindAsync(Platform.Slack, enterpriseId, ct);
         var bot = installation is null ? null : new SlackBot(_protector.Unprotect(installation.ProtectedSecret), installation.BotUserId);
         _cache[key] = (bot, now + CacheFor);
         return bot ?? fallback;
@@ -51,7 +54,7 @@ public sealed class SlackInstallations(IInstallationStore store, IDataProtection
             InstalledBy = access.AuthedUser?.Id,
             Scopes = access.Scope,
         };
-        await store.SaveAsync(installation, ct);
+        await Store.SaveAsync(installation, ct);
         _cache.Clear();
         return installation;
     }
@@ -59,8 +62,10 @@ public sealed class SlackInstallations(IInstallationStore store, IDataProtection
     /// <summary>Forgets a team's installation (and its organisation's, for an org-wide one). Repeating it is harmless.</summary>
     public async Task RemoveAsync(string teamId, string? orgWideEnterpriseId, CancellationToken ct = default)
     {
-        await store.DeleteAsync(Platform.Slack, teamId, ct);
-        if (!string.IsNullOrEmpty(orgWideEnterpriseId)) await store.DeleteAsync(Platform.Slack, orgWideEnterpriseId, ct);
+        // Single-workspace mode stores nothing; its token lives in configuration.
+        if (!options.Value.OAuthEnabled) return;
+        await Store.DeleteAsync(Platform.Slack, teamId, ct);
+        if (!string.IsNullOrEmpty(orgWideEnterpriseId)) await Store.DeleteAsync(Platform.Slack, orgWideEnterpriseId, ct);
         _cache.Clear();
     }
 }
