@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<DigestSubscriptions>();
+        services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<RecognitionService>();
         return services;
