@@ -11,9 +11,11 @@ namespace RecognitionBot.Slack;
 /// The slice of the Slack Web API the app calls. The token is a parameter of every call because each installed
 /// workspace has its own. Errors arrive as HTTP 200 with <c>ok:false</c> and become <see cref="SlackApiException"/>;
 /// 429 waits out Retry-After and 5xx backs off exponentially, both a bounded number of times.
+/// A singleton: each call takes a pooled HttpClient from the factory.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> log)
+public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> log)
 {
+    public const string HttpClientName = "Slack";
     private const int PageSize = 500;
 
     public async Task<PostedMessage> PostMessageAsync(string token, string channel, SlackMessage message, string? threadTs = null, CancellationToken ct = default)
@@ -75,6 +77,28 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return new Uri(json.GetProperty("url").GetString()!);
     }
 
+    /// <summary>
+    /// Answers through an interaction's <c>response_url</c> (works in channels the bot is not in, and for ephemeral
+    /// messages). Only Slack's own hosts are accepted, since the URL arrives inside the payload.
+    /// </summary>
+    public async Task RespondAsync(Uri responseUrl, SlackMessage message, bool replaceOriginal, CancellationToken ct = default)
+    {
+        if (!IsSlackHost(responseUrl)) throw new SlackApiException("response_url", "untrusted_response_url");
+        var body = new ResponseUrlRequest(message.Text, message.Blocks, replaceOriginal);
+        await CallAsync("response_url", responseUrl, null, Json(body), expectJson: false, ct);
+    }
+
+    private bool IsSlackHost(Uri url)
+    {
+        if (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http")) return false;
+        var api = options.Value.ApiBaseUrl.Host;
+        if (string.Equals(url.Host, api, StringComparison.OrdinalIgnoreCase)) return true;
+        // api host slack.com (or slack-gov.com): its subdomains, e.g. hooks.slack.com.
+        var labels = api.Split('.');
+        var domain = labels.Length >= 2 ? string.Join('.', labels[^2..]) : api;
+        return url.Host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && url.Scheme == "https";
+    }
+
     private async Task<IReadOnlyList<string>> PagedIdsAsync(string method, string token, KeyValuePair<string, string>[] fields, string property, CancellationToken ct)
     {
         var ids = new List<string>();
@@ -91,10 +115,13 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return ids;
     }
 
-    private async Task<JsonElement> CallAsync(string method, AuthenticationHeaderValue auth, Func<HttpContent> content, CancellationToken ct)
+    private Task<JsonElement> CallAsync(string method, AuthenticationHeaderValue auth, Func<HttpContent> content, CancellationToken ct) =>
+        CallAsync(method, new Uri(options.Value.ApiBaseUrl, method), auth, content, expectJson: true, ct);
+
+    private async Task<JsonElement> CallAsync(string method, Uri uri, AuthenticationHeaderValue? auth, Func<HttpContent> content, bool expectJson, CancellationToken ct)
     {
         var settings = options.Value;
-        var uri = new Uri(settings.ApiBaseUrl, method);
+        var http = httpClients.CreateClient(HttpClientName);
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt >= settings.MaxAttempts;
@@ -132,6 +159,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                 }
                 if (!response.IsSuccessStatusCode)
                     throw new SlackApiException(method, $"http_{(int)response.StatusCode}", response.StatusCode);
+                if (!expectJson) return default;
 
                 await using var stream = await response.Content.ReadAsStreamAsync(ct);
                 using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
@@ -189,4 +217,9 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     private sealed record OpenConversationRequest(string Users);
 
     private sealed record OpenViewRequest(string TriggerId, ModalView View);
+
+    private sealed record ResponseUrlRequest(string Text, IReadOnlyList<Block>? Blocks, bool ReplaceOriginal)
+    {
+        public string ResponseType => "ephemeral";
+    }
 }

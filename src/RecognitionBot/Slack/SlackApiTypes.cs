@@ -28,11 +28,16 @@ public sealed record SlackUser(string Id, string? TeamId = null, string? Name = 
 
     public SlackUserProfile? Profile { get; init; }
 
+    /// <summary>Present on Enterprise Grid: the user belongs to the organisation, not only to one team.</summary>
+    public SlackEnterpriseUser? EnterpriseUser { get; init; }
+
     /// <summary>Slackbot is neither flagged as a bot nor a person anyone should recognise.</summary>
     public bool IsPerson => !IsBot && !IsAppUser && !Deleted && Id != "USLACKBOT";
 
     public string DisplayName => Profile?.DisplayName is { Length: > 0 } d ? d : Profile?.RealName ?? RealName ?? Name ?? Id;
 }
+
+public sealed record SlackEnterpriseUser(string? EnterpriseId = null);
 
 public sealed record SlackUserProfile(string? DisplayName = null, string? RealName = null);
 

@@ -8,7 +8,7 @@ namespace RecognitionBot.Slack;
 /// same <see cref="SlackInbound"/> the HTTP endpoints use. On Slack's <c>disconnect</c> the new link is opened
 /// before the old one is closed, so nothing is refused while switching.
 /// </summary>
-public sealed class SlackSocketMode(IServiceScopeFactory scopes, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketMode> log)
+public sealed class SlackSocketMode(IServiceScopeFactory scopes, SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketMode> log)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -50,9 +50,7 @@ public sealed class SlackSocketMode(IServiceScopeFactory scopes, IOptions<SlackO
         {
             try
             {
-                Uri url;
-                await using (var scope = scopes.CreateAsyncScope())
-                    url = await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenConnectionAsync(options.Value.AppToken!, ct);
+                var url = await api.OpenConnectionAsync(options.Value.AppToken!, ct);
                 var connection = await SlackSocketConnection.OpenAsync(url, HandleEnvelopeAsync, log, ct);
                 log.LogInformation("Slack Socket Mode connected");
                 return connection;

@@ -14,6 +14,7 @@ public static class SlackTexts
     public const string InstallExpired = nameof(InstallExpired);
     public const string InstallFailed = nameof(InstallFailed);
     public const string InstallUnavailable = nameof(InstallUnavailable);
+    public const string UserGroupUnavailable = nameof(UserGroupUnavailable);
 
     private static readonly ResourceManager _resources = new("RecognitionBot.Slack.SlackTexts", typeof(SlackTexts).Assembly);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
 
@@ -24,13 +25,20 @@ public sealed class SlackWebApiCalls : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private SlackApiClient Client(int maxAttempts = 4, TimeSpan? maxRetryAfter = null, TimeSpan? retryBase = null) => new(_http, Options.Create(new SlackOptions
+    private SlackApiClient Client(int maxAttempts = 4, TimeSpan? maxRetryAfter = null, TimeSpan? retryBase = null) => new(Factory(), Options.Create(new SlackOptions
     {
         ApiBaseUrl = _slack.ApiBaseUrl,
         MaxAttempts = maxAttempts,
         RetryBaseDelay = retryBase ?? TimeSpan.FromMilliseconds(20),
         MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromSeconds(30),
     }), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
+
+    private IHttpClientFactory Factory()
+    {
+        var factory = new Mock<IHttpClientFactory>();
+        factory.Setup(f => f.CreateClient(SlackApiClient.HttpClientName)).Returns(_http);
+        return factory.Object;
+    }
 
     [Fact]
     public async Task SendsEachWorkspacesOwnBearerToken()

@@ -229,13 +229,13 @@ public sealed class SlackWorkspaceInstalls : IAsyncLifetime
         $$"""{"type":"event_callback","team_id":"T9","api_app_id":"A0001","event_id":"{{id}}","event":{{eventJson}}}""";
 }
 
-/// <summary>With only a signing secret and a bot token configured, the app serves that one workspace without storage.</summary>
+/// <summary>With only a signing secret and a bot token configured, the app serves that one workspace; no install flow.</summary>
 public sealed class SlackSingleWorkspaceMode
 {
     [Fact]
-    public async Task UsesTheConfiguredTokenForItsWorkspaceWithoutStorage()
+    public async Task UsesTheConfiguredTokenAndOffersNoInstall()
     {
-        await using var host = await SlackTestHost.StartAsync(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "" });
+        await using var host = await SlackTestHost.StartAsync();
 
         var bot = await host.Services.GetRequiredService<SlackInstallations>().BotForAsync("T0001", null);
 

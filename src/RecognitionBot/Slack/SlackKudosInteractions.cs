@@ -1,0 +1,183 @@
+using System.Text.Json;
+using RecognitionBot.Core;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Slack;
+
+/// <summary>
+/// Clicks and the reject modal: Redeem on the catalog, Approve / Reject on an approval card, Cancel on a pending
+/// request. Decisions go through the core (which decides who may decide and makes the first decision win); the
+/// clicked card is redrawn in place at once, and the core's outbox redraws every other copy.
+/// </summary>
+public sealed class SlackKudosInteractions(
+    RecognitionService core,
+    ILedger ledger,
+    SlackInstallations installations,
+    SlackApiClient api,
+    IEnumerable<IMemberDirectory> directories,
+    WorkspaceStore workspaces,
+    ILogger<SlackKudosInteractions> log) : ISlackInteractionHandler
+{
+    public async Task<SlackViewErrors?> HandleAsync(SlackInteraction interaction, CancellationToken ct)
+    {
+        if (interaction.TeamId is not { } team || interaction.UserId is not { } user) return null;
+        var bot = await installations.BotForAsync(team, interaction.EnterpriseId, ct);
+        if (bot is null) return null;
+        var click = new Click(interaction, SlackWorkspace.Id(team), new MemberId(user), bot);
+
+        if (interaction.Type == SlackInteraction.ViewSubmission)
+            return Str(interaction.Payload, "view", "callback_id") == SlackActions.RejectModal ? await SubmitRejectAsync(click, ct) : null;
+        if (interaction.Type != SlackInteraction.BlockActions || !interaction.Payload.TryGetProperty("actions", out var actions)) return null;
+
+        foreach (var action in actions.EnumerateArray())
+        {
+            var id = action.TryGetProperty("action_id", out var a) ? a.GetString() : null;
+            var value = action.TryGetProperty("value", out var v) ? v.GetString() : null;
+            if (string.IsNullOrEmpty(value)) continue;
+            switch (id)
+            {
+                case SlackActions.Redeem:
+                    // One redemption per reward per catalog message, however often the button is clicked.
+                    await AnswerAsync(click, new RedeemCommand(value), $"slack:redeem:{user}:{click.MessageTs}:{value}", replace: false, ct);
+                    break;
+                case SlackActions.CancelRedemption:
+                    await AnswerAsync(click, new CancelRedemptionCommand(value), $"slack:cancel:{value}", replace: true, ct);
+                    break;
+                case SlackActions.Approve:
+                    await DecideAsync(click, value, approve: true, reason: null, $"slack:decide:{value}:{user}:approve", click.ChannelId, click.MessageTs, ct);
+                    break;
+                case SlackActions.Reject:
+                    await OpenRejectModalAsync(click, value, ct);
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private async Task AnswerAsync(Click click, KudosCommand command, string deliveryKey, bool replace, CancellationToken ct)
+    {
+        var (context, texts, zone) = await ContextAsync(click, deliveryKey, ct);
+        var result = await core.HandleAsync(context, command, ct);
+        await TellAsync(click, SlackReplies.Render(result, texts, zone), replace, ct);
+    }
+
+    private async Task DecideAsync(Click click, string redemptionId, bool approve, string? reason, string deliveryKey, string? cardChannel, string? cardTs, CancellationToken ct)
+    {
+        var (context, texts, zone) = await ContextAsync(click, deliveryKey, ct);
+        var result = await core.HandleAsync(context, new DecideRedemptionCommand(redemptionId, approve, reason), ct);
+        if (result is RedemptionView view)
+        {
+            // The clicker sees the outcome on the card itself straight away; other copies follow from the outbox.
+            if (cardChannel is not null && cardTs is not null)
+                await RedrawAsync(click.Bot, cardChannel, cardTs, SlackBlocks.Approval(view.Redemption, view.RequesterAvailable, texts, zone), ct);
+            if (view.Change != RedemptionChange.Unchanged) return;
+        }
+        await TellAsync(click, SlackReplies.Render(result, texts, zone), replace: false, ct);
+    }
+
+    /// <summary>Reject asks for a reason first, unless the click cannot lead anywhere: then it says why at once.</summary>
+    private async Task OpenRejectModalAsync(Click click, string redemptionId, CancellationToken ct)
+    {
+        var settings = await workspaces.GetAsync(click.Workspace, ct);
+        var (_, texts, zone) = await ContextAsync(click, null, ct);
+        var redemption = await ledger.GetRedemptionAsync(click.Workspace, redemptionId, ct);
+        CommandResult? refusal = redemption switch
+        {
+            null => new Refused(Refusal.UnknownRedemption, redemptionId),
+            { IsDecided: true } => new RedemptionView(redemption, RedemptionChange.Unchanged, (await ledger.GetMemberAsync(click.Workspace, redemption.Requester, ct)).Balance.Available),
+            _ when redemption.Requester == click.Member => new Refused(Refusal.SelfApproval),
+            _ when !redemption.Approvers.Contains(click.Member) && !settings.Approvers.Contains(click.Member) => new Refused(Refusal.NotApprover),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            if (refusal is RedemptionView stale && click.ChannelId is { } c && click.MessageTs is { } ts)
+                await RedrawAsync(click.Bot, c, ts, SlackBlocks.Approval(stale.Redemption, stale.RequesterAvailable, texts, zone), ct);
+            await TellAsync(click, SlackReplies.Render(refusal, texts, zone), replace: false, ct);
+            return;
+        }
+
+        var metadata = JsonSerializer.Serialize(new RejectMetadata(redemptionId, click.ChannelId, click.MessageTs));
+        await api.OpenViewAsync(click.Bot.Token, click.TriggerId!, SlackReplies.RejectModal(metadata, texts), ct);
+    }
+
+    private async Task<SlackViewErrors?> SubmitRejectAsync(Click click, CancellationToken ct)
+    {
+        var payload = click.Interaction.Payload;
+        var view = payload.GetProperty("view");
+        var metadata = JsonSerializer.Deserialize<RejectMetadata>(view.GetProperty("private_metadata").GetString() ?? "{}");
+        if (metadata?.R is not { Length: > 0 } redemptionId) return null;
+        var reason = view.TryGetProperty("state", out var state)
+            && state.TryGetProperty("values", out var values)
+            && values.TryGetProperty(SlackActions.ReasonBlock, out var block)
+            && block.TryGetProperty(SlackActions.ReasonInput, out var input)
+            && input.TryGetProperty("value", out var text) ? text.GetString() : null;
+
+        var (context, texts, zone) = await ContextAsync(click, $"slack:view:{Str(payload, "view", "id") ?? redemptionId}", ct);
+        var result = await core.HandleAsync(context, new DecideRedemptionCommand(redemptionId, false, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
+        if (result is RedemptionView decided)
+        {
+            if (metadata.C is { } channel && metadata.Ts is { } ts)
+                await RedrawAsync(click.Bot, channel, ts, SlackBlocks.Approval(decided.Redemption, decided.RequesterAvailable, texts, zone), ct);
+            if (decided.Change == RedemptionChange.Unchanged && metadata.C is { } c)
+                await api.PostEphemeralAsync(click.Bot.Token, c, click.Member.Value, SlackReplies.Render(result, texts, zone), ct);
+            return null;
+        }
+        // A refusal keeps the modal open and says why, next to the reason field.
+        return new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = ResultText.Describe(result, texts, m => $"@{m.Value}", zone) });
+    }
+
+    private async Task<(CommandContext Context, Texts Texts, TimeZoneInfo Zone)> ContextAsync(Click click, string? deliveryKey, CancellationToken ct)
+    {
+        var profile = directories.First(d => d.Platform == Platform.Slack).FindAsync(click.Workspace, click.Member, ct);
+        var settings = await workspaces.GetAsync(click.Workspace, ct);
+        var locale = (await profile)?.Locale;
+        var conversation = SlackWorkspace.Conversation(click.ChannelId ?? "", null);
+        return (new CommandContext(click.Workspace, click.Member, conversation, deliveryKey, locale), Texts.For(locale, settings.DefaultLocale), settings.Zone);
+    }
+
+    /// <summary>Only to the clicker: through the response URL when Slack gave one, else as an ephemeral message.</summary>
+    private async Task TellAsync(Click click, SlackMessage message, bool replace, CancellationToken ct)
+    {
+        if (click.ResponseUrl is { } url)
+            await api.RespondAsync(url, message, replace, ct);
+        else if (click.ChannelId is { } channel)
+            await api.PostEphemeralAsync(click.Bot.Token, channel, click.Member.Value, message, ct);
+    }
+
+    private async Task RedrawAsync(SlackBot bot, string channel, string ts, SlackMessage card, CancellationToken ct)
+    {
+        try
+        {
+            await api.UpdateMessageAsync(bot.Token, channel, ts, card, ct);
+        }
+        catch (SlackApiException e)
+        {
+            // The decision stands; the outbox redraws the card too, with retries.
+            log.LogWarning(e, "Could not redraw approval card {Channel}/{Ts}: {Error}", channel, ts, e.Error);
+        }
+    }
+
+    private static string? Str(JsonElement e, string outer, string inner) =>
+        e.TryGetProperty(outer, out var o) && o.ValueKind == JsonValueKind.Object && o.TryGetProperty(inner, out var i) && i.ValueKind == JsonValueKind.String
+            ? i.GetString() : null;
+
+    private sealed record RejectMetadata(string? R, string? C, string? Ts);
+
+    /// <summary>Who clicked what, where: the parts of a block_actions or view_submission payload the handlers use.</summary>
+    private sealed record Click(SlackInteraction Interaction, WorkspaceId Workspace, MemberId Member, SlackBot Bot)
+    {
+        public string? ChannelId => Str(Interaction.Payload, "container", "channel_id") ?? Str(Interaction.Payload, "channel", "id");
+
+        public string? MessageTs => Str(Interaction.Payload, "container", "message_ts") ?? Str(Interaction.Payload, "message", "ts");
+
+        public string? TriggerId => Interaction.Payload.TryGetProperty("trigger_id", out var t) ? t.GetString() : null;
+
+        public Uri? ResponseUrl => Interaction.Payload.TryGetProperty("response_url", out var r) && Uri.TryCreate(r.GetString(), UriKind.Absolute, out var u) ? u : null;
+    }
+}
