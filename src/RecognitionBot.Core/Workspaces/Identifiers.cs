@@ -28,6 +28,7 @@ public readonly record struct WorkspaceId(Platform Platform, string Id)
 }
 
 /// <summary>A person in a workspace: a Slack user id or a Teams AAD object id. Bots are never members.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MemberIdJsonConverter))]
 public readonly record struct MemberId(string Value)
 {
     public override string ToString() => Value;
