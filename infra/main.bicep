@@ -111,7 +111,6 @@ var names = {
 var tableNames = [
   for table in [
     'ledger'
-    'catalog'
     'workspaces'
     'digests'
     'conversations'

@@ -29,7 +29,7 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
     public void EveryTableTheAppUsesIsCreatedWithTheConfigurablePrefix()
     {
         var text = Text(infra.MainTemplate);
-        foreach (var table in new[] { "ledger", "catalog", "workspaces", "digests", "conversations", "installations", "dataprotection" })
+        foreach (var table in new[] { "ledger", "workspaces", "digests", "conversations", "installations", "dataprotection" })
             Assert.Contains($"'{table}'", text);
         Assert.Contains("parameters('tablePrefix')", text);
         Assert.Single(infra.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
