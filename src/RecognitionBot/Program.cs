@@ -7,6 +7,7 @@ using RecognitionBot.Observability;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
 builder.Services.AddRecognitionTelemetry(builder.Configuration);
+builder.Services.AddRecognitionReadiness();
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
@@ -22,6 +23,7 @@ app.UseRecognitionRequestLimits();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
+app.MapRecognitionReadiness();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

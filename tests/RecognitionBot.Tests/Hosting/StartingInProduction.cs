@@ -71,7 +71,7 @@ public sealed class StartingInProduction
     }
 
     [Fact]
-    public async Task StartsOutsideProductionWithNothingConfigured()
+    public async Task StartsOutsideProductionWithoutPlatformSecrets()
     {
         using var host = new AppHost("Development", new Dictionary<string, string?>());
 

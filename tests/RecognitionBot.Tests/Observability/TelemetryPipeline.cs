@@ -77,27 +77,6 @@ public sealed class TelemetryPipeline : IDisposable
         Assert.DoesNotContain("/healthz", paths);
     }
 
-    [Theory]
-    [InlineData(null, false)]
-    [InlineData("", false)]
-    [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.invalid/", true)]
-    public void ExportsToApplicationInsightsOnlyWithAConnectionString(string? connectionString, bool expected)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [RecognitionBot.Observability.Telemetry.ConnectionStringSetting] = connectionString })
-            .Build();
-        var services = new ServiceCollection();
-
-        services.AddRecognitionTelemetry(configuration);
-
-        // Only the registrations are inspected: building the exporter would start it (and its Azure resource detectors).
-        Assert.Equal(expected, services.Any(d => MentionsAzureMonitor(d.ServiceType) || MentionsAzureMonitor(d.ImplementationType)));
-    }
-
-    private static bool MentionsAzureMonitor(Type? type) =>
-        type is not null && (type.Assembly.GetName().Name!.StartsWith("Azure.Monitor", StringComparison.Ordinal) ||
-                             type.GetGenericArguments().Any(MentionsAzureMonitor));
-
     private void Flush()
     {
         _metrics.Clear();
@@ -162,4 +141,29 @@ public sealed class TelemetryPipeline : IDisposable
             _loop.Wait(TimeSpan.FromSeconds(5));
         }
     }
+}
+
+/// <summary>Application Insights gets the telemetry only when its connection string is configured.</summary>
+public sealed class ApplicationInsightsExport
+{
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.invalid/", true)]
+    public void ExportsToApplicationInsightsOnlyWithAConnectionString(string? connectionString, bool expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [RecognitionBot.Observability.Telemetry.ConnectionStringSetting] = connectionString })
+            .Build();
+        var services = new ServiceCollection();
+
+        services.AddRecognitionTelemetry(configuration);
+
+        // Only the registrations are inspected: building the exporter would start it (and its Azure resource detectors).
+        Assert.Equal(expected, services.Any(d => MentionsAzureMonitor(d.ServiceType) || MentionsAzureMonitor(d.ImplementationType)));
+    }
+
+    private static bool MentionsAzureMonitor(Type? type) =>
+        type is not null && (type.Assembly.GetName().Name!.StartsWith("Azure.Monitor", StringComparison.Ordinal) ||
+                             type.GetGenericArguments().Any(MentionsAzureMonitor));
 }
