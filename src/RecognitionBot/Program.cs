@@ -2,9 +2,13 @@ using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Hosting;
 using RecognitionBot.Jobs;
+using RecognitionBot.Observability;
 using RecognitionBot.Slack;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddRecognitionStartupChecks();
+builder.Services.AddRecognitionTelemetry(builder.Configuration);
+builder.Services.AddRecognitionReadiness();
 builder.Services.AddSlack(builder.Configuration);
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -17,9 +21,11 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseRecognitionRequestLimits();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
+app.MapRecognitionReadiness();
 app.MapSlack();
 app.Run();
 
