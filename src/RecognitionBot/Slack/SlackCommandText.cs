@@ -58,9 +58,10 @@ public static partial class SlackCommandText
         return text.ToString();
     }
 
-    // What the user typed as text: Slack sent &, < and > as entities. A typed "<@" must stay text, never a mention.
+    // What the user typed as text: Slack sent &, < and > as entities. A typed "<@" or "<!" must stay text, never a
+    // mention or a ping, wherever the message is shown later; a look-alike angle keeps it readable.
     private static string Plain(string escaped) =>
-        escaped.Replace("&lt;@", "‹@").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+        escaped.Replace("&lt;@", "‹@").Replace("&lt;!", "‹!").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
 
     [GeneratedRegex(@"<([^<>]+)>")]
     private static partial Regex Markup();

@@ -80,12 +80,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>Replaces the default answer for a method.</summary>
     public void Respond(string method, Func<RecordedCall, FakeResponse> answer) => _overrides[method] = answer;
 
-    public JsonObject AddUser(string id, string? locale = "en-US", bool isBot = false, bool deleted = false, bool isAdmin = false, bool isOwner = false, string? name = null)
+    public JsonObject AddUser(string id, string? locale = "en-US", bool isBot = false, bool deleted = false, bool isAdmin = false, bool isOwner = false, string? name = null, string team = "T0001")
     {
         var user = new JsonObject
         {
             ["id"] = id,
-            ["team_id"] = "T0001",
+            ["team_id"] = team,
             ["name"] = name ?? id.ToLowerInvariant(),
             ["real_name"] = name ?? $"User {id}",
             ["deleted"] = deleted,
@@ -177,6 +177,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
             case "apps.connections.open":
                 var ws = new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/socket" }.Uri;
                 return FakeResponse.Ok(new JsonObject { ["url"] = ws.AbsoluteUri });
+            case var m when m.StartsWith("response_url", StringComparison.Ordinal):
+                // A response URL answers plain "ok", not the Web API's JSON envelope.
+                return new FakeResponse(200, "ok");
             default:
                 return FakeResponse.Error("unknown_method");
         }

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Slack;
+
+namespace RecognitionBot.Tests.Slack.Fakes;
+
+/// <summary>
+/// Drives the whole app as Slack would: signed slash commands and clicks in, the fake Web API recording what the
+/// app posts, the real core on Azurite underneath. One per test, for a workspace of its own.
+/// </summary>
+public sealed class SlackAppDriver : IAsyncDisposable
+{
+    public const string Team = "T0001";
+    public const string Channel = "C0001";
+
+    private SlackAppDriver(SlackTestHost host) => Host = host;
+
+    public SlackTestHost Host { get; }
+
+    public FakeSlackServer Slack => Host.Slack;
+
+    public static WorkspaceId Workspace => SlackWorkspace.Id(Team);
+
+    public static async Task<SlackAppDriver> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var host = await SlackTestHost.StartAsync(settings);
+        // Everyone a test names exists, as a person who reads English, unless the test says otherwise.
+        foreach (var id in new[] { "U0001", "U0002", "U0003", "U0004", "U0005", "U0006", "U0007", "U0008" }) host.Slack.AddUser(id);
+        host.Slack.AddUser("U0009", isAdmin: true, name: "Admin");
+        host.Slack.AddUser("UDEPLOYBOT", isBot: true, name: "Deploybot");
+        return new SlackAppDriver(host);
+    }
+
+    /// <summary>Sends <c>/kudos {text}</c> and returns the ephemeral answer's JSON.</summary>
+    public async Task<JsonElement> CommandAsync(string user, string text, string channel = Channel, string? triggerId = null)
+    {
+        var response = await Host.CommandAsync(text, user, channel, Team, triggerId);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        return body;
+    }
+
+    /// <summary>The answer's text and blocks flattened into one string, for "says X" assertions.</summary>
+    public static string Said(JsonElement reply) => string.Join("\n", Strings(reply));
+
+    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    /// <summary>A button click (block_actions) on a message, answered through a recorded response URL.</summary>
+    public async Task<HttpResponseMessage> ClickAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral = false)
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = Team },
+            ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "acme" },
+            ["api_app_id"] = "A0001",
+            ["trigger_id"] = $"trig-{Guid.NewGuid():N}",
+            ["response_url"] = new Uri(Slack.BaseUrl, $"api/response_url.{user}").AbsoluteUri,
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
+            ["channel"] = new JsonObject { ["id"] = channel },
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = actionId,
+                ["block_id"] = "b1",
+                ["value"] = value,
+                ["action_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F6}",
+            }),
+        };
+        return await Host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+    }
+
+    /// <summary>Submits a modal Slack opened for the app, with its private metadata and a reason typed in.</summary>
+    public async Task<HttpResponseMessage> SubmitViewAsync(string user, JsonElement openedView, string? reason)
+    {
+        var values = new JsonObject
+        {
+            [SlackActions.ReasonBlock] = new JsonObject { [SlackActions.ReasonInput] = new JsonObject { ["type"] = "plain_text_input", ["value"] = reason } },
+        };
+        var payload = new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = Team },
+            ["team"] = new JsonObject { ["id"] = Team },
+            ["view"] = new JsonObject
+            {
+                ["id"] = $"V{Guid.NewGuid():N}"[..12].ToUpperInvariant(),
+                ["type"] = "modal",
+                ["callback_id"] = openedView.GetProperty("callback_id").GetString(),
+                ["private_metadata"] = openedView.GetProperty("private_metadata").GetString(),
+                ["state"] = new JsonObject { ["values"] = values },
+            },
+        };
+        return await Host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+    }
+
+    /// <summary>The ledger's own view of a member: what they hold and have left to give.</summary>
+    public async Task<BalanceView> BalanceAsync(string user)
+    {
+        var settings = await Host.Services.GetRequiredService<WorkspaceStore>().GetAsync(Workspace, CancellationToken.None);
+        return await Host.Services.GetRequiredService<ILedger>().GetBalanceAsync(Workspace, new MemberId(user), settings, CancellationToken.None);
+    }
+
+    public Task<int> PendingPostsAsync() => Host.Services.GetRequiredService<OutboxStore>().CountAsync(Workspace, CancellationToken.None);
+
+    /// <summary>Waits until the outbox has posted everything it holds.</summary>
+    public async Task OutboxDrainedAsync()
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (await PendingPostsAsync() > 0)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The outbox did not drain.");
+            await Task.Delay(50);
+        }
+    }
+
+    public IReadOnlyList<RecordedCall> PostsTo(string channel) =>
+        [.. Slack.CallsTo("chat.postMessage").Where(c => c.Arg("channel") == channel)];
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
