@@ -134,12 +134,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
             http.Request.ContentType ?? "",
             body,
             DateTimeOffset.UtcNow);
-        _calls.Enqueue(call);
-        _callSignal.Release();
-
         var response = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted
             : _overrides.TryGetValue(method, out var answer) ? answer(call)
             : Default(call);
+        call.Response = response;
+        _calls.Enqueue(call);
+        _callSignal.Release();
         http.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) http.Response.Headers[name] = value;
         http.Response.ContentType = "application/json; charset=utf-8";
@@ -247,6 +247,12 @@ public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<s
 /// <summary>One call the app made: which method, with which token, and what it sent.</summary>
 public sealed record RecordedCall(string Method, string? Token, string? BasicCredentials, string ContentType, string Body, DateTimeOffset At)
 {
+    /// <summary>What the fake answered.</summary>
+    public FakeResponse? Response { get; set; }
+
+    /// <summary>The answer's JSON (e.g. the <c>ts</c> a posted message got).</summary>
+    public JsonElement ResponseJson => JsonDocument.Parse(Response!.Body).RootElement;
+
     public bool IsJson => ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
 
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
