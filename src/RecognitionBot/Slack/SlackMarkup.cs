@@ -32,13 +32,17 @@ public static partial class SlackMarkup
         var at = 0;
         foreach (Match m in CoreMention().Matches(message))
         {
-            if (m.Index > at) elements.Add(new RichTextText(message[at..m.Index]));
+            if (m.Index > at) elements.Add(Literal(message[at..m.Index]));
             elements.Add(new RichTextUser(m.Groups[1].Value));
             at = m.Index + m.Length;
         }
-        if (at < message.Length || elements.Count == 0) elements.Add(new RichTextText(at < message.Length ? message[at..] : " "));
+        if (at < message.Length || elements.Count == 0) elements.Add(Literal(at < message.Length ? message[at..] : " "));
         return elements;
     }
+
+    // Rich text is shown as typed, but text that reached us raw (a modal's reason) could still read "<!here>";
+    // a look-alike angle keeps any later copy of it (notification text, a client quoting it) from becoming a ping.
+    private static RichTextText Literal(string text) => new(text.Replace("<!", "‹!", StringComparison.Ordinal));
 
     public static RichTextBlock Quote(string message) => new([new RichTextQuote(Message(message))]);
 

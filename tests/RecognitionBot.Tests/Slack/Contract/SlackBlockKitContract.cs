@@ -64,3 +64,26 @@ public sealed class SlackBlockKitContract
             errors.Keys.Order());
     }
 }
+
+public sealed class SlackRenderersContract
+{
+    [Fact]
+    public void EveryRenderedReplyPostAndModalPassesSlacksTypes() =>
+        SlackTypesCheck.AssertValid([.. SlackRendererSamples.All()]);
+
+    [Fact]
+    public void EveryRenderedPayloadStaysWithinBlockKitLimits()
+    {
+        var problems = SlackRendererSamples.All().SelectMany(p => SlackLimits.Check(p.Name, System.Text.Json.JsonDocument.Parse(p.Json).RootElement)).ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void NoRenderedPayloadCarriesAMassPing()
+    {
+        var pings = SlackRendererSamples.All().Where(p => p.Json.Contains("<!", StringComparison.Ordinal) || p.Json.Contains("\\u003C!", StringComparison.Ordinal)).Select(p => p.Name).ToList();
+
+        Assert.Empty(pings);
+    }
+}
