@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,9 @@ public static class SlackOAuth
     private const string StateCookie = "slack_oauth_state";
     private const string StatePurpose = "RecognitionBot.Slack.OAuthState.v1";
     private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+
+    // Encodes markup characters but leaves "ö" and "è" readable in the page source.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static IResult InstallAsync(HttpContext http, IOptions<SlackOptions> options, IDataProtectionProvider dataProtection)
     {
@@ -113,7 +117,7 @@ public static class SlackOAuth
 
     private static IResult Page(int status, string message, CultureInfo culture)
     {
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var title = SlackTexts.Get(SlackTexts.InstallTitle, culture);
         var body = $"""
             <!doctype html>

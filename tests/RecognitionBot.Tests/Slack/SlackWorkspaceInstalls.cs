@@ -149,6 +149,20 @@ public sealed class SlackWorkspaceInstalls : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstallPagesSpeakTheBrowsersLanguage()
+    {
+        var (state, cookie) = await StartInstallAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/slack/oauth/callback?error=access_denied&state={Uri.EscapeDataString(state)}");
+        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add("Accept-Language", "sv-SE,sv;q=0.9,en;q=0.5");
+
+        var page = await (await _host.Client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.True(page.Contains("Installationen avbröts", StringComparison.Ordinal), page);
+        Assert.Contains("lang=\"sv\"", page);
+    }
+
+    [Fact]
     public async Task ACodeSlackRefusesInstallsNothing()
     {
         var (state, cookie) = await StartInstallAsync();

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
 
@@ -120,6 +123,18 @@ public sealed class GivingKudosInSlack : IAsyncLifetime
         Assert.True(retried[1].At - retried[0].At >= TimeSpan.FromMilliseconds(950));
         Assert.Equal(retried[0].Body, retried[1].Body);
         Assert.Contains(Channel, byTarget.Keys);
+    }
+
+    [Fact]
+    public async Task TheLocaleSlackReportsIsRememberedForThatMembersMessages()
+    {
+        _app.Slack.AddUser("U0006", locale: "it-IT");
+
+        await _app.CommandAsync("U0006", "balance");
+
+        var member = await _app.Host.Services.GetRequiredService<ILedger>().GetMemberAsync(Workspace, new MemberId("U0006"), CancellationToken.None);
+        Assert.Equal("it-IT", member.Locale);
+        Assert.Equal("true", _app.Slack.CallsTo("users.info").First(c => c.Arg("user") == "U0006").Arg("include_locale"));
     }
 
     public static TheoryData<string, string, string> BadInputs => new()
