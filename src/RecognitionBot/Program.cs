@@ -2,8 +2,12 @@ using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Hosting;
 using RecognitionBot.Jobs;
+using RecognitionBot.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddRecognitionStartupChecks();
+builder.Services.AddRecognitionTelemetry(builder.Configuration);
+builder.Services.AddRecognitionReadiness();
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
@@ -15,9 +19,11 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseRecognitionRequestLimits();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
+app.MapRecognitionReadiness();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
