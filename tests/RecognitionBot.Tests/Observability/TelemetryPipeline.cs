@@ -53,6 +53,17 @@ public sealed class TelemetryPipeline : IDisposable
     }
 
     [Fact]
+    public void ExportsTheOtherRecognitionBotMetersToo()
+    {
+        using var meter = new System.Diagnostics.Metrics.Meter("RecognitionBot.Probe" + Guid.NewGuid().ToString("N")[..8]);
+        meter.CreateCounter<long>("recognitionbot.probe.count").Add(3, new KeyValuePair<string, object?>("probe", meter.Name));
+
+        Flush();
+
+        Assert.Equal(3, Sum("recognitionbot.probe.count", ("probe", meter.Name)));
+    }
+
+    [Fact]
     public async Task CountsA429FromAPlatformApiByClientName()
     {
         using var platform = new TooManyRequestsServer();
