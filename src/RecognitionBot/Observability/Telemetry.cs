@@ -29,8 +29,9 @@ public static class Telemetry
 
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("RecognitionBot"))
-            .WithTracing(tracing => tracing.AddSource(RecognitionMetrics.ActivitySourceName))
-            .WithMetrics(metrics => metrics.AddMeter(RecognitionMetrics.MeterName));
+            // "RecognitionBot.*" too: jobs and adapters may keep meters of their own (e.g. RecognitionBot.Outbox).
+            .WithTracing(tracing => tracing.AddSource(RecognitionMetrics.ActivitySourceName, RecognitionMetrics.ActivitySourceName + ".*"))
+            .WithMetrics(metrics => metrics.AddMeter(RecognitionMetrics.MeterName, RecognitionMetrics.MeterName + ".*"));
 
         var connectionString = configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
