@@ -57,7 +57,7 @@ public sealed class RecognitionService(
                 HistoryCommand => await ledger.GetHistoryAsync(context.Workspace, context.Actor, 20, cancellationToken),
                 DigestOnCommand on => await SubscribeAsync(context, on, settings, cancellationToken),
                 DigestOffCommand => await UnsubscribeAsync(context, settings, cancellationToken),
-                DigestPreviewCommand => new DigestPreview(await digestBuilder.BuildAsync(context.Workspace, clock.GetUtcNow(), settings.Zone, cancellationToken)),
+                DigestPreviewCommand => new DigestPreview(await digestBuilder.BuildWeekUntilAsync(context.Workspace, clock.GetUtcNow(), settings.Zone, cancellationToken)),
                 SettingsCommand s => await SettingsAsync(context, s, cancellationToken),
                 HelpCommand => Help(settings),
                 AdminCommand admin => await AdminAsync(context, admin, settings, cancellationToken),
