@@ -22,6 +22,7 @@ public static class Telemetry
     {
         services.AddMetrics();
         services.AddSingleton<RecognitionMetrics>();
+        services.AddSingleton<Core.Commands.ICommandObserver, CommandMetrics>();
         services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ThrottleCountingFilter>());
         // Options, not a delegate on AddAspNetCoreInstrumentation: the Azure Monitor distro adds that instrumentation itself.
