@@ -16,6 +16,8 @@ builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Sec
 builder.Services.AddRecognitionCore();
 builder.Services.AddHostedService<StorageInitializer>();
 builder.Services.AddHostedService<OutboxDispatcher>();
+builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
+builder.Services.AddHostedService<DigestScheduler>();
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
 

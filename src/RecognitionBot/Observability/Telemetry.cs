@@ -22,6 +22,7 @@ public static class Telemetry
     {
         services.AddMetrics();
         services.AddSingleton<RecognitionMetrics>();
+        services.AddSingleton<Core.Commands.ICommandObserver, CommandMetrics>();
         services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ThrottleCountingFilter>());
         // Options, not a delegate on AddAspNetCoreInstrumentation: the Azure Monitor distro adds that instrumentation itself.
@@ -29,8 +30,9 @@ public static class Telemetry
 
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("RecognitionBot"))
-            .WithTracing(tracing => tracing.AddSource(RecognitionMetrics.ActivitySourceName))
-            .WithMetrics(metrics => metrics.AddMeter(RecognitionMetrics.MeterName));
+            // "RecognitionBot.*" too: jobs and adapters may keep meters of their own (e.g. RecognitionBot.Outbox).
+            .WithTracing(tracing => tracing.AddSource(RecognitionMetrics.ActivitySourceName, RecognitionMetrics.ActivitySourceName + ".*"))
+            .WithMetrics(metrics => metrics.AddMeter(RecognitionMetrics.MeterName, RecognitionMetrics.MeterName + ".*"));
 
         var connectionString = configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))

@@ -17,8 +17,9 @@ namespace RecognitionBot.Tests.Observability;
 /// </summary>
 public sealed class TelemetryPipeline : IDisposable
 {
-    private readonly List<MetricSnapshot> _metrics = [];
-    private readonly List<Activity> _spans = [];
+    // Exporters add from other threads (a span ends on the request's thread): collections that lock.
+    private readonly LockedList<MetricSnapshot> _metrics = new();
+    private readonly LockedList<Activity> _spans = new();
     private readonly AppHost _host;
 
     public TelemetryPipeline()
@@ -32,21 +33,34 @@ public sealed class TelemetryPipeline : IDisposable
     [Fact]
     public void ExportsKudosRedemptionsCommandLatencyAndOutboxBacklog()
     {
+        // Other hosts in this test run may record too: this test's points carry a platform of their own.
+        var platform = "test-" + Guid.NewGuid().ToString("N")[..8];
         var metrics = _host.Services.GetRequiredService<RecognitionMetrics>();
-        metrics.KudosGiven("slack", recipients: 2, pointsEach: 10);
-        metrics.Redemption("teams", "approved");
-        metrics.CommandHandled("slack", "give", "given", TimeSpan.FromMilliseconds(120));
+        metrics.KudosGiven(platform, recipients: 2, pointsEach: 10);
+        metrics.Redemption(platform, "approved");
+        metrics.CommandHandled(platform, "give", "given", TimeSpan.FromMilliseconds(120));
         metrics.OutboxBacklog(7);
-        metrics.OutboxFailure("teams", permanent: false);
+        metrics.OutboxFailure(platform, permanent: false);
 
         Flush();
 
-        Assert.Equal(2, Sum("recognitionbot.kudos.given", ("platform", "slack")));
-        Assert.Equal(20, Sum("recognitionbot.kudos.points", ("platform", "slack")));
-        Assert.Equal(1, Sum("recognitionbot.redemptions", ("outcome", "approved")));
-        Assert.Equal(1, Sum("recognitionbot.outbox.failures", ("kind", "transient")));
-        Assert.Equal(7, Point("recognitionbot.outbox.backlog").GetGaugeLastValueLong());
-        Assert.Equal(1, Point("recognitionbot.command.duration", ("command", "give")).GetHistogramCount());
+        Assert.Equal(2, Sum("recognitionbot.kudos.given", ("platform", platform)));
+        Assert.Equal(20, Sum("recognitionbot.kudos.points", ("platform", platform)));
+        Assert.Equal(1, Sum("recognitionbot.redemptions", ("platform", platform)));
+        Assert.Equal(1, Sum("recognitionbot.outbox.failures", ("platform", platform)));
+        Assert.Equal(1, Point("recognitionbot.command.duration", ("platform", platform)).GetHistogramCount());
+        Assert.Contains(Points("recognitionbot.outbox.backlog"), p => p.GetGaugeLastValueLong() == 7);
+    }
+
+    [Fact]
+    public void ExportsTheOtherRecognitionBotMetersToo()
+    {
+        using var meter = new System.Diagnostics.Metrics.Meter("RecognitionBot.Probe" + Guid.NewGuid().ToString("N")[..8]);
+        meter.CreateCounter<long>("recognitionbot.probe.count").Add(3, new KeyValuePair<string, object?>("probe", meter.Name));
+
+        Flush();
+
+        Assert.Equal(3, Sum("recognitionbot.probe.count", ("probe", meter.Name)));
     }
 
     [Fact]
@@ -70,9 +84,17 @@ public sealed class TelemetryPipeline : IDisposable
         await client.GetAsync(new Uri("/healthz", UriKind.Relative));
         await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 
-        _host.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        // The server span ends a moment after the client has its answer: flush until it is there.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        string?[] paths;
+        do
+        {
+            _host.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            paths = _spans.Snapshot().Select(s => s.GetTagItem("url.path") as string).ToArray();
+            if (paths.Contains("/no-such-page")) break;
+            await Task.Delay(50);
+        } while (DateTime.UtcNow < until);
 
-        var paths = _spans.Select(s => s.GetTagItem("url.path") as string).ToArray();
         Assert.Contains("/no-such-page", paths);
         Assert.DoesNotContain("/healthz", paths);
     }
@@ -85,19 +107,37 @@ public sealed class TelemetryPipeline : IDisposable
 
     private long Sum(string name, (string Key, string Value) tag) => Point(name, tag).GetSumLong();
 
-    private MetricPoint Point(string name, (string Key, string Value)? tag = null)
+    private IReadOnlyList<MetricPoint> Points(string name)
     {
-        var snapshot = _metrics.LastOrDefault(m => m.Name == name) ?? throw new Xunit.Sdk.XunitException($"Metric {name} was not exported.");
-        foreach (var point in snapshot.MetricPoints)
-        {
-            if (tag is null) return point;
+        var points = _metrics.Snapshot().Where(m => m.Name == name).SelectMany(m => m.MetricPoints).ToArray();
+        return points.Length > 0 ? points : throw new Xunit.Sdk.XunitException($"Metric {name} was not exported.");
+    }
+
+    private MetricPoint Point(string name, (string Key, string Value) tag)
+    {
+        foreach (var point in Points(name))
             foreach (var t in point.Tags)
-                if (t.Key == tag.Value.Key && Equals(t.Value, tag.Value.Value)) return point;
-        }
+                if (t.Key == tag.Key && Equals(t.Value, tag.Value)) return point;
         throw new Xunit.Sdk.XunitException($"Metric {name} has no point tagged {tag}.");
     }
 
     public void Dispose() => _host.Dispose();
+
+    private sealed class LockedList<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count { get { lock (_items) return _items.Count; } }
+        public bool IsReadOnly => false;
+        public T[] Snapshot() { lock (_items) return [.. _items]; }
+        public void Add(T item) { lock (_items) _items.Add(item); }
+        public void Clear() { lock (_items) _items.Clear(); }
+        public bool Contains(T item) { lock (_items) return _items.Contains(item); }
+        public void CopyTo(T[] array, int arrayIndex) { lock (_items) _items.CopyTo(array, arrayIndex); }
+        public bool Remove(T item) { lock (_items) return _items.Remove(item); }
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Snapshot()).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>A platform API on loopback that answers every request with 429 and Retry-After.</summary>
     private sealed class TooManyRequestsServer : IDisposable
