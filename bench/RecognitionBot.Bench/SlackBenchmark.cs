@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecognitionBot.Core;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Bench;
+
+/// <summary>
+/// The Slack path end to end: the real host in its own process (Kestrel on loopback, Azurite underneath, Slack's
+/// Web API played by a small local stand-in), fed correctly signed <c>/kudos</c> commands by 1, 10 and 50
+/// concurrent senders. Prints the ack latency the sender saw (p50/p95/p99), kudos/s, and checks afterwards that
+/// every giver's allowance and every recipient's balance add up exactly to what was sent.
+/// </summary>
+public static class SlackBenchmark
+{
+    private const string Secret = "bench-signing-secret";
+    private const string Team = "TBENCH";
+    private const int Givers = 500;
+    private const int Recipients = 500;
+
+    public static async Task<int> RunAsync(string connectionString, int commandsPerLevel)
+    {
+        var prefix = "slackbench" + Guid.NewGuid().ToString("N")[..8];
+        await using var slack = await FakeSlackApi.StartAsync();
+        var port = FreePort();
+        using var host = StartHost(connectionString, prefix, slack.ApiBaseUrl, port);
+        // Stopped with Ctrl+C or by a timeout, the benchmark still takes its host down with it.
+        EventHandler stop = (_, _) => { if (!host.HasExited) host.Kill(entireProcessTree: true); };
+        AppDomain.CurrentDomain.ProcessExit += stop;
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        try
+        {
+            await WaitUntilReadyAsync(baseUrl, host);
+            var sent = new Dictionary<(string Giver, string Recipient), int>();
+            var levels = new[] { 1, 10, 50 };
+            var rows = new List<string>();
+            var sequence = 0;
+            // Warm-up (connections, JIT, caches) is sent but not measured; it counts in the ledger check.
+            await SendLevelAsync(baseUrl, 20, 5, () => sequence++, sent);
+            foreach (var level in levels)
+            {
+                var (latencies, elapsed) = await SendLevelAsync(baseUrl, commandsPerLevel, level, () => sequence++, sent);
+                latencies.Sort();
+                rows.Add($"{level,11}{commandsPerLevel,10}{Percentile(latencies, 0.50),9:F1}{Percentile(latencies, 0.95),9:F1}{Percentile(latencies, 0.99),9:F1}{latencies[^1],9:F1}{commandsPerLevel / elapsed.TotalSeconds,10:F0}");
+            }
+
+            Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each");
+            Console.WriteLine($"{"concurrency",11}{"commands",10}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"kudos/s",10}");
+            rows.ForEach(Console.WriteLine);
+
+            var check = await CheckLedgerAsync(connectionString, prefix, sent);
+            Console.WriteLine(check ?? $"ledger check: OK ({sent.Values.Sum()} kudos; every allowance and balance adds up exactly)");
+            Console.WriteLine($"posts the app made meanwhile (celebrations, DMs): {slack.Posts}");
+            return check is null ? 0 : 1;
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.ProcessExit -= stop;
+            if (!host.HasExited) host.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<(List<double> Latencies, TimeSpan Elapsed)> SendLevelAsync(
+        Uri baseUrl, int commands, int concurrency, Func<int> next, Dictionary<(string, string), int> sent)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = baseUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var latencies = new List<double>(commands);
+        var remaining = commands;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0)
+            {
+                int i;
+                lock (sent) i = next();
+                // Givers and recipients are distinct pools, and a pair repeats only every 500 commands: no allowance or daily cap is hit.
+                var giver = $"UG{i % Givers:D4}";
+                var recipient = $"UR{(i * 7 + 3) % Recipients:D4}";
+                var body = Form(giver, $"<@{recipient}|r> +1 thanks for the help on ticket {i} #teamwork", $"bench.{i}.{Guid.NewGuid():N}");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(Signed(body));
+                var text = await response.Content.ReadAsStringAsync();
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK || !text.Contains("U" + recipient[1..], StringComparison.Ordinal))
+                    throw new InvalidOperationException($"Command {i} was not given: {(int)response.StatusCode} {text}");
+                lock (sent)
+                {
+                    latencies.Add(ms);
+                    sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
+                }
+            }
+        }));
+        return (latencies, clock.Elapsed);
+    }
+
+    private static HttpRequestMessage Signed(string body)
+    {
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{ts}:{body}"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", ts);
+        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
+        return request;
+    }
+
+    private static string Form(string user, string text, string trigger) => string.Join('&', new Dictionary<string, string>
+    {
+        ["team_id"] = Team, ["team_domain"] = "bench", ["channel_id"] = "CBENCH", ["channel_name"] = "floor", ["user_id"] = user,
+        ["user_name"] = user, ["command"] = "/kudos", ["text"] = text, ["api_app_id"] = "ABENCH", ["trigger_id"] = trigger,
+        ["response_url"] = "https://hooks.slack.com/commands/TBENCH/1/x",
+    }.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
+
+    /// <summary>Null when every giver's used allowance and every recipient's earned points equal what was sent.</summary>
+    private static async Task<string?> CheckLedgerAsync(string connectionString, string prefix, Dictionary<(string Giver, string Recipient), int> sent)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
+            .AddSingleton(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }))
+            .AddRecognitionCore()
+            .BuildServiceProvider();
+        var ledger = services.GetRequiredService<ILedger>();
+        var workspace = new WorkspaceId(Platform.Slack, Team);
+        var settings = await services.GetRequiredService<WorkspaceStore>().GetAsync(workspace, default);
+        var problems = new List<string>();
+        foreach (var giver in sent.GroupBy(s => s.Key.Giver))
+        {
+            var expected = giver.Sum(g => g.Value);
+            var used = (await ledger.GetBalanceAsync(workspace, new MemberId(giver.Key), settings, default)).Allowance.Used;
+            if (used != expected) problems.Add($"{giver.Key} used {used} of allowance, sent {expected}");
+        }
+        var earnedTotal = 0;
+        foreach (var recipient in sent.GroupBy(s => s.Key.Recipient))
+        {
+            var expected = recipient.Sum(r => r.Value);
+            var balance = (await ledger.GetMemberAsync(workspace, new MemberId(recipient.Key), default)).Balance;
+            earnedTotal += balance.Earned;
+            if (balance.Earned != expected || balance.Available != expected) problems.Add($"{recipient.Key} earned {balance.Earned} (available {balance.Available}), sent {expected}");
+        }
+        if (earnedTotal != sent.Values.Sum()) problems.Add($"earned in total {earnedTotal}, sent {sent.Values.Sum()}");
+        return problems.Count == 0 ? null : "ledger check FAILED:\n  " + string.Join("\n  ", problems.Take(20));
+    }
+
+    private static Process StartHost(string connectionString, string prefix, Uri slackApi, int port)
+    {
+        var root = Root();
+        var dll = Path.Combine(root, "src", "RecognitionBot", "bin", "Release", "net10.0", "RecognitionBot.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"Build the host first: {dll} is missing.");
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        psi.ArgumentList.Add(dll);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        var env = psi.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Development";
+        env["Storage__ConnectionString"] = connectionString;
+        env["Storage__TablePrefix"] = prefix;
+        env["Slack__SigningSecret"] = Secret;
+        env["Slack__BotToken"] = "xoxb-bench";
+        env["Slack__ApiBaseUrl"] = slackApi.AbsoluteUri;
+        env["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(psi)!;
+        // Drain the host's output so it never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilReadyAsync(Uri baseUrl, Process host)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (host.HasExited) throw new InvalidOperationException($"The host exited with {host.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync("readyz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The host did not become ready.");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RecognitionBot.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
+    }
+
+    /// <summary>Slack's Web API as far as the kudos path needs it: everyone is a person; posts succeed at once.</summary>
+    private sealed class FakeSlackApi : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private long _posts;
+        private long _ts = 1_700_000_000_000_000;
+
+        private FakeSlackApi(WebApplication app) => _app = app;
+
+        public Uri ApiBaseUrl { get; private set; } = null!;
+
+        public long Posts => Interlocked.Read(ref _posts);
+
+        public static async Task<FakeSlackApi> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var fake = new FakeSlackApi(app);
+            app.MapPost("/api/{method}", fake.AnswerAsync);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            fake.ApiBaseUrl = new Uri(address.TrimEnd('/') + "/api/");
+            return fake;
+        }
+
+        private async Task AnswerAsync(HttpContext http, string method)
+        {
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+            object answer = method switch
+            {
+                "users.info" => new { ok = true, user = new { id = form?["user"].ToString(), team_id = Team, name = "agent", is_bot = false, deleted = false, locale = "en-US", profile = new { display_name = "Agent" } } },
+                "conversations.open" => new { ok = true, channel = new { id = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
+                "chat.postMessage" => PostMessage(),
+                _ => new { ok = true },
+            };
+            await http.Response.WriteAsJsonAsync(answer);
+        }
+
+        private object PostMessage()
+        {
+            Interlocked.Increment(ref _posts);
+            var n = Interlocked.Increment(ref _ts);
+            return new { ok = true, channel = "CBENCH", ts = $"{n / 1_000_000}.{n % 1_000_000:D6}" };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
