@@ -147,12 +147,14 @@ public static class SlackBlocks
             return new SlackMessage(none, [new SectionBlock(new Mrkdwn(none))]);
         }
         var intro = Line(t.Format("Gaps.Text", "\u0003", post.Weeks)).Replace("\u0003", channel);
-        return new SlackMessage(intro,
+        List<Block> blocks =
         [
             new HeaderBlock(new PlainText(t["Gaps.Title"])),
             new SectionBlock(new Mrkdwn(intro)),
             new SectionBlock(new Mrkdwn(Mentions(post.Members))),
-        ]);
+        ];
+        if (post.More > 0) blocks.Add(new ContextBlock([new Mrkdwn(Line(SlackTexts.Format(SlackTexts.GapsMore, t.Culture, t.Number(post.More))))]));
+        return new SlackMessage(intro, blocks);
     }
 
     private static string Milestone(Milestone milestone, Texts t) => milestone.Kind switch

@@ -28,6 +28,7 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<ISlackCommandHandler, SlackKudosCommands>();
         services.AddScoped<ISlackInteractionHandler, SlackKudosInteractions>();
         services.AddSingleton<IMemberDirectory, SlackMemberDirectory>();
+        services.AddSingleton<IChannelRoster, SlackChannelRoster>();
         services.AddSingleton<IOutboxSender, SlackOutboxSender>();
         services.AddHostedService<SlackSocketMode>();
 

@@ -123,5 +123,6 @@ public static class SlackRendererSamples
         yield return ("digest empty", new DigestPost(Digest() with { KudosCount = 0, Points = 0, PeopleRecognised = 0, TopRecipients = [], TopValues = [], Highlights = [], FirstTimeRecipients = [] }, "UTC"));
         yield return ("gaps", new RecognitionGapsPost("C0001", [Bob, Cy], 4));
         yield return ("gaps none", new RecognitionGapsPost("C0001", [], 4));
+        yield return ("gaps many", new RecognitionGapsPost("C0001", [.. Enumerable.Range(1, RecognitionGapsPost.MaxListed).Select(i => new MemberId($"U{i:D10}"))], 4) { More = 250 });
     }
 }

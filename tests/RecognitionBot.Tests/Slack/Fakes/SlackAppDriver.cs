@@ -27,9 +27,9 @@ public sealed class SlackAppDriver : IAsyncDisposable
 
     public static WorkspaceId Workspace => SlackWorkspace.Id(Team);
 
-    public static async Task<SlackAppDriver> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<SlackAppDriver> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = await SlackTestHost.StartAsync(settings);
+        var host = await SlackTestHost.StartAsync(settings, services);
         // Everyone a test names exists, as a person who reads English, unless the test says otherwise.
         foreach (var id in new[] { "U0001", "U0002", "U0003", "U0004", "U0005", "U0006", "U0007", "U0008" }) host.Slack.AddUser(id);
         host.Slack.AddUser("U0009", isAdmin: true, name: "Admin");
