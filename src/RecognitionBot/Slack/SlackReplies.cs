@@ -15,7 +15,7 @@ public static class SlackReplies
 
     public static SlackMessage Render(CommandResult result, Texts t, TimeZoneInfo zone) => result switch
     {
-        KudosGiven given => Given(given, t),
+        KudosGiven given => Given(given, t, zone),
         BalanceView balance => Balance(balance, t, zone),
         LeaderboardView board => Leaderboard(board, t),
         RewardsView rewards => Rewards(rewards, t),
@@ -26,11 +26,11 @@ public static class SlackReplies
         _ => Sentence(Line(m => ResultText.Describe(result, t, m, zone)), result is NotUnderstood or Refused),
     };
 
-    public static SlackMessage Given(KudosGiven given, Texts t)
+    public static SlackMessage Given(KudosGiven given, Texts t, TimeZoneInfo zone)
     {
         var k = given.Kudos;
         var text = Line(m => t.Format("Given.Confirmation", string.Join(", ", k.Recipients.Select(m)), t.Number(k.Points),
-            t.Number(given.Allowance.Left), t.Day(given.Allowance.ResetsAt, TimeZoneInfo.Utc)));
+            t.Number(given.Allowance.Left), t.Day(given.Allowance.ResetsAt, zone)));
         if (k.Private) text += " " + Line(t["Given.Private"]);
         return Sentence(":white_check_mark: " + text);
     }
