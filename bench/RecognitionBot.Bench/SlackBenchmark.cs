@@ -181,8 +181,9 @@ public static class SlackBenchmark
         env["Slack__ApiBaseUrl"] = slackApi.AbsoluteUri;
         env["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(psi)!;
-        // Drain the host's output so it never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain the host's output so it never blocks on a full pipe; keep it when asked (diagnosing a slow run).
+        var log = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_HOST_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true }) : null;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
