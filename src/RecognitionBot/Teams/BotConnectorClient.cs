@@ -47,12 +47,13 @@ public sealed class BotConnectorClient(HttpClient http, MsalTokenSource tokens, 
 
     /// <summary>Every member of a conversation, following continuation tokens.</summary>
     public async IAsyncEnumerable<TeamsChannelAccount> GetAllMembersAsync(
-        string serviceUrl, string conversationId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        string serviceUrl, string conversationId, int pageSize = 500,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         string? continuation = null;
         do
         {
-            var page = await GetPagedMembersAsync(serviceUrl, conversationId, 500, continuation, ct);
+            var page = await GetPagedMembersAsync(serviceUrl, conversationId, pageSize, continuation, ct);
             foreach (var member in page.Members) yield return member;
             continuation = page.ContinuationToken;
         }
