@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+using RecognitionBot.Core.Kudos;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Commands;
+
+/// <summary>
+/// What a command did, for the adapter to render. A small closed set: expected refusals are values, not exceptions.
+/// Serializable, because the idempotency row keeps the first answer to a delivery.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(NotUnderstood), "notUnderstood")]
+[JsonDerivedType(typeof(Refused), "refused")]
+[JsonDerivedType(typeof(KudosGiven), "kudosGiven")]
+[JsonDerivedType(typeof(BalanceView), "balance")]
+[JsonDerivedType(typeof(LeaderboardView), "leaderboard")]
+[JsonDerivedType(typeof(RewardsView), "rewards")]
+[JsonDerivedType(typeof(RedemptionView), "redemption")]
+[JsonDerivedType(typeof(HistoryView), "history")]
+[JsonDerivedType(typeof(SettingsView), "settings")]
+[JsonDerivedType(typeof(HelpView), "help")]
+[JsonDerivedType(typeof(AdminDone), "adminDone")]
+[JsonDerivedType(typeof(DigestSubscriptionView), "digestSubscription")]
+[JsonDerivedType(typeof(DigestPreview), "digestPreview")]
+public abstract record CommandResult;
+
+/// <summary>The text could not be parsed. Nothing changed.</summary>
+public sealed record NotUnderstood(ParseError Error, string? Detail) : CommandResult;
+
+/// <summary>A rule refused the command. Nothing changed.</summary>
+public sealed record Refused(Refusal Reason, string? Detail = null) : CommandResult;
+
+public enum Refusal
+{
+    TooManyRecipients,
+    DuplicateRecipient,
+    SelfKudos,
+    BotRecipient,
+    UnknownMember,
+    PointsOutOfRange,
+    MessageTooShort,
+    MessageTooLong,
+    AllowanceExceeded,
+    PairCapReached,
+    NotAdmin,
+    UnknownReward,
+    AmbiguousReward,
+    OutOfStock,
+    NotEnoughPoints,
+    MonthlyLimitReached,
+    NoApprover,
+    UnknownRedemption,
+    NotApprover,
+    SelfApproval,
+    NotRequester,
+    RewardExists,
+    UnknownValue,
+    ValueExists,
+    NotInChannel,
+    Busy,
+    StorageUnavailable,
+}
+
+public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;
+
+public sealed record BalanceView(MemberId Member, AllowanceView Allowance, MemberBalance Balance, IReadOnlyList<Movement> RecentKudos) : CommandResult;
+
+public sealed record LeaderboardEntry(MemberId Member, int Kudos, int Points, string? TopValue);
+
+public sealed record LeaderboardView(LeaderboardPeriod Period, IReadOnlyList<LeaderboardEntry> Entries) : CommandResult;
+
+public sealed record RewardsView(IReadOnlyList<Reward> Rewards, int Available) : CommandResult;
+
+public enum RedemptionChange
+{
+    Requested,
+    Completed,
+    Approved,
+    Rejected,
+    Cancelled,
+    /// <summary>Already decided before this click: shows the current state, changes nothing.</summary>
+    Unchanged,
+}
+
+public sealed record RedemptionView(Redemption Redemption, RedemptionChange Change, int RequesterAvailable) : CommandResult;
+
+public sealed record HistoryView(MemberId Member, IReadOnlyList<Movement> Movements) : CommandResult;
+
+public sealed record SettingsView(bool PrivateCelebrations, bool DirectMessages, MemberSetting? Changed) : CommandResult;
+
+public sealed record HelpView(
+    IReadOnlyList<string> Values,
+    int Allowance,
+    AllowancePeriod Period,
+    int DefaultPoints,
+    int MaxPoints,
+    int MaxRecipients,
+    int PairDailyCap) : CommandResult;
+
+public sealed record AdminDone(AdminCommand Command, string? Detail = null) : CommandResult;
+
+public sealed record DigestSubscriptionView(string ConversationId, bool Subscribed, DayOfWeek Day, TimeOnly Time, string TimeZone) : CommandResult;
+
+/// <summary>This week's digest, shown only to the person who asked.</summary>
+public sealed record DigestPreview(Digests.WeeklyDigest Digest) : CommandResult;

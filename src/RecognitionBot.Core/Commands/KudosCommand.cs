@@ -1,0 +1,89 @@
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Commands;
+
+/// <summary>
+/// A command in the platform-neutral grammar of SPEC.md. Adapters pass text whose mentions they have already
+/// resolved to members, written as <c>&lt;@memberId&gt;</c>; button clicks become commands directly.
+/// </summary>
+public abstract record KudosCommand;
+
+/// <summary><c>/kudos @a [@b ...] [+N] message [#value ...] [--private]</c>. Points null means the workspace default.</summary>
+public sealed record GiveCommand(
+    IReadOnlyList<MemberId> Recipients,
+    int? Points,
+    string Message,
+    IReadOnlyList<string> Hashtags,
+    bool Private) : KudosCommand;
+
+public sealed record BalanceCommand : KudosCommand;
+
+public enum LeaderboardPeriod
+{
+    Week,
+    Month,
+    All,
+}
+
+public sealed record LeaderboardCommand(LeaderboardPeriod Period) : KudosCommand;
+
+public sealed record RewardsCommand : KudosCommand;
+
+/// <summary><c>/kudos redeem &lt;reward&gt;</c>: by id or unambiguous name (resolved against the catalog later).</summary>
+public sealed record RedeemCommand(string Reward) : KudosCommand;
+
+/// <summary>The requester withdraws a pending redemption (<c>/kudos cancel &lt;id&gt;</c> or a card button).</summary>
+public sealed record CancelRedemptionCommand(string RedemptionId) : KudosCommand;
+
+/// <summary>An approver's decision, from a card button (Reject may carry a reason).</summary>
+public sealed record DecideRedemptionCommand(string RedemptionId, bool Approve, string? Reason) : KudosCommand;
+
+public sealed record HistoryCommand : KudosCommand;
+
+/// <summary><c>/kudos digest on [&lt;weekday&gt; &lt;HH:mm&gt; &lt;IANA zone&gt;]</c>; nulls mean the workspace defaults.</summary>
+public sealed record DigestOnCommand(DayOfWeek? Day, TimeOnly? Time, string? TimeZone) : KudosCommand;
+
+public sealed record DigestOffCommand : KudosCommand;
+
+/// <summary><c>/kudos digest now</c> (or <c>preview</c>): this week's digest, only to the person asking.</summary>
+public sealed record DigestPreviewCommand : KudosCommand;
+
+public enum MemberSetting
+{
+    Private,
+    Dm,
+}
+
+public sealed record SettingsCommand(MemberSetting? Setting, bool? On) : KudosCommand;
+
+public sealed record HelpCommand : KudosCommand;
+
+/// <summary><c>/kudos admin ...</c>: only workspace admins may run these.</summary>
+public abstract record AdminCommand : KudosCommand;
+
+public sealed record AddRewardCommand(string Name, int Cost, int? Stock, bool NeedsApproval, int? MonthlyLimit) : AdminCommand;
+
+public sealed record RemoveRewardCommand(string RewardId) : AdminCommand;
+
+public enum AllowancePeriod
+{
+    Monthly,
+    Weekly,
+}
+
+public sealed record SetAllowanceCommand(int Points, AllowancePeriod? Period) : AdminCommand;
+
+public sealed record ChangeValuesCommand(bool Add, string Value) : AdminCommand;
+
+public sealed record ChangeApproverCommand(bool Add, MemberId Member) : AdminCommand;
+
+/// <summary><c>admin manager @agent @manager</c>: who approves the agent's redemptions (Slack's mapping; Teams asks Graph first).</summary>
+public sealed record SetManagerCommand(MemberId Agent, MemberId Manager) : AdminCommand;
+
+/// <summary><c>admin role manager @x</c> (and <c>admin role member @x</c> to undo): managers get the larger allowance.</summary>
+public sealed record SetRoleCommand(MemberId Member, bool Manager) : AdminCommand;
+
+public sealed record SetTimeZoneCommand(string TimeZone) : AdminCommand;
+
+/// <summary><c>admin celebrations here|off</c>: where kudos given in a DM to the bot are celebrated.</summary>
+public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand;

@@ -1,0 +1,52 @@
+using System.Globalization;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Digests;
+
+/// <summary>Builds a week's digest from that week's kudos rows only: the read grows with the week, not the history.</summary>
+public sealed class DigestBuilder(TableLedger ledger)
+{
+    public async Task<WeeklyDigest> BuildAsync(WorkspaceId workspace, DateTimeOffset anyTimeInWeek, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var local = Clock.Local(anyTimeInWeek, zone);
+        var start = Clock.WeekStart(local);
+        var from = Clock.ToUtc(start, zone);
+        var to = Clock.ToUtc(start.AddDays(7), zone);
+        var week = $"{ISOWeek.GetYear(start):D4}-W{ISOWeek.GetWeekOfYear(start):D2}";
+
+        var count = 0;
+        var points = 0;
+        var recognised = new HashSet<MemberId>();
+        var byRecipient = new Dictionary<MemberId, (int Kudos, int Points)>();
+        var values = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var highlights = new List<(Kudos.Kudos Kudos, int Score)>();
+        var firstTimers = new List<MemberId>();
+        await foreach (var k in ledger.QueryKudosAsync(workspace, from, to, cancellationToken))
+        {
+            count++;
+            points += k.Total;
+            foreach (var r in k.Recipients) recognised.Add(r);
+            var named = k.PublicRecipients;
+            foreach (var r in named)
+            {
+                var t = byRecipient.GetValueOrDefault(r);
+                byRecipient[r] = (t.Kudos + 1, t.Points + k.Points);
+            }
+            foreach (var v in k.Values) values[v] = values.GetValueOrDefault(v) + 1;
+            foreach (var m in k.FirstTimeRecipients ?? [])
+                if (named.Contains(m) && !firstTimers.Contains(m)) firstTimers.Add(m);
+            if (named.Count == k.Recipients.Count && named.Count > 0)
+                highlights.Add((k, k.Total * 1000 + Math.Min(k.Message.Length, 500)));
+        }
+
+        return new WeeklyDigest(
+            week, from, to, count, points, recognised.Count,
+            byRecipient.OrderByDescending(x => x.Value.Points).ThenByDescending(x => x.Value.Kudos).ThenBy(x => x.Key.Value, StringComparer.Ordinal)
+                .Take(5).Select(x => new DigestRecipient(x.Key, x.Value.Kudos, x.Value.Points)).ToList(),
+            values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).ToList(),
+            highlights.OrderByDescending(h => h.Score).Take(3)
+                .Select(h => new DigestHighlight(h.Kudos.Id, h.Kudos.Giver, h.Kudos.Recipients, h.Kudos.Points, h.Kudos.Message)).ToList(),
+            firstTimers);
+    }
+}

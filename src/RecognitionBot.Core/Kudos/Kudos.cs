@@ -1,0 +1,43 @@
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Kudos;
+
+/// <summary>One recognition as stored: who gave how many points to whom, why, where.</summary>
+public sealed record Kudos(
+    string Id,
+    WorkspaceId Workspace,
+    MemberId Giver,
+    IReadOnlyList<MemberId> Recipients,
+    int Points,
+    string Message,
+    IReadOnlyList<string> Values,
+    ConversationRef Conversation,
+    DateTimeOffset GivenAt,
+    bool Private,
+    IReadOnlyList<MemberId> PrivateRecipients,
+    IReadOnlyList<MemberId>? FirstTimeRecipients = null)
+{
+    public int Total => Points * Recipients.Count;
+
+    /// <summary>Recipients who may be named in public: not when the kudos was private or they chose privacy.</summary>
+    public IReadOnlyList<MemberId> PublicRecipients =>
+        Private ? [] : Recipients.Where(r => !PrivateRecipients.Contains(r)).ToList();
+}
+
+/// <summary>What a recipient holds after a kudos, and which milestones it reached.</summary>
+public sealed record RecipientOutcome(MemberId Member, int Available, int Earned, IReadOnlyList<Milestone> Milestones);
+
+/// <summary>A line the celebration gains: the first kudos ever received, or another 100 points earned.</summary>
+public sealed record Milestone(MemberId Member, MilestoneKind Kind, int Points);
+
+public enum MilestoneKind
+{
+    FirstKudos,
+    HundredPoints,
+}
+
+/// <summary>The giver's allowance in the current period.</summary>
+public sealed record AllowanceView(int Limit, int Used, DateTimeOffset ResetsAt)
+{
+    public int Left => Math.Max(0, Limit - Used);
+}

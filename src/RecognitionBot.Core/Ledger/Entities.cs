@@ -1,0 +1,123 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace RecognitionBot.Core.Ledger;
+
+/// <summary>Shared plumbing of every ledger row.</summary>
+internal abstract class LedgerEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+}
+
+/// <summary><c>member|{id}</c>: allowance use, points, counters and the member's own settings.</summary>
+internal sealed class MemberEntity : LedgerEntity
+{
+    public string MemberId { get; set; } = "";
+    public int Earned { get; set; }
+    public int Spent { get; set; }
+    public int Held { get; set; }
+    public string? AllowancePeriod { get; set; }
+    public int AllowanceUsed { get; set; }
+    public int KudosReceived { get; set; }
+    public int PublicKudosReceived { get; set; }
+    public int PublicPointsReceived { get; set; }
+    public DateTimeOffset? FirstKudosAt { get; set; }
+    public DateTimeOffset? LastKudosAt { get; set; }
+    /// <summary>JSON object value -> count, of public kudos received: the leaderboard's "top value".</summary>
+    public string? ValueCounts { get; set; }
+    public bool IsManager { get; set; }
+    public string? ManagerId { get; set; }
+    public bool PrivateCelebrations { get; set; }
+    public bool DirectMessagesOff { get; set; }
+    public string? Locale { get; set; }
+}
+
+/// <summary><c>kudos|{ticks}|{id}</c>: one recognition.</summary>
+internal sealed class KudosEntity : LedgerEntity
+{
+    public string KudosId { get; set; } = "";
+    public string Giver { get; set; } = "";
+    public string Recipients { get; set; } = "[]";
+    public int Points { get; set; }
+    public string Message { get; set; } = "";
+    public string Values { get; set; } = "[]";
+    public string ConversationId { get; set; } = "";
+    public string ConversationKind { get; set; } = "";
+    public string? TeamId { get; set; }
+    public DateTimeOffset GivenAt { get; set; }
+    public bool Private { get; set; }
+    public string PrivateRecipients { get; set; } = "[]";
+    /// <summary>Recipients for whom this was the first kudos ever: the digest's "first-time recipients".</summary>
+    public string FirstTimeRecipients { get; set; } = "[]";
+}
+
+/// <summary><c>pair|{giver}|{recipient}|{day}</c>: points one giver gave one recipient on one local day.</summary>
+internal sealed class PairEntity : LedgerEntity
+{
+    public int Points { get; set; }
+}
+
+/// <summary><c>move|{member}|{inverted ticks}|{id}</c>: one line of a member's history.</summary>
+internal sealed class MovementEntity : LedgerEntity
+{
+    public DateTimeOffset At { get; set; }
+    public string Kind { get; set; } = "";
+    public int Points { get; set; }
+    public string Reference { get; set; } = "";
+    public string? Counterparty { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary><c>once|{delivery}</c>: a delivery already handled, with the first answer.</summary>
+internal sealed class OnceEntity : LedgerEntity
+{
+    public string Result { get; set; } = "";
+}
+
+/// <summary><c>outbox|{ticks}|{id}</c>: a post still to be made.</summary>
+internal sealed class OutboxEntity : LedgerEntity
+{
+    public string Target { get; set; } = "";
+    public string Post { get; set; } = "";
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary><c>reward|{id}</c>: a catalog entry. Kept in the ledger partition so a redemption and its stock change together.</summary>
+internal sealed class RewardEntity : LedgerEntity
+{
+    public string Name { get; set; } = "";
+    public int Cost { get; set; }
+    public int? Stock { get; set; }
+    public int Reserved { get; set; }
+    public bool NeedsApproval { get; set; } = true;
+    public int? MonthlyLimit { get; set; }
+    public bool Removed { get; set; }
+}
+
+/// <summary><c>redemption|{id}</c>.</summary>
+internal sealed class RedemptionEntity : LedgerEntity
+{
+    public string Requester { get; set; } = "";
+    public string RewardId { get; set; } = "";
+    public string RewardName { get; set; } = "";
+    public int Cost { get; set; }
+    public string State { get; set; } = "";
+    public string Approvers { get; set; } = "[]";
+    public DateTimeOffset RequestedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? Reason { get; set; }
+    public string ApprovalMessages { get; set; } = "[]";
+    public string? Month { get; set; }
+}
+
+/// <summary><c>rcount|{member}|{reward}|{month}</c>: redemptions of one reward by one member in one month.</summary>
+internal sealed class CounterEntity : LedgerEntity
+{
+    public int Count { get; set; }
+}

@@ -1,0 +1,92 @@
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Ledger;
+
+/// <summary>A kudos that passed the stateless rules, ready for the ledger's allowance and cap checks.</summary>
+public sealed record GiveRequest(
+    WorkspaceId Workspace,
+    MemberId Giver,
+    IReadOnlyList<MemberId> Recipients,
+    int Points,
+    string Message,
+    IReadOnlyList<string> Values,
+    ConversationRef Conversation,
+    bool Private,
+    PostTarget? CelebrationTarget,
+    string? DeliveryKey,
+    WorkspaceSettings Settings);
+
+public sealed record RedeemRequest(
+    WorkspaceId Workspace,
+    MemberId Requester,
+    string Reward,
+    string? DeliveryKey,
+    WorkspaceSettings Settings,
+    Func<CancellationToken, Task<IReadOnlyList<MemberId>>> ResolveApprovers);
+
+public sealed record DecideRequest(
+    WorkspaceId Workspace,
+    MemberId Decider,
+    string RedemptionId,
+    bool Approve,
+    string? Reason,
+    string? DeliveryKey,
+    WorkspaceSettings Settings);
+
+/// <summary>A member's own preferences and roles, as the ledger keeps them.</summary>
+public sealed record MemberState(
+    MemberId Member,
+    MemberBalance Balance,
+    bool IsManager,
+    MemberId? Manager,
+    bool PrivateCelebrations,
+    bool DirectMessagesOff,
+    string? Locale,
+    int KudosReceived,
+    DateTimeOffset? LastKudosAt);
+
+/// <summary>The ledger of one workspace partition: every change is one atomic transaction.</summary>
+public interface ILedger
+{
+    Task<CommandResult> GiveAsync(GiveRequest request, CancellationToken cancellationToken);
+
+    Task<CommandResult> RedeemAsync(RedeemRequest request, CancellationToken cancellationToken);
+
+    Task<CommandResult> DecideAsync(DecideRequest request, CancellationToken cancellationToken);
+
+    Task<CommandResult> CancelAsync(WorkspaceId workspace, MemberId requester, string redemptionId, string? deliveryKey, WorkspaceSettings settings, CancellationToken cancellationToken);
+
+    Task<BalanceView> GetBalanceAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken);
+
+    Task<HistoryView> GetHistoryAsync(WorkspaceId workspace, MemberId member, int count, CancellationToken cancellationToken);
+
+    Task<LeaderboardView> GetLeaderboardAsync(WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken);
+
+    Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MemberState>> GetMembersAsync(WorkspaceId workspace, IReadOnlyCollection<MemberId> members, CancellationToken cancellationToken);
+
+    Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
+
+    Task<Redemption?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken);
+
+    Task<CommandResult> AddRewardAsync(WorkspaceId workspace, AddRewardCommand command, CancellationToken cancellationToken);
+
+    Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, RemoveRewardCommand command, CancellationToken cancellationToken);
+
+    /// <summary>Remembers where an approval card was posted, so the decision can update it in place.</summary>
+    Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A change to a member's own row: settings, role, manager mapping, locale. Nulls leave a field alone.</summary>
+public sealed record MemberChange(
+    bool? PrivateCelebrations = null,
+    bool? DirectMessagesOff = null,
+    bool? IsManager = null,
+    MemberId? Manager = null,
+    string? Locale = null);

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Ledger;
+
+/// <summary>
+/// Every key format of the ledger partition, in one place. Ids are escaped so a row key never holds
+/// <c>/ \ # ?</c>, control characters or our separator <c>|</c>.
+/// </summary>
+internal static class LedgerKeys
+{
+    public static string Partition(WorkspaceId workspace) => Escape(workspace.Key);
+
+    public static string Member(MemberId member) => $"member|{Escape(member.Value)}";
+    public const string MemberPrefix = "member|";
+
+    /// <summary>Kudos rows sort by time, so a week is one range query whatever the history's size.</summary>
+    public static string Kudos(DateTimeOffset at, string id) => $"kudos|{Ticks(at)}|{id}";
+    public static string KudosFrom(DateTimeOffset at) => $"kudos|{Ticks(at)}";
+
+    public static string Pair(MemberId giver, MemberId recipient, string day) => $"pair|{Escape(giver.Value)}|{Escape(recipient.Value)}|{day}";
+
+    /// <summary>Newest first: inverted ticks.</summary>
+    public static string Movement(MemberId member, DateTimeOffset at, string id) =>
+        $"{MovementPrefix(member)}{InvertedTicks(at)}|{id}";
+    public static string MovementPrefix(MemberId member) => $"move|{Escape(member.Value)}|";
+
+    public static string Once(string deliveryKey) => $"once|{Escape(deliveryKey)}";
+
+    public static string Outbox(DateTimeOffset at, string id) => $"outbox|{Ticks(at)}|{id}";
+    public const string OutboxPrefix = "outbox|";
+
+    public static string Reward(string id) => $"reward|{id}";
+    public const string RewardPrefix = "reward|";
+
+    public static string Redemption(string id) => $"redemption|{id}";
+
+    public static string RedemptionCount(MemberId member, string rewardId, string month) =>
+        $"rcount|{Escape(member.Value)}|{rewardId}|{month}";
+
+    /// <summary>The smallest string greater than every key that starts with <paramref name="prefix"/>.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    public static string NewId() => Guid.NewGuid().ToString("N")[..12];
+
+    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static string Escape(string value)
+    {
+        var plain = true;
+        foreach (var c in value)
+            if (!IsPlain(c)) { plain = false; break; }
+        if (plain) return value;
+
+        var sb = new StringBuilder(value.Length + 8);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            var c = (char)b;
+            if (b < 0x80 && IsPlain(c)) sb.Append(c);
+            else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
+
+    public static string Unescape(string value) => value.Contains('%') ? Uri.UnescapeDataString(value) : value;
+
+    private static bool IsPlain(char c) =>
+        c is > (char)0x1F and < (char)0x7F and not ('/' or '\\' or '#' or '?' or '|' or '%' or '\'');
+}

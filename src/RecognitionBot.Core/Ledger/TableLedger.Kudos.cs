@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Ledger;
+
+public sealed partial class TableLedger
+{
+    public async Task<CommandResult> GiveAsync(GiveRequest request, CancellationToken cancellationToken)
+    {
+        var stripe = StripeFor(request.Workspace, request.Giver);
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            return await RetryOnConflictAsync(request.Workspace, request.DeliveryKey, _ => TryGiveAsync(request, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<CommandResult> TryGiveAsync(GiveRequest r, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var settings = r.Settings;
+        var zone = settings.Zone;
+        var day = Clock.DayKey(now, zone);
+
+        var giverTask = LoadMemberAsync(r.Workspace, r.Giver, cancellationToken);
+        var recipientTasks = r.Recipients.Select(m => LoadMemberAsync(r.Workspace, m, cancellationToken)).ToList();
+        var pairTasks = r.Recipients
+            .Select(m => LoadAsync(r.Workspace, LedgerKeys.Pair(r.Giver, m, day), () => new PairEntity(), cancellationToken))
+            .ToList();
+        var (giver, giverExisted) = await giverTask;
+        var recipients = await Task.WhenAll(recipientTasks);
+        var pairs = await Task.WhenAll(pairTasks);
+
+        var allowance = AllowanceOf(giver, settings, now);
+        var total = r.Points * r.Recipients.Count;
+        if (total > allowance.Left)
+            return new Refused(Refusal.AllowanceExceeded, allowance.Left.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var left = settings.PairDailyCap - pairs[i].Entity.Points;
+            if (r.Points > left)
+                return new Refused(Refusal.PairCapReached, $"{r.Recipients[i].Value}|{Math.Max(0, left)}");
+        }
+
+        var kudosId = LedgerKeys.NewId();
+        var privateRecipients = recipients.Where(x => x.Entity.PrivateCelebrations).Select(x => new MemberId(x.Entity.MemberId)).ToList();
+        var firstTimers = recipients.Where(x => x.Entity.KudosReceived == 0).Select(x => new MemberId(x.Entity.MemberId)).ToList();
+        var kudos = new Kudos.Kudos(kudosId, r.Workspace, r.Giver, r.Recipients, r.Points, r.Message, r.Values, r.Conversation, now, r.Private,
+            privateRecipients, firstTimers);
+
+        var batch = new Batch(LedgerKeys.Partition(r.Workspace));
+        var outcomes = new List<RecipientOutcome>();
+        var milestones = new List<Milestone>();
+        var isPublic = kudos.PublicRecipients;
+        foreach (var (entity, existed) in recipients)
+        {
+            var member = new MemberId(entity.MemberId);
+            var earnedBefore = entity.Earned;
+            var reached = new List<Milestone>();
+            if (entity.KudosReceived == 0)
+            {
+                reached.Add(new Milestone(member, MilestoneKind.FirstKudos, 0));
+                entity.FirstKudosAt = now;
+            }
+            entity.Earned += r.Points;
+            if (entity.Earned / 100 > earnedBefore / 100)
+                reached.Add(new Milestone(member, MilestoneKind.HundredPoints, entity.Earned / 100 * 100));
+            entity.KudosReceived++;
+            entity.LastKudosAt = now;
+            if (isPublic.Contains(member))
+            {
+                entity.PublicKudosReceived++;
+                entity.PublicPointsReceived += r.Points;
+                entity.ValueCounts = CountValues(entity.ValueCounts, r.Values);
+            }
+            batch.Put(entity, existed);
+            var balance = BalanceOf(entity);
+            outcomes.Add(new RecipientOutcome(member, balance.Available, entity.Earned, reached));
+            milestones.AddRange(reached);
+            AddMovement(batch, member, now, MovementKind.Received, r.Points, kudosId, r.Giver, Trim(r.Message, 200));
+        }
+
+        giver.AllowancePeriod = Clock.PeriodKey(now, zone, settings.AllowancePeriod);
+        giver.AllowanceUsed = allowance.Used + total;
+        batch.Put(giver, giverExisted);
+        AddMovement(batch, r.Giver, now, MovementKind.Given, total, kudosId, r.Recipients.Count == 1 ? r.Recipients[0] : null, Trim(r.Message, 200));
+
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i].Entity.Points += r.Points;
+            batch.Put(pairs[i].Entity, pairs[i].Existed);
+        }
+
+        batch.Add(new KudosEntity
+        {
+            RowKey = LedgerKeys.Kudos(now, kudosId),
+            KudosId = kudosId,
+            Giver = r.Giver.Value,
+            Recipients = WriteList(r.Recipients.Select(m => m.Value)),
+            Points = r.Points,
+            Message = r.Message,
+            Values = WriteList(r.Values),
+            ConversationId = r.Conversation.Id,
+            ConversationKind = r.Conversation.Kind.ToString(),
+            TeamId = r.Conversation.TeamId,
+            GivenAt = now,
+            Private = r.Private,
+            PrivateRecipients = WriteList(privateRecipients.Select(m => m.Value)),
+            FirstTimeRecipients = WriteList(firstTimers.Select(m => m.Value)),
+        });
+
+        if (r.CelebrationTarget is { } target && isPublic.Count > 0)
+            AddOutbox(batch, now, target, new CelebrationPost(kudos, milestones.Where(m => isPublic.Contains(m.Member)).ToList()) { Locale = settings.DefaultLocale });
+        foreach (var ((entity, _), outcome) in recipients.Zip(outcomes))
+        {
+            // A member who turned DMs off still hears about private kudos: the DM is their only notice.
+            var isPrivateForThem = !isPublic.Contains(outcome.Member);
+            if (entity.DirectMessagesOff && !isPrivateForThem) continue;
+            AddOutbox(batch, now, new ToMember(outcome.Member),
+                new KudosReceivedPost(kudos, outcome.Member, outcome.Available, outcome.Earned) { Locale = entity.Locale ?? settings.DefaultLocale });
+        }
+
+        var result = new KudosGiven(kudos, outcomes, allowance with { Used = allowance.Used + total });
+        AddOnce(batch, r.DeliveryKey, result);
+        await SubmitAsync(batch, r.Workspace, cancellationToken);
+        log.LogInformation("Kudos {KudosId} given in {Workspace}: {Points} x {Recipients}", kudosId, r.Workspace, r.Points, r.Recipients.Count);
+        return result;
+    }
+
+    private static AllowanceView AllowanceOf(MemberEntity giver, WorkspaceSettings settings, DateTimeOffset now)
+    {
+        var zone = settings.Zone;
+        var period = Clock.PeriodKey(now, zone, settings.AllowancePeriod);
+        // A period's allowance resets lazily: a row from another period counts as unused.
+        var used = giver.AllowancePeriod == period ? giver.AllowanceUsed : 0;
+        var limit = giver.IsManager ? settings.ManagerAllowance : settings.Allowance;
+        return new AllowanceView(limit, used, Clock.PeriodEnd(now, zone, settings.AllowancePeriod));
+    }
+
+    private static MemberBalance BalanceOf(MemberEntity entity) => new(entity.Earned, entity.Spent, entity.Held);
+
+    private static string? CountValues(string? json, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return json;
+        var counts = string.IsNullOrEmpty(json) ? new Dictionary<string, int>() : JsonSerializer.Deserialize<Dictionary<string, int>>(json, Json.Options)!;
+        foreach (var v in values) counts[v] = counts.GetValueOrDefault(v) + 1;
+        return JsonSerializer.Serialize(counts, Json.Options);
+    }
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Ledger;
+
+public sealed partial class TableLedger
+{
+    public async Task<BalanceView> GetBalanceAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        var (entity, _) = await LoadMemberAsync(workspace, member, cancellationToken);
+        var recent = new List<Movement>();
+        await foreach (var m in QueryMovements(workspace, member, $"Kind eq '{MovementKind.Received}'", cancellationToken))
+        {
+            recent.Add(m);
+            if (recent.Count == 5) break;
+        }
+        return new BalanceView(member, AllowanceOf(entity, settings, clock.GetUtcNow()), BalanceOf(entity), recent);
+    }
+
+    public async Task<HistoryView> GetHistoryAsync(WorkspaceId workspace, MemberId member, int count, CancellationToken cancellationToken)
+    {
+        var list = new List<Movement>();
+        await foreach (var m in QueryMovements(workspace, member, null, cancellationToken))
+        {
+            list.Add(m);
+            if (list.Count == count) break;
+        }
+        return new HistoryView(member, list);
+    }
+
+    private async IAsyncEnumerable<Movement> QueryMovements(WorkspaceId workspace, MemberId member, string? extra,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var prefix = LedgerKeys.MovementPrefix(member);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {prefix} and RowKey lt {LedgerKeys.PrefixEnd(prefix)}");
+        if (extra is not null) filter += " and " + extra;
+        await foreach (var e in Table.QueryAsync<MovementEntity>(filter, maxPerPage: 20, cancellationToken: cancellationToken))
+            yield return new Movement(e.At, Enum.Parse<MovementKind>(e.Kind), e.Points, e.Reference, e.Counterparty is null ? null : new MemberId(e.Counterparty), e.Note);
+    }
+
+    public async Task<LeaderboardView> GetLeaderboardAsync(WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        var pk = LedgerKeys.Partition(workspace);
+        var totals = new Dictionary<MemberId, (int Kudos, int Points, Dictionary<string, int> Values)>();
+        if (period == LeaderboardPeriod.All)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)} and PublicKudosReceived gt 0");
+            await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
+            {
+                var values = string.IsNullOrEmpty(e.ValueCounts) ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(e.ValueCounts, Json.Options)!;
+                totals[new MemberId(e.MemberId)] = (e.PublicKudosReceived, e.PublicPointsReceived, values);
+            }
+        }
+        else
+        {
+            var (from, to) = Clock.Range(clock.GetUtcNow(), settings.Zone, period);
+            await foreach (var k in QueryKudosAsync(workspace, from, to, cancellationToken))
+                foreach (var r in k.PublicRecipients)
+                {
+                    var t = totals.TryGetValue(r, out var x) ? x : (0, 0, new Dictionary<string, int>());
+                    foreach (var v in k.Values) t.Item3[v] = t.Item3.GetValueOrDefault(v) + 1;
+                    totals[r] = (t.Item1 + 1, t.Item2 + k.Points, t.Item3);
+                }
+        }
+        var entries = totals
+            .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
+            .Take(10)
+            .Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
+                t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault()))
+            .ToList();
+        return new LeaderboardView(period, entries);
+    }
+
+    /// <summary>The kudos given in [from, to): one range query over time-ordered keys, whatever the history's size.</summary>
+    public async IAsyncEnumerable<Kudos.Kudos> QueryKudosAsync(WorkspaceId workspace, DateTimeOffset from, DateTimeOffset to,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.KudosFrom(from)} and RowKey lt {LedgerKeys.KudosFrom(to)}");
+        await foreach (var e in Table.QueryAsync<KudosEntity>(filter, cancellationToken: cancellationToken))
+            yield return ToKudos(workspace, e);
+    }
+
+    internal static Kudos.Kudos ToKudos(WorkspaceId workspace, KudosEntity e) => new(
+        e.KudosId,
+        workspace,
+        new MemberId(e.Giver),
+        ReadList(e.Recipients).Select(x => new MemberId(x)).ToList(),
+        e.Points,
+        e.Message,
+        ReadList(e.Values),
+        new ConversationRef(e.ConversationId, Enum.Parse<ConversationKind>(e.ConversationKind), e.TeamId),
+        e.GivenAt,
+        e.Private,
+        ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
+        ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList());
+
+    public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        ToState((await LoadMemberAsync(workspace, member, cancellationToken)).Entity);
+
+    public async Task<IReadOnlyList<MemberState>> GetMembersAsync(WorkspaceId workspace, IReadOnlyCollection<MemberId> members, CancellationToken cancellationToken) =>
+        await Task.WhenAll(members.Select(m => GetMemberAsync(workspace, m, cancellationToken)));
+
+    public async Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (entity, existed) = await LoadMemberAsync(workspace, member, cancellationToken);
+            if (change.PrivateCelebrations is { } p) entity.PrivateCelebrations = p;
+            if (change.DirectMessagesOff is { } d) entity.DirectMessagesOff = d;
+            if (change.IsManager is { } m) entity.IsManager = m;
+            if (change.Manager is { } boss) entity.ManagerId = boss.Value;
+            if (change.Locale is { } locale) entity.Locale = locale;
+            try
+            {
+                if (existed) await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                else await Table.AddEntityAsync(entity, cancellationToken);
+                return ToState(entity);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    private static MemberState ToState(MemberEntity e) => new(
+        new MemberId(e.MemberId),
+        BalanceOf(e),
+        e.IsManager,
+        e.ManagerId is null ? null : new MemberId(e.ManagerId),
+        e.PrivateCelebrations,
+        e.DirectMessagesOff,
+        e.Locale,
+        e.KudosReceived,
+        e.LastKudosAt);
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Ledger;
+
+/// <summary>
+/// The ledger on Azure Table Storage. Every change is one entity group transaction in the workspace partition:
+/// rows read with their ETag are written back conditionally, so a concurrent change (412, or 409 on a row two
+/// writers both created) makes the whole batch fail, and the operation reloads and tries again, a bounded number of times.
+/// </summary>
+public sealed partial class TableLedger(TableStore tables, TimeProvider clock, IOutboxSignal signal, ILogger<TableLedger> log) : ILedger
+{
+    private const int MaxAttempts = 40;
+
+    // Requests of one giver (or one requester) in this instance wait for each other instead of fighting over the
+    // same row's ETag; other instances are still kept honest by the ETags. Striped, so memory stays bounded.
+    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private TableClient Table => tables.Ledger;
+
+    private SemaphoreSlim StripeFor(WorkspaceId workspace, MemberId member) =>
+        _stripes[(int)((uint)HashCode.Combine(workspace.Key, member.Value) % (uint)_stripes.Length)];
+
+    /// <summary>Runs one optimistic attempt after another until it commits, refuses, or conflicts too often.</summary>
+    private async Task<CommandResult> RetryOnConflictAsync(
+        WorkspaceId workspace, string? deliveryKey, Func<int, Task<CommandResult>> attempt, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < MaxAttempts; i++)
+        {
+            if (deliveryKey is not null && await FindDeliveryAsync(workspace, deliveryKey, cancellationToken) is { } earlier)
+                return earlier;
+            try
+            {
+                return await attempt(i);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                log.LogDebug("Conflict {Status} in {Workspace}, attempt {Attempt}", e.Status, workspace, i + 1);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                log.LogDebug("Conflict {Status} in {Workspace}, attempt {Attempt}", e.Status, workspace, i + 1);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 + 5 * Math.Min(i, 10))), cancellationToken);
+        }
+        log.LogWarning("Gave up after {Attempts} conflicting attempts in {Workspace}", MaxAttempts, workspace);
+        return new Refused(Refusal.Busy);
+    }
+
+    private async Task<CommandResult?> FindDeliveryAsync(WorkspaceId workspace, string deliveryKey, CancellationToken cancellationToken)
+    {
+        var once = await Table.GetEntityIfExistsAsync<OnceEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Once(deliveryKey), cancellationToken: cancellationToken);
+        return once.HasValue && once.Value is { } row ? JsonSerializer.Deserialize<CommandResult>(row.Result, Json.Options) : null;
+    }
+
+    /// <summary>Adds the idempotency marker that carries the answer: a second delivery finds it and repeats it.</summary>
+    private static void AddOnce(Batch batch, string? deliveryKey, CommandResult result)
+    {
+        if (deliveryKey is null) return;
+        batch.Add(new OnceEntity { RowKey = LedgerKeys.Once(deliveryKey), Result = JsonSerializer.Serialize(result, Json.Options) });
+    }
+
+    private static void AddOutbox(Batch batch, DateTimeOffset now, PostTarget target, OutboxPost post) =>
+        batch.Add(new OutboxEntity
+        {
+            RowKey = LedgerKeys.Outbox(now, LedgerKeys.NewId()),
+            Target = JsonSerializer.Serialize(target, Json.Options),
+            Post = JsonSerializer.Serialize(post, Json.Options),
+            NextAttemptAt = now,
+        });
+
+    private static void AddMovement(Batch batch, MemberId member, DateTimeOffset at, Ledger.MovementKind kind, int points, string reference, MemberId? counterparty, string? note) =>
+        batch.Add(new MovementEntity
+        {
+            RowKey = LedgerKeys.Movement(member, at, LedgerKeys.NewId()),
+            At = at,
+            Kind = kind.ToString(),
+            Points = points,
+            Reference = reference,
+            Counterparty = counterparty?.Value,
+            Note = note,
+        });
+
+    private async Task SubmitAsync(Batch batch, WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        await Table.SubmitTransactionAsync(batch.Actions, cancellationToken);
+        if (batch.Actions.Any(a => a.Entity is OutboxEntity)) signal.Notify(workspace);
+    }
+
+    private async Task<(T Entity, bool Existed)> LoadAsync<T>(WorkspaceId workspace, string rowKey, Func<T> create, CancellationToken cancellationToken)
+        where T : LedgerEntity
+    {
+        var found = await Table.GetEntityIfExistsAsync<T>(LedgerKeys.Partition(workspace), rowKey, cancellationToken: cancellationToken);
+        if (found.HasValue && found.Value is { } entity) return (entity, true);
+        var fresh = create();
+        fresh.PartitionKey = LedgerKeys.Partition(workspace);
+        fresh.RowKey = rowKey;
+        return (fresh, false);
+    }
+
+    private Task<(MemberEntity Entity, bool Existed)> LoadMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        LoadAsync(workspace, LedgerKeys.Member(member), () => new MemberEntity { MemberId = member.Value }, cancellationToken);
+
+    private static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json, Json.Options) ?? [];
+
+    private static string WriteList(IEnumerable<string> items) => JsonSerializer.Serialize(items, Json.Options);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using RecognitionBot.Core.Digests;
+using RecognitionBot.Core.Kudos;
+using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Outbox;
+
+/// <summary>Where a post goes: a channel or conversation, a member's DM, or an existing message to update in place.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ToConversation), "conversation")]
+[JsonDerivedType(typeof(ToMember), "member")]
+[JsonDerivedType(typeof(ToExistingMessage), "update")]
+public abstract record PostTarget;
+
+public sealed record ToConversation(string ConversationId, string? TeamId = null) : PostTarget;
+
+public sealed record ToMember(MemberId Member) : PostTarget;
+
+public sealed record ToExistingMessage(PostedMessage Message) : PostTarget;
+
+/// <summary>
+/// Neutral content of a post the platforms must make. Each platform's sender renders it as blocks or a card.
+/// Locale is the reader's (recipient's, approver's) where known, else the workspace default.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(CelebrationPost), "celebration")]
+[JsonDerivedType(typeof(KudosReceivedPost), "kudosReceived")]
+[JsonDerivedType(typeof(ApprovalRequestPost), "approvalRequest")]
+[JsonDerivedType(typeof(ApprovalUpdatePost), "approvalUpdate")]
+[JsonDerivedType(typeof(RedemptionNoticePost), "redemptionNotice")]
+[JsonDerivedType(typeof(DigestPost), "digest")]
+[JsonDerivedType(typeof(RecognitionGapsPost), "gaps")]
+public abstract record OutboxPost
+{
+    public string Locale { get; init; } = "en";
+}
+
+public sealed record CelebrationPost(Kudos.Kudos Kudos, IReadOnlyList<Milestone> Milestones) : OutboxPost;
+
+public sealed record KudosReceivedPost(Kudos.Kudos Kudos, MemberId Recipient, int Available, int Earned) : OutboxPost;
+
+public sealed record ApprovalRequestPost(Redemption Redemption, int RequesterAvailable) : OutboxPost;
+
+public sealed record ApprovalUpdatePost(Redemption Redemption, int RequesterAvailable) : OutboxPost;
+
+public sealed record RedemptionNoticePost(Redemption Redemption, int Available) : OutboxPost;
+
+public sealed record DigestPost(WeeklyDigest Digest, string TimeZone) : OutboxPost;
+
+/// <summary>Private note to a manager or approver: members of a channel with no kudos in the last weeks.</summary>
+public sealed record RecognitionGapsPost(string ConversationId, IReadOnlyList<MemberId> Members, int Weeks) : OutboxPost;
+
+/// <summary>An outbox row: a post still to be made.</summary>
+public sealed record OutboxItem(WorkspaceId Workspace, string Key, PostTarget Target, OutboxPost Post, int Attempts);
+
+/// <summary>What the platform returned for a post: enough to update it later.</summary>
+public sealed record PostReceipt(string ConversationId, string MessageId);

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Outbox;
+
+/// <summary>A claimed outbox row: nobody else posts it until the lease runs out.</summary>
+public sealed record OutboxLease(OutboxItem Item, DateTimeOffset Until)
+{
+    internal ETag ETag { get; init; }
+}
+
+/// <summary>
+/// The outbox rows of the ledger partitions. The dispatcher claims a due row with an ETag-conditional update that
+/// sets a short lease, so two instances never post the same row at the same time, then deletes it once posted.
+/// </summary>
+public sealed class OutboxStore(TableStore tables, TimeProvider clock)
+{
+    /// <summary>After this many failed attempts a row stops being retried and waits for an operator (it is logged, never deleted).</summary>
+    public const int MaxAttempts = 12;
+
+    public async Task<IReadOnlyList<OutboxItem>> ListDueAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)} and NextAttemptAt le {now}");
+        var list = new List<OutboxItem>();
+        await foreach (var e in tables.Ledger.QueryAsync<OutboxEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        {
+            list.Add(ToItem(workspace, e));
+            if (list.Count == max) break;
+        }
+        return list;
+    }
+
+    /// <summary>How many rows wait in a workspace's outbox (due or not): the backlog metric.</summary>
+    public async Task<int> CountAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
+        var count = 0;
+        await foreach (var _ in tables.Ledger.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)) count++;
+        return count;
+    }
+
+    /// <summary>Claims a row for <paramref name="lease"/>; null when another instance got it first or it is gone.</summary>
+    public async Task<OutboxLease?> TryClaimAsync(OutboxItem item, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var pk = LedgerKeys.Partition(item.Workspace);
+        var found = await tables.Ledger.GetEntityIfExistsAsync<OutboxEntity>(pk, item.Key, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity) return null;
+        var now = clock.GetUtcNow();
+        if (entity.NextAttemptAt > now) return null;
+        entity.NextAttemptAt = now + lease;
+        try
+        {
+            var response = await tables.Ledger.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new OutboxLease(ToItem(item.Workspace, entity), entity.NextAttemptAt) { ETag = response.Headers.ETag ?? ETag.All };
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The post was made: the row goes.</summary>
+    public async Task CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Ledger.DeleteEntityAsync(LedgerKeys.Partition(lease.Item.Workspace), lease.Item.Key, lease.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Our lease ran out and another instance took the row over; it will find the post made (at least once).
+        }
+    }
+
+    /// <summary>Tries again after <paramref name="wait"/>; returns false when the row has used its attempts and is parked.</summary>
+    public async Task<bool> RetryLaterAsync(OutboxLease lease, string error, TimeSpan wait, bool permanent, CancellationToken cancellationToken)
+    {
+        var pk = LedgerKeys.Partition(lease.Item.Workspace);
+        var found = await tables.Ledger.GetEntityIfExistsAsync<OutboxEntity>(pk, lease.Item.Key, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity) return false;
+        entity.Attempts++;
+        entity.LastError = error.Length > 1000 ? error[..1000] : error;
+        var parked = permanent || entity.Attempts >= MaxAttempts;
+        entity.NextAttemptAt = parked ? DateTimeOffset.MaxValue.AddYears(-1) : clock.GetUtcNow() + wait;
+        try
+        {
+            await tables.Ledger.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+        }
+        return !parked;
+    }
+
+    private static OutboxItem ToItem(WorkspaceId workspace, OutboxEntity e) => new(
+        workspace,
+        e.RowKey,
+        JsonSerializer.Deserialize<PostTarget>(e.Target, Json.Options)!,
+        JsonSerializer.Deserialize<OutboxPost>(e.Post, Json.Options)!,
+        e.Attempts);
+}

@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using Azure;
+using Microsoft.Extensions.Logging;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Digests;
+using RecognitionBot.Core.Kudos;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core;
+
+/// <summary>
+/// The core's one entry point for adapters: a command in, a result out. Parses, applies the rules, asks the
+/// platform's directory about people, and lets the ledger commit. Expected refusals are results; a storage
+/// fault becomes "try again" with nothing changed (every change is one transaction).
+/// </summary>
+public sealed class RecognitionService(
+    ILedger ledger,
+    WorkspaceStore workspaces,
+    DigestSubscriptions digests,
+    DigestBuilder digestBuilder,
+    IEnumerable<IMemberDirectory> directories,
+    IEnumerable<IManagerLookup> managerLookups,
+    TimeProvider clock,
+    ILogger<RecognitionService> log)
+{
+    private readonly ConcurrentDictionary<(WorkspaceId, MemberId), string> _knownLocales = new();
+
+    public Task<CommandResult> HandleTextAsync(CommandContext context, string text, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(text);
+        return parsed.Command is { } command
+            ? HandleAsync(context, command, cancellationToken)
+            : Task.FromResult<CommandResult>(new NotUnderstood(parsed.Error!.Value, parsed.Detail));
+    }
+
+    public async Task<CommandResult> HandleAsync(CommandContext context, KudosCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var settings = await workspaces.GetAsync(context.Workspace, cancellationToken);
+            await RememberLocaleAsync(context, cancellationToken);
+            return command switch
+            {
+                GiveCommand give => await GiveAsync(context, give, settings, cancellationToken),
+                BalanceCommand => await ledger.GetBalanceAsync(context.Workspace, context.Actor, settings, cancellationToken),
+                LeaderboardCommand board => await ledger.GetLeaderboardAsync(context.Workspace, board.Period, settings, cancellationToken),
+                RewardsCommand => await RewardsAsync(context, cancellationToken),
+                RedeemCommand redeem => await ledger.RedeemAsync(
+                    new RedeemRequest(context.Workspace, context.Actor, redeem.Reward, context.DeliveryKey, settings,
+                        ct => ResolveApproversAsync(context.Workspace, context.Actor, settings, ct)), cancellationToken),
+                CancelRedemptionCommand cancel => await ledger.CancelAsync(context.Workspace, context.Actor, cancel.RedemptionId, context.DeliveryKey, settings, cancellationToken),
+                DecideRedemptionCommand decide => await ledger.DecideAsync(
+                    new DecideRequest(context.Workspace, context.Actor, decide.RedemptionId, decide.Approve, decide.Reason, context.DeliveryKey, settings), cancellationToken),
+                HistoryCommand => await ledger.GetHistoryAsync(context.Workspace, context.Actor, 20, cancellationToken),
+                DigestOnCommand on => await SubscribeAsync(context, on, settings, cancellationToken),
+                DigestOffCommand => await UnsubscribeAsync(context, settings, cancellationToken),
+                DigestPreviewCommand => new DigestPreview(await digestBuilder.BuildAsync(context.Workspace, clock.GetUtcNow(), settings.Zone, cancellationToken)),
+                SettingsCommand s => await SettingsAsync(context, s, cancellationToken),
+                HelpCommand => Help(settings),
+                AdminCommand admin => await AdminAsync(context, admin, settings, cancellationToken),
+                _ => throw new NotSupportedException($"No handler for {command.GetType().Name}"),
+            };
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            log.LogError(e, "Storage failed while handling {Command} in {Workspace}", command.GetType().Name, context.Workspace);
+            return new Refused(Refusal.StorageUnavailable);
+        }
+    }
+
+    private async Task<CommandResult> GiveAsync(CommandContext context, GiveCommand give, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        if (KudosRules.Check(give, context.Actor, settings) is { } refused) return refused;
+
+        var directory = DirectoryFor(context.Workspace.Platform);
+        if (directory is not null)
+        {
+            var profiles = await Task.WhenAll(give.Recipients.Select(async r => (r, await directory.FindAsync(context.Workspace, r, cancellationToken))));
+            if (KudosRules.CheckRecipients(profiles) is { } notMembers) return notMembers;
+        }
+
+        PostTarget? celebration = context.Conversation.Kind == ConversationKind.Direct
+            ? settings.CelebrationChannel is { } channel ? new ToConversation(channel) : null
+            : new ToConversation(context.Conversation.Id, context.Conversation.TeamId);
+        return await ledger.GiveAsync(new GiveRequest(
+            context.Workspace, context.Actor, give.Recipients, KudosRules.PointsOf(give, settings), give.Message.Trim(),
+            KudosRules.ValuesOf(give, settings), context.Conversation, give.Private, celebration, context.DeliveryKey, settings), cancellationToken);
+    }
+
+    private async Task<CommandResult> RewardsAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var rewards = ledger.GetRewardsAsync(context.Workspace, cancellationToken);
+        var member = ledger.GetMemberAsync(context.Workspace, context.Actor, cancellationToken);
+        return new RewardsView(await rewards, (await member).Balance.Available);
+    }
+
+    /// <summary>
+    /// The requester's approvers: the admin-set manager if there is one, else the platform directory's manager
+    /// (Teams: Microsoft Graph), else the workspace approvers. Nobody approves their own redemption.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberId>> ResolveApproversAsync(WorkspaceId workspace, MemberId requester, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        var member = await ledger.GetMemberAsync(workspace, requester, cancellationToken);
+        if (member.Manager is { } mapped && mapped != requester) return [mapped];
+        var lookup = managerLookups.FirstOrDefault(l => l.Platform == workspace.Platform);
+        if (lookup is not null && await lookup.FindManagerAsync(workspace, requester, cancellationToken) is { } manager && manager != requester)
+            return [manager];
+        return settings.Approvers.Where(a => a != requester).ToList();
+    }
+
+    private async Task<CommandResult> SubscribeAsync(CommandContext context, DigestOnCommand on, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        if (context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
+        var subscription = new DigestSubscription(context.Workspace, context.Conversation,
+            on.Day ?? settings.DigestDay, on.Time ?? settings.DigestTime, on.TimeZone ?? settings.TimeZone);
+        await digests.SaveAsync(subscription, cancellationToken);
+        return new DigestSubscriptionView(context.Conversation.Id, true, subscription.Day, subscription.Time, subscription.TimeZone);
+    }
+
+    private async Task<CommandResult> UnsubscribeAsync(CommandContext context, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        if (context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
+        await digests.DeleteAsync(context.Workspace, context.Conversation.Id, cancellationToken);
+        return new DigestSubscriptionView(context.Conversation.Id, false, settings.DigestDay, settings.DigestTime, settings.TimeZone);
+    }
+
+    private async Task<CommandResult> SettingsAsync(CommandContext context, SettingsCommand command, CancellationToken cancellationToken)
+    {
+        var state = command switch
+        {
+            { Setting: MemberSetting.Private, On: { } on } => await ledger.UpdateMemberAsync(context.Workspace, context.Actor, new MemberChange(PrivateCelebrations: on), cancellationToken),
+            { Setting: MemberSetting.Dm, On: { } on } => await ledger.UpdateMemberAsync(context.Workspace, context.Actor, new MemberChange(DirectMessagesOff: !on), cancellationToken),
+            _ => await ledger.GetMemberAsync(context.Workspace, context.Actor, cancellationToken),
+        };
+        return new SettingsView(state.PrivateCelebrations, !state.DirectMessagesOff, command.On is null ? null : command.Setting);
+    }
+
+    private static HelpView Help(WorkspaceSettings s) =>
+        new(s.Values, s.Allowance, s.AllowancePeriod, s.DefaultPoints, s.MaxPoints, s.MaxRecipients, s.PairDailyCap);
+
+    public async Task<bool> IsAdminAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Admins.Contains(member)) return true;
+        var directory = DirectoryFor(workspace.Platform);
+        return directory is not null && await directory.FindAsync(workspace, member, cancellationToken) is { IsPlatformAdmin: true };
+    }
+
+    private async Task<CommandResult> AdminAsync(CommandContext context, AdminCommand command, WorkspaceSettings settings, CancellationToken cancellationToken)
+    {
+        if (!await IsAdminAsync(context.Workspace, context.Actor, settings, cancellationToken)) return new Refused(Refusal.NotAdmin);
+        var ws = context.Workspace;
+        switch (command)
+        {
+            case AddRewardCommand add:
+                return await ledger.AddRewardAsync(ws, add, cancellationToken);
+            case RemoveRewardCommand remove:
+                return await ledger.RemoveRewardAsync(ws, remove, cancellationToken);
+            case SetAllowanceCommand allowance:
+                await workspaces.UpdateAsync(ws, s => s with { Allowance = allowance.Points, AllowancePeriod = allowance.Period ?? s.AllowancePeriod }, cancellationToken);
+                return new AdminDone(command);
+            case ChangeValuesCommand values:
+                var value = KudosRules.Normalize(values.Value);
+                var has = settings.Values.Contains(value, StringComparer.OrdinalIgnoreCase);
+                if (values.Add && has) return new Refused(Refusal.ValueExists, value);
+                if (!values.Add && !has) return new Refused(Refusal.UnknownValue, value);
+                await workspaces.UpdateAsync(ws, s => s with
+                {
+                    Values = values.Add ? [.. s.Values, value] : s.Values.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList(),
+                }, cancellationToken);
+                return new AdminDone(command, value);
+            case ChangeApproverCommand approver:
+                if (approver.Add && await CheckMemberAsync(ws, approver.Member, cancellationToken) is { } bad) return bad;
+                await workspaces.UpdateAsync(ws, s => s with
+                {
+                    Approvers = approver.Add ? s.Approvers.Append(approver.Member).Distinct().ToList() : s.Approvers.Where(a => a != approver.Member).ToList(),
+                }, cancellationToken);
+                return new AdminDone(command);
+            case SetManagerCommand manager:
+                if (manager.Agent == manager.Manager) return new Refused(Refusal.SelfApproval);
+                if (await CheckMemberAsync(ws, manager.Manager, cancellationToken) is { } badManager) return badManager;
+                await ledger.UpdateMemberAsync(ws, manager.Agent, new MemberChange(Manager: manager.Manager), cancellationToken);
+                return new AdminDone(command);
+            case SetRoleCommand role:
+                await ledger.UpdateMemberAsync(ws, role.Member, new MemberChange(IsManager: role.Manager), cancellationToken);
+                return new AdminDone(command);
+            case SetTimeZoneCommand zone:
+                await workspaces.UpdateAsync(ws, s => s with { TimeZone = zone.TimeZone }, cancellationToken);
+                return new AdminDone(command);
+            case SetCelebrationChannelCommand channel:
+                if (channel.Here && context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
+                await workspaces.UpdateAsync(ws, s => s with { CelebrationChannel = channel.Here ? context.Conversation.Id : null }, cancellationToken);
+                return new AdminDone(command);
+            default:
+                throw new NotSupportedException($"No handler for {command.GetType().Name}");
+        }
+    }
+
+    private async Task<Refused?> CheckMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken)
+    {
+        var directory = DirectoryFor(workspace.Platform);
+        if (directory is null) return null;
+        return KudosRules.CheckRecipients([(member, await directory.FindAsync(workspace, member, cancellationToken))]);
+    }
+
+    private async Task RememberLocaleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(context.Locale)) return;
+        var key = (context.Workspace, context.Actor);
+        if (_knownLocales.TryGetValue(key, out var known) && known == context.Locale) return;
+        await ledger.UpdateMemberAsync(context.Workspace, context.Actor, new MemberChange(Locale: context.Locale), cancellationToken);
+        _knownLocales[key] = context.Locale;
+    }
+
+    private IMemberDirectory? DirectoryFor(Platform platform) => directories.FirstOrDefault(d => d.Platform == platform);
+
+    private static bool IsStorageFault(Exception e) => e switch
+    {
+        RequestFailedException r => r.Status is 0 or >= 500 or 403,
+        HttpRequestException or TaskCanceledException => true,
+        AggregateException a => a.InnerExceptions.All(IsStorageFault),
+        _ => false,
+    };
+}

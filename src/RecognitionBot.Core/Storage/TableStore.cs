@@ -1,0 +1,61 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace RecognitionBot.Core.Storage;
+
+/// <summary>The account's tables. Created once at start-up; every other class only gets clients from here.</summary>
+public sealed class TableStore
+{
+    private readonly TableServiceClient _service;
+    private readonly string _prefix;
+
+    public TableStore(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        var clientOptions = new TableClientOptions();
+        // The SDK's own retries would hide 412s from our optimistic-concurrency loop; keep them for faults only.
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        _service = o.AccountUri is { } uri
+            ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(o.ConnectionString, clientOptions);
+        _prefix = o.TablePrefix;
+        Ledger = Client("ledger");
+        Workspaces = Client("workspaces");
+        Digests = Client("digests");
+        Conversations = Client("conversations");
+        Installations = Client("installations");
+    }
+
+    public TableClient Ledger { get; }
+    public TableClient Workspaces { get; }
+    public TableClient Digests { get; }
+    public TableClient Conversations { get; }
+    public TableClient Installations { get; }
+
+    /// <summary>A table of this store's account and prefix, e.g. for the Data Protection key ring.</summary>
+    public TableClient Client(string name) => _service.GetTableClient(_prefix + name);
+
+    public IEnumerable<TableClient> All => [Ledger, Workspaces, Digests, Conversations, Installations];
+
+    public async Task CreateTablesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All) await table.CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    /// <summary>True when the account answers: used by the readiness probe.</summary>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in Ledger.QueryAsync<TableEntity>(filter: "PartitionKey eq '~'", maxPerPage: 1, cancellationToken: cancellationToken))
+                break;
+            return true;
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics.Metrics;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Jobs;
+
+/// <summary>Section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often every workspace's outbox is swept for rows a signal missed (a crash, another instance).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a claimed row stays ours before another instance may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetry { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// Posts what the outbox holds: celebrations, DMs, approval cards and their updates. Woken by the ledger's signal
+/// right after a commit, and sweeping all workspaces now and then, so a post is never lost if the process stopped
+/// in between. Each row is claimed with a lease first; failures are retried with backoff, honouring Retry-After.
+/// </summary>
+public sealed class OutboxDispatcher(
+    OutboxSignal signal,
+    OutboxStore outbox,
+    ILedger ledger,
+    WorkspaceStore workspaces,
+    IEnumerable<IOutboxSender> senders,
+    Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    public static readonly Meter Meter = new("RecognitionBot.Outbox");
+    private static readonly Counter<long> Posted = Meter.CreateCounter<long>("recognitionbot.outbox.posted");
+    private static readonly Counter<long> Failed = Meter.CreateCounter<long>("recognitionbot.outbox.failed");
+
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextSweep = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    nextSweep = clock.GetUtcNow() + _options.SweepInterval;
+                    await foreach (var workspace in workspaces.ListAsync(stoppingToken))
+                        await DrainAsync(workspace, stoppingToken);
+                }
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(_options.SweepInterval);
+                try
+                {
+                    var workspace = await signal.Reader.ReadAsync(wait.Token);
+                    await DrainAsync(workspace, stoppingToken);
+                    while (signal.Reader.TryRead(out var more)) await DrainAsync(more, stoppingToken);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Outbox dispatch failed; retrying shortly");
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Posts every due row of one workspace, oldest first. Public so tests can drive one round.</summary>
+    public async Task<int> DrainAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        while (true)
+        {
+            var due = await outbox.ListDueAsync(workspace, 50, cancellationToken);
+            if (due.Count == 0) return done;
+            var progressed = false;
+            foreach (var item in due)
+            {
+                if (await TryPostAsync(item, cancellationToken)) { done++; progressed = true; }
+            }
+            if (!progressed) return done;
+        }
+    }
+
+    private async Task<bool> TryPostAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var sender = senders.FirstOrDefault(s => s.Platform == item.Workspace.Platform);
+        if (sender is null)
+        {
+            log.LogWarning("No sender for {Platform}; outbox row {Key} waits", item.Workspace.Platform, item.Key);
+            return false;
+        }
+        var lease = await outbox.TryClaimAsync(item, _options.Lease, cancellationToken);
+        if (lease is null) return false;
+        try
+        {
+            var receipt = await sender.SendAsync(lease.Item, cancellationToken);
+            if (lease.Item.Post is ApprovalRequestPost approval && receipt is not null)
+                await ledger.RecordApprovalMessageAsync(item.Workspace, approval.Redemption.Id,
+                    new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), cancellationToken);
+            await outbox.CompleteAsync(lease, cancellationToken);
+            Posted.Add(1, new KeyValuePair<string, object?>("platform", item.Workspace.Platform.ToString()));
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = e as PostFailedException;
+            var wait = failure?.RetryAfter ?? Backoff(lease.Item.Attempts);
+            var retrying = await outbox.RetryLaterAsync(lease, e.Message, wait, failure?.Permanent ?? false, cancellationToken);
+            Failed.Add(1, new KeyValuePair<string, object?>("platform", item.Workspace.Platform.ToString()));
+            if (retrying)
+                log.LogWarning(e, "Post {Key} in {Workspace} failed (attempt {Attempt}); retrying in {Wait}", item.Key, item.Workspace, lease.Item.Attempts + 1, wait);
+            else
+                log.LogError(e, "Post {Key} in {Workspace} failed for good after {Attempts} attempts; parked in the outbox", item.Key, item.Workspace, lease.Item.Attempts + 1);
+            return false;
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var seconds = _options.FirstRetry.TotalSeconds * Math.Pow(2, Math.Min(attempts, 16));
+        var jitter = 0.8 + Random.Shared.NextDouble() * 0.4;
+        return TimeSpan.FromSeconds(Math.Min(seconds * jitter, _options.MaxRetry.TotalSeconds));
+    }
+}

@@ -1,0 +1,118 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using RecognitionBot.Core;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real core on a real Azurite, with its own tables, a fake clock and a small people directory.
+/// One per test: cheap, since only table names differ.
+/// </summary>
+public sealed class CoreHarness : IAsyncDisposable
+{
+    public static readonly WorkspaceId Workspace = new(Platform.Slack, "T0001");
+    public static readonly ConversationRef Channel = new("C-general", ConversationKind.Channel);
+
+    private readonly ServiceProvider _services;
+
+    public CoreHarness(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
+    {
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+        Prefix = Azurite.UniquePrefix("c");
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix }));
+        services.AddRecognitionCore();
+        services.AddSingleton<IMemberDirectory>(Directory);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
+        Tables.CreateTablesAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public string Prefix { get; }
+    public PeopleDirectory Directory { get; } = new();
+    public IServiceProvider Services => _services;
+    public RecognitionService Recognition => _services.GetRequiredService<RecognitionService>();
+    public TableLedger Ledger => _services.GetRequiredService<TableLedger>();
+    public WorkspaceStore Workspaces => _services.GetRequiredService<WorkspaceStore>();
+    public OutboxStore Outbox => _services.GetRequiredService<OutboxStore>();
+    public TableStore Tables => _services.GetRequiredService<TableStore>();
+
+    /// <summary>A second, independent core on the same tables: another app instance with its own in-process locks.</summary>
+    public RecognitionService SecondInstance()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix }));
+        services.AddRecognitionCore();
+        services.AddSingleton<IMemberDirectory>(Directory);
+        return services.BuildServiceProvider().GetRequiredService<RecognitionService>();
+    }
+
+    public static CommandContext As(string member, ConversationRef? where = null, string? delivery = null, WorkspaceId? workspace = null) =>
+        new(workspace ?? Workspace, new MemberId(member), where ?? Channel, delivery);
+
+    public Task<CommandResult> Say(string member, string text, ConversationRef? where = null, string? delivery = null) =>
+        Recognition.HandleTextAsync(As(member, where, delivery), text, CancellationToken.None);
+
+    public Task<CommandResult> Do(string member, KudosCommand command, string? delivery = null) =>
+        Recognition.HandleAsync(As(member, delivery: delivery), command, CancellationToken.None);
+
+    public async Task<MemberState> Member(string member) => await Ledger.GetMemberAsync(Workspace, new MemberId(member), CancellationToken.None);
+
+    public Task<WorkspaceSettings> Configure(Func<WorkspaceSettings, WorkspaceSettings> change) =>
+        Workspaces.UpdateAsync(Workspace, change, CancellationToken.None);
+
+    /// <summary>Every row of the workspace's ledger partition, keyed by row key, for before/after comparisons.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> Snapshot()
+    {
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var e in Tables.Ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Workspace.Key}")))
+            rows[e.RowKey] = e.ETag.ToString();
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> PendingPosts() => await Outbox.ListDueAsync(Workspace, 1000, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var table in Tables.All) await table.DeleteAsync();
+        await _services.DisposeAsync();
+    }
+}
+
+/// <summary>A people directory: who exists in the workspace, who is a bot, who is an admin.</summary>
+public sealed class PeopleDirectory : IMemberDirectory
+{
+    private readonly Dictionary<string, MemberProfile> _people = new();
+
+    public PeopleDirectory()
+    {
+        foreach (var name in new[] { "ann", "bob", "cat", "dan", "eve", "fay", "gus", "hal", "ivy", "jon", "kim", "lea", "max" })
+            Add(name);
+        Add("bot", isBot: true);
+        Add("gone", deactivated: true);
+        Add("boss", admin: true);
+    }
+
+    public Platform Platform => Platform.Slack;
+
+    public void Add(string id, bool isBot = false, bool deactivated = false, bool admin = false) =>
+        _people[id] = new MemberProfile(new MemberId(id), id, isBot, deactivated, admin);
+
+    public Task<MemberProfile?> FindAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        Task.FromResult(workspace == CoreHarness.Workspace ? _people.GetValueOrDefault(member.Value) : null);
+}
