@@ -8,8 +8,10 @@ namespace RecognitionBot.Teams;
 /// The Bot Connector REST API (PROTOCOLS A3) against the service URL Teams gave us for a conversation. Retries are
 /// done by <see cref="ConnectorRetryHandler"/>; whatever still fails is thrown as a <see cref="BotConnectorException"/>.
 /// </summary>
-public sealed class BotConnectorClient(HttpClient http, MsalTokenSource tokens, ILogger<BotConnectorClient> logger)
+public sealed class BotConnectorClient(IHttpClientFactory httpClientFactory, MsalTokenSource tokens, ILogger<BotConnectorClient> logger)
 {
+    public const string HttpClientName = "botframework-connector";
+
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
         CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, ct);
 
@@ -86,11 +88,12 @@ public sealed class BotConnectorClient(HttpClient http, MsalTokenSource tokens, 
         var token = await tokens.ConnectorTokenAsync(ct);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        using var response = await http.SendAsync(request, ct);
+        // A client per call from the factory: this class lives as long as the app, its handlers should not.
+        using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            var error = BotConnectorException.From(response.StatusCode, text, ConnectorRetryHandler.OperationId(response));
+            var error = BotConnectorException.From(response.StatusCode, text, ConnectorRetryHandler.OperationId(response), response.Headers.RetryAfter?.Delta);
             logger.LogWarning("Connector {Method} {Path} failed with {Status} {Code} (operation {Operation})",
                 method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, error.Code, error.OperationId);
             throw error;
@@ -113,9 +116,11 @@ public sealed class BotConnectorClient(HttpClient http, MsalTokenSource tokens, 
 }
 
 /// <summary>A connector call that failed for good (after retries), with Teams' error code, e.g. MessageWritesBlocked.</summary>
-public sealed class BotConnectorException(HttpStatusCode status, string? code, string? message, string? operationId)
+public sealed class BotConnectorException(HttpStatusCode status, string? code, string? message, string? operationId, TimeSpan? retryAfter = null)
     : Exception($"The Bot Connector answered {(int)status} {code}: {message}")
 {
+    /// <summary>How long Teams asked us to wait (429), for the outbox to honour.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
     public HttpStatusCode Status { get; } = status;
     public string? Code { get; } = code;
     public string? OperationId { get; } = operationId;
@@ -123,7 +128,7 @@ public sealed class BotConnectorException(HttpStatusCode status, string? code, s
     /// <summary>Worth trying again later (throttling, Teams unavailable), as opposed to a request Teams will always refuse.</summary>
     public bool IsTransient => ConnectorRetryHandler.IsTransient(Status) || Status == HttpStatusCode.RequestTimeout;
 
-    internal static BotConnectorException From(HttpStatusCode status, string body, string? operationId)
+    internal static BotConnectorException From(HttpStatusCode status, string body, string? operationId, TimeSpan? retryAfter)
     {
         string? code = null, message = null;
         try
@@ -140,6 +145,6 @@ public sealed class BotConnectorException(HttpStatusCode status, string? code, s
         {
             // Not JSON (a gateway's HTML page): the status says enough.
         }
-        return new BotConnectorException(status, code, message, operationId);
+        return new BotConnectorException(status, code, message, operationId, retryAfter);
     }
 }

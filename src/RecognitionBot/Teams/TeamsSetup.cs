@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Outbox;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -34,7 +36,8 @@ public static class TeamsSetup
         services.AddSingleton<MsalTokenSource>();
 
         services.AddTransient<ConnectorRetryHandler>();
-        services.AddHttpClient<BotConnectorClient>().AddHttpMessageHandler<ConnectorRetryHandler>();
+        services.AddHttpClient(BotConnectorClient.HttpClientName).AddHttpMessageHandler<ConnectorRetryHandler>();
+        services.AddSingleton<BotConnectorClient>();
 
         // Graph's own middleware (retry with Retry-After, redirects, compression) on a factory-made client.
         services.AddHttpClient(GraphManagerLookup.HttpClientName)
@@ -44,6 +47,12 @@ public static class TeamsSetup
             });
         services.AddSingleton<GraphManagerLookup>();
 
+        services.AddSingleton<DeliveryKeys>();
+        services.AddSingleton<TeamsReferences>();
+        services.AddSingleton<TeamsPoster>();
+        services.AddSingleton<IMemberDirectory, TeamsMemberDirectory>();
+        services.AddSingleton<IManagerLookup, TeamsManagerLookup>();
+        services.AddSingleton<IOutboxSender, TeamsOutboxSender>();
         services.AddScoped<TeamsBot>();
         return services;
     }

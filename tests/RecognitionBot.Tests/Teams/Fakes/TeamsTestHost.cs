@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Storage;
 using RecognitionBot.Teams;
+using RecognitionBot.Tests.Infrastructure;
 
 namespace RecognitionBot.Tests.Teams.Fakes;
 
@@ -23,6 +25,7 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly bool _authenticated;
     private readonly Dictionary<string, string?> _extra;
     private HttpClient? _client;
+    private readonly string _tablePrefix = Azurite.UniquePrefix("teams");
 
     public TeamsTestHost() : this(authenticated: true) { }
 
@@ -60,6 +63,10 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
             ["Teams:AuthorityHost"] = Tokens.AuthorityHost,
             ["Teams:GraphBaseUrl"] = Graph.BaseUrl,
             ["Teams:DefaultServiceUrl"] = Connector.ServiceUrl,
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = _tablePrefix,
+            ["Outbox:FirstRetry"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in _extra) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
@@ -90,6 +97,14 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     async Task IAsyncLifetime.DisposeAsync()
     {
         _client?.Dispose();
+        try
+        {
+            foreach (var table in Services.GetRequiredService<TableStore>().All) await table.DeleteAsync();
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Best effort: the tables of an in-memory Azurite vanish with it anyway.
+        }
         await base.DisposeAsync();
         await Identity.DisposeAsync();
         await Tokens.DisposeAsync();
