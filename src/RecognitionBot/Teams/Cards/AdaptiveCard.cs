@@ -14,11 +14,12 @@ public sealed record AdaptiveCard
     [JsonPropertyOrder(-3)]
     public string Type => "AdaptiveCard";
 
+    /// <summary>Only the outermost card names its schema and version; a card inside Action.ShowCard does not.</summary>
     [JsonPropertyName("$schema"), JsonPropertyOrder(-2)]
-    public string Schema => "http://adaptivecards.io/schemas/adaptive-card.json";
+    public string? Schema { get; init; } = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     [JsonPropertyOrder(-1)]
-    public string Version => Version15;
+    public string? Version { get; init; } = Version15;
 
     public IReadOnlyList<CardElement> Body { get; init; } = [];
     public IReadOnlyList<CardAction>? Actions { get; init; }
@@ -133,7 +134,10 @@ public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, stri
     public string? AssociatedInputs { get; init; }
 }
 
-public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);
+public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title)
+{
+    public AdaptiveCard Card { get; init; } = Card with { Schema = null, Version = null };
+}
 
 public enum Spacing { None, Small, Default, Medium, Large, ExtraLarge, Padding }
 public enum TextSize { Small, Default, Medium, Large, ExtraLarge }

@@ -40,11 +40,27 @@ public sealed class CardContext(
 
     public string When(DateTimeOffset at) => Core.When(at, Zone);
 
-    public AdaptiveCard Card(IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null) => new()
+    /// <summary>The card, declaring exactly the mentions its text uses (Teams ignores a mention whose text is absent).</summary>
+    public AdaptiveCard Card(IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null)
     {
-        Body = body,
-        Actions = actions is { Count: > 0 } ? actions : null,
-        FallbackText = T["CardFallback"],
-        Msteams = new TeamsCardExtensions { Entities = _mentions.Count == 0 ? null : [.. _mentions.Values], Width = "Full" },
-    };
+        var texts = Texts(body).ToList();
+        var used = _mentions.Values.Where(m => texts.Any(t => t.Contains(m.Text!, StringComparison.Ordinal))).ToList();
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = actions is { Count: > 0 } ? actions : null,
+            FallbackText = T["CardFallback"],
+            Msteams = new TeamsCardExtensions { Entities = used.Count == 0 ? null : used, Width = "Full" },
+        };
+    }
+
+    // Where Teams renders mentions: text blocks and facts, at any depth.
+    private static IEnumerable<string> Texts(IEnumerable<CardElement> elements) => elements.SelectMany(e => e switch
+    {
+        TextBlock t => [t.Text],
+        FactSet f => f.Facts.SelectMany(x => new[] { x.Title, x.Value }),
+        Container c => Texts(c.Items),
+        ColumnSet s => s.Columns.SelectMany(col => Texts(col.Items)),
+        _ => [],
+    });
 }
