@@ -39,7 +39,7 @@ public sealed class TeamsBot(
         }
         try
         {
-            await RememberAsync(workspace, activity, ct);
+            await RememberSafelyAsync(workspace, activity, ct);
             return activity.Type switch
             {
                 ActivityTypes.Message => await OnMessageAsync(workspace, activity, ct),
@@ -59,7 +59,7 @@ public sealed class TeamsBot(
 
     private async Task<InvokeResponse?> OnMessageAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
-        var settings = await workspaces.GetAsync(workspace, ct);
+        var settings = await SettingsAsync(workspace, ct);
         var actor = Actor(activity);
         var resolved = new Dictionary<string, ResolvedMention>(StringComparer.OrdinalIgnoreCase);
         CommandResult result;
@@ -76,6 +76,11 @@ public sealed class TeamsBot(
         {
             logger.LogWarning(e, "Could not resolve the mentions of activity {Id} in {Workspace}", activity.Id, workspace);
             result = new Refused(Refusal.Busy);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            logger.LogWarning(e, "Storage failed while resolving the mentions of activity {Id} in {Workspace}", activity.Id, workspace);
+            result = new Refused(Refusal.StorageUnavailable);
         }
 
         var namesOnly = resolved.Values.Where(r => !r.Found).ToDictionary(r => new MemberId(r.MemberId), r => r.Name);
@@ -100,26 +105,27 @@ public sealed class TeamsBot(
                 var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
                 card = TeamsCards.Text(texts["SentPrivately"], new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()));
             }
-            catch (BotConnectorException e)
+            catch (Exception e) when (e is BotConnectorException or HttpRequestException)
             {
                 // No 1:1 chat possible (the app is not installed for them): answer here rather than not at all.
-                logger.LogInformation("Could not answer {Member} privately ({Status}); answering in the conversation", actor, (int)e.Status);
+                logger.LogInformation("Could not answer {Member} privately ({Error}); answering in the conversation", actor, e.Message);
             }
         }
         try
         {
             await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id ?? "", TeamsPoster.Message(card), ct);
         }
-        catch (BotConnectorException e)
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException)
         {
-            logger.LogWarning("The answer to activity {Id} in {Workspace} could not be posted: {Status} {Code}", activity.Id, workspace, (int)e.Status, e.Code);
+            // The command itself is done (or refused) and recorded; only the answer is lost, and Teams must not redeliver.
+            logger.LogWarning(e, "The answer to activity {Id} in {Workspace} could not be posted", activity.Id, workspace);
         }
     }
 
     /// <summary>Action.Execute from one of our cards: the HTTP response carries the refreshed card for the person who clicked.</summary>
     private async Task<InvokeResponse?> OnCardActionAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
-        var settings = await workspaces.GetAsync(workspace, ct);
+        var settings = await SettingsAsync(workspace, ct);
         var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
         var (verb, data) = ReadAction(activity.Value);
         var actor = Actor(activity);
@@ -215,7 +221,7 @@ public sealed class TeamsBot(
     {
         var conversation = await references.FindConversationAsync(workspace, RootId(activity), ct);
         if (conversation is null || conversation.Welcomed) return;
-        var settings = await workspaces.GetAsync(workspace, ct);
+        var settings = await SettingsAsync(workspace, ct);
         var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
         var personal = activity.Conversation!.ConversationType == ConversationTypes.Personal;
         var card = TeamsCards.Welcome(new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()), personal);
@@ -224,11 +230,40 @@ public sealed class TeamsBot(
             await connector.SendAsync(conversation.ServiceUrl, conversation.ConversationId, TeamsPoster.Message(card), ct);
             await references.SaveConversationAsync(workspace, conversation with { Welcomed = true }, ct);
         }
-        catch (BotConnectorException e)
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException)
         {
-            logger.LogWarning("The welcome in {Workspace} could not be posted: {Status} {Code}", workspace, (int)e.Status, e.Code);
+            logger.LogWarning(e, "The welcome in {Workspace} could not be posted", workspace);
         }
     }
+
+    // References help later posts; failing to store them must not cost the user their answer (the core reports storage trouble itself).
+    private async Task RememberSafelyAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        try
+        {
+            await RememberAsync(workspace, activity, ct);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not store where to reach {Conversation} in {Workspace}", activity.Conversation?.Id, workspace);
+        }
+    }
+
+    /// <summary>The workspace's settings, or the defaults while storage is unreachable (the core then refuses with "try again").</summary>
+    private async Task<WorkspaceSettings> SettingsAsync(WorkspaceId workspace, CancellationToken ct)
+    {
+        try
+        {
+            return await workspaces.GetAsync(workspace, ct);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not read the settings of {Workspace}", workspace);
+            return new WorkspaceSettings();
+        }
+    }
+
+    private static bool IsStorageFault(Exception e) => e is Azure.RequestFailedException or HttpRequestException or TaskCanceledException;
 
     /// <summary>Where to reach this conversation, its sender and the tenant later; written only when something changed.</summary>
     private async Task RememberAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
@@ -272,13 +307,27 @@ public sealed class TeamsBot(
     private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, WorkspaceSettings settings, string? locale, CommandResult result,
         IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
     {
-        var people = await references.FindPeopleAsync(workspace, TeamsCards.PeopleIn(result), ct);
+        var people = await PeopleAsync(workspace, TeamsCards.PeopleIn(result), ct);
         var context = new CardContext(TeamsTexts.For(locale, settings.DefaultLocale), settings.Zone, people, namesOnly);
         return TeamsCards.ForResult(result, context);
     }
 
     private async Task<CardContext> ContextAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, IEnumerable<MemberId> members, CancellationToken ct) =>
-        new(texts, settings.Zone, await references.FindPeopleAsync(workspace, members, ct));
+        new(texts, settings.Zone, await PeopleAsync(workspace, members, ct));
+
+    // Names make cards friendlier, but an answer without mentions beats no answer.
+    private async Task<IReadOnlyDictionary<MemberId, TeamsPerson>> PeopleAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken ct)
+    {
+        try
+        {
+            return await references.FindPeopleAsync(workspace, members, ct);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not read names in {Workspace}", workspace);
+            return new Dictionary<MemberId, TeamsPerson>();
+        }
+    }
 
     private async Task<string> DescribeAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, CommandResult result, CancellationToken ct) =>
         TeamsCards.Describe(result, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(result), ct));

@@ -139,6 +139,19 @@ public sealed class LocalDevelopmentMode : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunsCommandsAndCallsTheLocalConnectorWithoutCredentials()
+    {
+        var message = TestActivities.Message(_host.Connector.ServiceUrl, "kudos help");
+
+        using var response = await _host.PostRawAsync(System.Text.Json.JsonSerializer.Serialize(message, BotJson.Options), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = _host.Connector.Calls.Single(c => c.Path.EndsWith("/activities/" + message.Id));
+        Assert.Null(reply.Authorization);
+        Assert.Empty(_host.Tokens.Requests);
+    }
+
+    [Fact]
     public async Task RefusesUnauthenticatedActivitiesFromElsewhere()
     {
         var auth = _host.Services.GetRequiredService<BotFrameworkAuth>();
