@@ -1,1 +1,23 @@
-Console.WriteLine("RecognitionBot benchmarks: see bench/README.md");
+using RecognitionBot.Bench;
+
+// Usage: bench/run.sh <core|slack|digest> [options]; the script starts Azurite and passes its connection string.
+var connection = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_STORAGE")
+    ?? throw new InvalidOperationException("Run through bench/run.sh, which starts Azurite and sets RECOGNITIONBOT_BENCH_STORAGE.");
+var what = args.FirstOrDefault() ?? "core";
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+return what switch
+{
+    "core" => await CoreBenchmark.RunAsync(connection, Option("--kudos", 1000)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bench/run.sh core [--kudos N]");
+    return 2;
+}

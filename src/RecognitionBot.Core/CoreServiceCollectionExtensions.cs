@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestPublisher>();
         services.AddSingleton<RecognitionService>();
         return services;
     }

@@ -23,20 +23,45 @@ public sealed class RecognitionService(
     DigestBuilder digestBuilder,
     IEnumerable<IMemberDirectory> directories,
     IEnumerable<IManagerLookup> managerLookups,
+    IEnumerable<ICommandObserver> observers,
     TimeProvider clock,
     ILogger<RecognitionService> log)
 {
     private readonly ConcurrentDictionary<(WorkspaceId, MemberId), string> _knownLocales = new();
 
-    public Task<CommandResult> HandleTextAsync(CommandContext context, string text, CancellationToken cancellationToken)
+    public async Task<CommandResult> HandleTextAsync(CommandContext context, string text, CancellationToken cancellationToken)
     {
         var parsed = CommandParser.Parse(text);
-        return parsed.Command is { } command
-            ? HandleAsync(context, command, cancellationToken)
-            : Task.FromResult<CommandResult>(new NotUnderstood(parsed.Error!.Value, parsed.Detail));
+        if (parsed.Command is { } command) return await HandleAsync(context, command, cancellationToken);
+        var result = new NotUnderstood(parsed.Error!.Value, parsed.Detail);
+        Observe(context, null, result, TimeSpan.Zero);
+        return result;
     }
 
     public async Task<CommandResult> HandleAsync(CommandContext context, KudosCommand command, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var result = await ExecuteAsync(context, command, cancellationToken);
+        Observe(context, command, result, clock.GetElapsedTime(started));
+        return result;
+    }
+
+    private void Observe(CommandContext context, KudosCommand? command, CommandResult result, TimeSpan elapsed)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                observer.Handled(context, command, result, elapsed);
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Command observer {Observer} failed", observer.GetType().Name);
+            }
+        }
+    }
+
+    private async Task<CommandResult> ExecuteAsync(CommandContext context, KudosCommand command, CancellationToken cancellationToken)
     {
         try
         {
@@ -57,7 +82,7 @@ public sealed class RecognitionService(
                 HistoryCommand => await ledger.GetHistoryAsync(context.Workspace, context.Actor, 20, cancellationToken),
                 DigestOnCommand on => await SubscribeAsync(context, on, settings, cancellationToken),
                 DigestOffCommand => await UnsubscribeAsync(context, settings, cancellationToken),
-                DigestPreviewCommand => new DigestPreview(await digestBuilder.BuildAsync(context.Workspace, clock.GetUtcNow(), settings.Zone, cancellationToken)),
+                DigestPreviewCommand => new DigestPreview(await digestBuilder.BuildWeekUntilAsync(context.Workspace, clock.GetUtcNow(), settings.Zone, cancellationToken)),
                 SettingsCommand s => await SettingsAsync(context, s, cancellationToken),
                 HelpCommand => Help(settings),
                 AdminCommand admin => await AdminAsync(context, admin, settings, cancellationToken),

@@ -2,25 +2,33 @@ using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Hosting;
 using RecognitionBot.Jobs;
+using RecognitionBot.Observability;
 using RecognitionBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddRecognitionStartupChecks();
+builder.Services.AddRecognitionTelemetry(builder.Configuration);
+builder.Services.AddRecognitionReadiness();
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
 builder.Services.AddRecognitionCore();
 builder.Services.AddHostedService<StorageInitializer>();
 builder.Services.AddHostedService<OutboxDispatcher>();
+builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
+builder.Services.AddHostedService<DigestScheduler>();
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseRecognitionRequestLimits();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
 app.MapTeams();
+app.MapRecognitionReadiness();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -7,14 +7,22 @@ namespace RecognitionBot.Core.Digests;
 /// <summary>Builds a week's digest from that week's kudos rows only: the read grows with the week, not the history.</summary>
 public sealed class DigestBuilder(TableLedger ledger)
 {
-    public async Task<WeeklyDigest> BuildAsync(WorkspaceId workspace, DateTimeOffset anyTimeInWeek, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>The seven days up to <paramref name="until"/> (same local time a week earlier, across DST), as a preview.</summary>
+    public Task<WeeklyDigest> BuildWeekUntilAsync(WorkspaceId workspace, DateTimeOffset until, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var local = Clock.Local(anyTimeInWeek, zone);
-        var start = Clock.WeekStart(local);
-        var from = Clock.ToUtc(start, zone);
-        var to = Clock.ToUtc(start.AddDays(7), zone);
-        var week = $"{ISOWeek.GetYear(start):D4}-W{ISOWeek.GetWeekOfYear(start):D2}";
+        var from = Clock.ToUtc(Clock.Local(until, zone).AddDays(-7), zone);
+        return BuildAsync(workspace, from, until, WeekLabel(until, zone), cancellationToken);
+    }
 
+    public static string WeekLabel(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = Clock.Local(at, zone);
+        return $"{ISOWeek.GetYear(local):D4}-W{ISOWeek.GetWeekOfYear(local):D2}";
+    }
+
+    /// <summary>The digest of the kudos given in [from, to).</summary>
+    public async Task<WeeklyDigest> BuildAsync(WorkspaceId workspace, DateTimeOffset from, DateTimeOffset to, string week, CancellationToken cancellationToken)
+    {
         var count = 0;
         var points = 0;
         var recognised = new HashSet<MemberId>();

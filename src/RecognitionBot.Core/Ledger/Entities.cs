@@ -10,6 +10,9 @@ internal abstract class LedgerEntity : ITableEntity
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+
+    /// <summary>A copy to change without touching the original (every property is a value or a string).</summary>
+    public LedgerEntity Copy() => (LedgerEntity)MemberwiseClone();
 }
 
 /// <summary><c>member|{id}</c>: allowance use, points, counters and the member's own settings.</summary>
@@ -21,6 +24,10 @@ internal sealed class MemberEntity : LedgerEntity
     public int Held { get; set; }
     public string? AllowancePeriod { get; set; }
     public int AllowanceUsed { get; set; }
+    /// <summary>The local day <see cref="GivenToday"/> is about.</summary>
+    public string? GivenTodayDay { get; set; }
+    /// <summary>JSON object recipient -> points this member gave them on that day: the per-pair daily cap.</summary>
+    public string? GivenToday { get; set; }
     public int KudosReceived { get; set; }
     public int PublicKudosReceived { get; set; }
     public int PublicPointsReceived { get; set; }
@@ -52,12 +59,6 @@ internal sealed class KudosEntity : LedgerEntity
     public string PrivateRecipients { get; set; } = "[]";
     /// <summary>Recipients for whom this was the first kudos ever: the digest's "first-time recipients".</summary>
     public string FirstTimeRecipients { get; set; } = "[]";
-}
-
-/// <summary><c>pair|{giver}|{recipient}|{day}</c>: points one giver gave one recipient on one local day.</summary>
-internal sealed class PairEntity : LedgerEntity
-{
-    public int Points { get; set; }
 }
 
 /// <summary><c>move|{member}|{inverted ticks}|{id}</c>: one line of a member's history.</summary>

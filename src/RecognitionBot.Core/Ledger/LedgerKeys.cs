@@ -19,8 +19,6 @@ internal static class LedgerKeys
     public static string Kudos(DateTimeOffset at, string id) => $"kudos|{Ticks(at)}|{id}";
     public static string KudosFrom(DateTimeOffset at) => $"kudos|{Ticks(at)}";
 
-    public static string Pair(MemberId giver, MemberId recipient, string day) => $"pair|{Escape(giver.Value)}|{Escape(recipient.Value)}|{day}";
-
     /// <summary>Newest first: inverted ticks.</summary>
     public static string Movement(MemberId member, DateTimeOffset at, string id) =>
         $"{MovementPrefix(member)}{InvertedTicks(at)}|{id}";

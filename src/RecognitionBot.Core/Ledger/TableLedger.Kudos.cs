@@ -15,7 +15,12 @@ public sealed partial class TableLedger
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            return await RetryOnConflictAsync(request.Workspace, request.DeliveryKey, _ => TryGiveAsync(request, cancellationToken), cancellationToken);
+            // The first attempt trusts this instance's cached rows; a conflict or a refusal looks at storage itself.
+            return await RetryOnConflictAsync(request.Workspace, request.DeliveryKey, async attempt =>
+            {
+                var result = await TryGiveAsync(request, cached: attempt == 0, cancellationToken);
+                return result is Refused && attempt == 0 ? await TryGiveAsync(request, cached: false, cancellationToken) : result;
+            }, cancellationToken, checkDeliveryFirst: false);
         }
         finally
         {
@@ -23,31 +28,33 @@ public sealed partial class TableLedger
         }
     }
 
-    private async Task<CommandResult> TryGiveAsync(GiveRequest r, CancellationToken cancellationToken)
+    private async Task<CommandResult> TryGiveAsync(GiveRequest r, bool cached, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var settings = r.Settings;
         var zone = settings.Zone;
         var day = Clock.DayKey(now, zone);
 
-        var giverTask = LoadMemberAsync(r.Workspace, r.Giver, cancellationToken);
-        var recipientTasks = r.Recipients.Select(m => LoadMemberAsync(r.Workspace, m, cancellationToken)).ToList();
-        var pairTasks = r.Recipients
-            .Select(m => LoadAsync(r.Workspace, LedgerKeys.Pair(r.Giver, m, day), () => new PairEntity(), cancellationToken))
-            .ToList();
+        var giverTask = LoadMemberAsync(r.Workspace, r.Giver, cancellationToken, cached);
+        var recipientTasks = r.Recipients.Select(m => LoadMemberAsync(r.Workspace, m, cancellationToken, cached)).ToList();
         var (giver, giverExisted) = await giverTask;
         var recipients = await Task.WhenAll(recipientTasks);
-        var pairs = await Task.WhenAll(pairTasks);
 
         var allowance = AllowanceOf(giver, settings, now);
         var total = r.Points * r.Recipients.Count;
         if (total > allowance.Left)
-            return new Refused(Refusal.AllowanceExceeded, allowance.Left.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        for (var i = 0; i < pairs.Length; i++)
+            return await RefuseUnlessRepeatedAsync(r.Workspace, r.DeliveryKey,
+                new Refused(Refusal.AllowanceExceeded, allowance.Left.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        // Points given today per recipient live on the giver's own row: the row this transaction writes anyway.
+        var givenToday = giver.GivenTodayDay == day && !string.IsNullOrEmpty(giver.GivenToday)
+            ? JsonSerializer.Deserialize<Dictionary<string, int>>(giver.GivenToday, Json.Options)!
+            : new Dictionary<string, int>();
+        for (var i = 0; i < r.Recipients.Count; i++)
         {
-            var left = settings.PairDailyCap - pairs[i].Entity.Points;
+            var left = settings.PairDailyCap - givenToday.GetValueOrDefault(r.Recipients[i].Value);
             if (r.Points > left)
-                return new Refused(Refusal.PairCapReached, $"{r.Recipients[i].Value}|{Math.Max(0, left)}");
+                return await RefuseUnlessRepeatedAsync(r.Workspace, r.DeliveryKey,
+                    new Refused(Refusal.PairCapReached, $"{r.Recipients[i].Value}|{Math.Max(0, left)}"), cancellationToken);
         }
 
         var kudosId = LedgerKeys.NewId();
@@ -93,11 +100,9 @@ public sealed partial class TableLedger
         batch.Put(giver, giverExisted);
         AddMovement(batch, r.Giver, now, MovementKind.Given, total, kudosId, r.Recipients.Count == 1 ? r.Recipients[0] : null, Trim(r.Message, 200));
 
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            pairs[i].Entity.Points += r.Points;
-            batch.Put(pairs[i].Entity, pairs[i].Existed);
-        }
+        foreach (var m in r.Recipients) givenToday[m.Value] = givenToday.GetValueOrDefault(m.Value) + r.Points;
+        giver.GivenTodayDay = day;
+        giver.GivenToday = JsonSerializer.Serialize(givenToday, Json.Options);
 
         batch.Add(new KudosEntity
         {

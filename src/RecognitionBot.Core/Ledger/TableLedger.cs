@@ -22,18 +22,27 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
     // same row's ETag; other instances are still kept honest by the ETags. Striped, so memory stays bounded.
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    private readonly EntityCache _cache = new();
+
     private TableClient Table => tables.Ledger;
 
     private SemaphoreSlim StripeFor(WorkspaceId workspace, MemberId member) =>
         _stripes[(int)((uint)HashCode.Combine(workspace.Key, member.Value) % (uint)_stripes.Length)];
 
     /// <summary>Runs one optimistic attempt after another until it commits, refuses, or conflicts too often.</summary>
+    /// <remarks>
+    /// With <paramref name="checkDeliveryFirst"/> false nothing is read before the first attempt: its batch adds the
+    /// delivery's marker row, so a repeated delivery fails with 409 and the earlier answer is read then. Such an
+    /// attempt must still look for an earlier answer before it returns a refusal.
+    /// </remarks>
     private async Task<CommandResult> RetryOnConflictAsync(
-        WorkspaceId workspace, string? deliveryKey, Func<int, Task<CommandResult>> attempt, CancellationToken cancellationToken)
+        WorkspaceId workspace, string? deliveryKey, Func<int, Task<CommandResult>> attempt, CancellationToken cancellationToken,
+        bool checkDeliveryFirst = true)
     {
+        var checkDelivery = checkDeliveryFirst;
         for (var i = 0; i < MaxAttempts; i++)
         {
-            if (deliveryKey is not null && await FindDeliveryAsync(workspace, deliveryKey, cancellationToken) is { } earlier)
+            if (checkDelivery && deliveryKey is not null && await FindDeliveryAsync(workspace, deliveryKey, cancellationToken) is { } earlier)
                 return earlier;
             try
             {
@@ -42,16 +51,25 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
                 log.LogDebug("Conflict {Status} in {Workspace}, attempt {Attempt}", e.Status, workspace, i + 1);
+                checkDelivery = true;
+                // The delivery's own marker is there: answer at once, without waiting.
+                if (e.Status == 409 && deliveryKey is not null && await FindDeliveryAsync(workspace, deliveryKey, cancellationToken) is { } repeated)
+                    return repeated;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 log.LogDebug("Conflict {Status} in {Workspace}, attempt {Attempt}", e.Status, workspace, i + 1);
+                checkDelivery = true;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 + 5 * Math.Min(i, 10))), cancellationToken);
         }
         log.LogWarning("Gave up after {Attempts} conflicting attempts in {Workspace}", MaxAttempts, workspace);
         return new Refused(Refusal.Busy);
     }
+
+    /// <summary>A refusal, unless this delivery was already answered (then that first answer).</summary>
+    private async Task<CommandResult> RefuseUnlessRepeatedAsync(WorkspaceId workspace, string? deliveryKey, Refused refusal, CancellationToken cancellationToken) =>
+        deliveryKey is not null && await FindDeliveryAsync(workspace, deliveryKey, cancellationToken) is { } earlier ? earlier : refusal;
 
     private async Task<CommandResult?> FindDeliveryAsync(WorkspaceId workspace, string deliveryKey, CancellationToken cancellationToken)
     {
@@ -89,13 +107,32 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
 
     private async Task SubmitAsync(Batch batch, WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        await Table.SubmitTransactionAsync(batch.Actions, cancellationToken);
+        Azure.Response<IReadOnlyList<Azure.Response>> responses;
+        try
+        {
+            responses = await Table.SubmitTransactionAsync(batch.Actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException)
+        {
+            foreach (var a in batch.Actions) _cache.Forget(a.Entity.PartitionKey, a.Entity.RowKey);
+            throw;
+        }
+        // Remember the rows the kudos path reads, with the ETags storage gave them, to skip reading them next time.
+        for (var i = 0; i < batch.Actions.Count; i++)
+            if (batch.Actions[i].Entity is MemberEntity && responses.Value[i].Headers.ETag is { } etag)
+            {
+                var entity = (LedgerEntity)batch.Actions[i].Entity;
+                entity.ETag = etag;
+                _cache.Put(entity);
+            }
         if (batch.Actions.Any(a => a.Entity is OutboxEntity)) signal.Notify(workspace);
     }
 
-    private async Task<(T Entity, bool Existed)> LoadAsync<T>(WorkspaceId workspace, string rowKey, Func<T> create, CancellationToken cancellationToken)
+    private async Task<(T Entity, bool Existed)> LoadAsync<T>(WorkspaceId workspace, string rowKey, Func<T> create, CancellationToken cancellationToken,
+        bool cached = false)
         where T : LedgerEntity
     {
+        if (cached && _cache.Get<T>(LedgerKeys.Partition(workspace), rowKey) is { } hit) return (hit, true);
         var found = await Table.GetEntityIfExistsAsync<T>(LedgerKeys.Partition(workspace), rowKey, cancellationToken: cancellationToken);
         if (found.HasValue && found.Value is { } entity) return (entity, true);
         var fresh = create();
@@ -104,8 +141,9 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
         return (fresh, false);
     }
 
-    private Task<(MemberEntity Entity, bool Existed)> LoadMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
-        LoadAsync(workspace, LedgerKeys.Member(member), () => new MemberEntity { MemberId = member.Value }, cancellationToken);
+    private Task<(MemberEntity Entity, bool Existed)> LoadMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken,
+        bool cached = false) =>
+        LoadAsync(workspace, LedgerKeys.Member(member), () => new MemberEntity { MemberId = member.Value }, cancellationToken, cached);
 
     private static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json, Json.Options) ?? [];
 

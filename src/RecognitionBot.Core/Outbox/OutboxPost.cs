@@ -48,8 +48,16 @@ public sealed record RedemptionNoticePost(Redemption Redemption, int Available) 
 
 public sealed record DigestPost(WeeklyDigest Digest, string TimeZone) : OutboxPost;
 
-/// <summary>Private note to a manager or approver: members of a channel with no kudos in the last weeks.</summary>
-public sealed record RecognitionGapsPost(string ConversationId, IReadOnlyList<MemberId> Members, int Weeks) : OutboxPost;
+/// <summary>
+/// Private note to a manager or approver: members of a channel with no kudos in the last weeks. At most
+/// <see cref="RecognitionGapsPost.MaxListed"/> are named; <see cref="More"/> says how many others there are.
+/// </summary>
+public sealed record RecognitionGapsPost(string ConversationId, IReadOnlyList<MemberId> Members, int Weeks) : OutboxPost
+{
+    public const int MaxListed = 100;
+
+    public int More { get; init; }
+}
 
 /// <summary>An outbox row: a post still to be made.</summary>
 public sealed record OutboxItem(WorkspaceId Workspace, string Key, PostTarget Target, OutboxPost Post, int Attempts);

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Workspaces;
@@ -32,14 +31,11 @@ public sealed class OutboxDispatcher(
     ILedger ledger,
     WorkspaceStore workspaces,
     IEnumerable<IOutboxSender> senders,
+    Observability.RecognitionMetrics metrics,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
-    public static readonly Meter Meter = new("RecognitionBot.Outbox");
-    private static readonly Counter<long> Posted = Meter.CreateCounter<long>("recognitionbot.outbox.posted");
-    private static readonly Counter<long> Failed = Meter.CreateCounter<long>("recognitionbot.outbox.failed");
-
     private readonly OutboxOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,8 +48,13 @@ public sealed class OutboxDispatcher(
                 if (clock.GetUtcNow() >= nextSweep)
                 {
                     nextSweep = clock.GetUtcNow() + _options.SweepInterval;
+                    var waiting = 0L;
                     await foreach (var workspace in workspaces.ListAsync(stoppingToken))
+                    {
                         await DrainAsync(workspace, stoppingToken);
+                        waiting += await outbox.CountAsync(workspace, stoppingToken);
+                    }
+                    metrics.OutboxBacklog(waiting);
                 }
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 wait.CancelAfter(_options.SweepInterval);
@@ -113,7 +114,6 @@ public sealed class OutboxDispatcher(
                 await ledger.RecordApprovalMessageAsync(item.Workspace, approval.Redemption.Id,
                     new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), cancellationToken);
             await outbox.CompleteAsync(lease, cancellationToken);
-            Posted.Add(1, new KeyValuePair<string, object?>("platform", item.Workspace.Platform.ToString()));
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -121,7 +121,7 @@ public sealed class OutboxDispatcher(
             var failure = e as PostFailedException;
             var wait = failure?.RetryAfter ?? Backoff(lease.Item.Attempts);
             var retrying = await outbox.RetryLaterAsync(lease, e.Message, wait, failure?.Permanent ?? false, cancellationToken);
-            Failed.Add(1, new KeyValuePair<string, object?>("platform", item.Workspace.Platform.ToString()));
+            metrics.OutboxFailure(item.Workspace.Platform.ToString().ToLowerInvariant(), !retrying);
             if (retrying)
                 log.LogWarning(e, "Post {Key} in {Workspace} failed (attempt {Attempt}); retrying in {Wait}", item.Key, item.Workspace, lease.Item.Attempts + 1, wait);
             else

@@ -94,4 +94,24 @@ public sealed class ConcurrentChanges : IAsyncLifetime
         Assert.Equal(10, (await _h.Member("bob")).Balance.Earned);
         Assert.Equal(10, Assert.IsType<BalanceView>(await _h.Say("ann", "balance")).Allowance.Used);
     }
+
+    [Fact]
+    public async Task AnInstanceNeverActsOnWhatAnotherInstanceChangedSince()
+    {
+        var first = _h.Recognition;
+        var second = _h.SecondInstance();
+        Task<CommandResult> Give(RecognitionService instance, string giver, string text) =>
+            instance.HandleTextAsync(CoreHarness.As(giver), text, CancellationToken.None);
+
+        Assert.IsType<KudosGiven>(await Give(first, "ann", "<@bob> +40 first instance"));
+        Assert.IsType<KudosGiven>(await Give(second, "ann", "<@cat> +50 second instance"));
+        // The first instance still remembers ann with 60 left; storage says 10.
+        Assert.Equal(Refusal.AllowanceExceeded, Assert.IsType<Refused>(await Give(first, "ann", "<@dan> +20 too much now")).Reason);
+
+        await second.HandleTextAsync(CoreHarness.As("boss"), "admin role manager <@ann>", CancellationToken.None);
+        // Promoted by the other instance: the first one must see the larger allowance.
+        var given = Assert.IsType<KudosGiven>(await Give(first, "ann", "<@dan> +20 managers have more"));
+        Assert.Equal(500 - 110, given.Allowance.Left);
+        Assert.Equal(20, (await _h.Member("dan")).Balance.Earned);
+    }
 }

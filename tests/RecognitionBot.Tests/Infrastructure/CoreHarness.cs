@@ -51,7 +51,10 @@ public sealed class CoreHarness : IAsyncDisposable
     public TableStore Tables => _services.GetRequiredService<TableStore>();
 
     /// <summary>A second, independent core on the same tables: another app instance with its own in-process locks.</summary>
-    public RecognitionService SecondInstance()
+    public RecognitionService SecondInstance() => SecondServices().GetRequiredService<RecognitionService>();
+
+    /// <summary>The services of another app instance on the same tables and clock.</summary>
+    public IServiceProvider SecondServices(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -59,7 +62,8 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix }));
         services.AddRecognitionCore();
         services.AddSingleton<IMemberDirectory>(Directory);
-        return services.BuildServiceProvider().GetRequiredService<RecognitionService>();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
     }
 
     public static CommandContext As(string member, ConversationRef? where = null, string? delivery = null, WorkspaceId? workspace = null) =>

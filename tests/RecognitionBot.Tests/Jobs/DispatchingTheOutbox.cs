@@ -22,6 +22,7 @@ public sealed class DispatchingTheOutbox : IAsyncLifetime
 
     private OutboxDispatcher Dispatcher(IOutboxSender? sender = null) => new(
         _h.Services.GetRequiredService<OutboxSignal>(), _h.Outbox, _h.Ledger, _h.Workspaces, [sender ?? _sender],
+        new RecognitionBot.Observability.RecognitionMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         Options.Create(new OutboxOptions()), _h.Clock, NullLogger<OutboxDispatcher>.Instance);
 
     [Fact]

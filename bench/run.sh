@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs a benchmark against a fresh in-memory Azurite on port 10202: bench/run.sh core [--kudos N]
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+cd "$ROOT"
+PORT="${RECOGNITIONBOT_BENCH_AZURITE_PORT:-10202}"
+start_azurite "$PORT" in-memory
+export RECOGNITIONBOT_BENCH_STORAGE="$(azurite_connection_string "$PORT")"
+dotnet run --project bench/RecognitionBot.Bench -c Release -- "$@"

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Core.Digests;
+
+/// <summary>
+/// Posts each subscription's digest once a week at its local day and time: on time, across daylight-saving
+/// changes, late after downtime if still the same local week, and exactly once per channel and week however many
+/// instances run. With each digest, the workspace's managers and approvers get that channel's recognition gaps.
+/// </summary>
+public sealed class DigestPublisher(
+    TableLedger ledger,
+    DigestSubscriptions subscriptions,
+    DigestBuilder builder,
+    WorkspaceStore workspaces,
+    IEnumerable<IChannelRoster> rosters,
+    TimeProvider clock,
+    ILogger<DigestPublisher> log)
+{
+    public const int GapWeeks = 4;
+
+    /// <summary>When this week's digest of a subscription is due, and until when it may still be posted.</summary>
+    public static (DateTimeOffset Due, DateTimeOffset WeekEnd) DueThisWeek(DigestSubscription s, DateTimeOffset now)
+    {
+        var zone = Clock.FindZone(s.TimeZone);
+        var monday = Clock.WeekStart(Clock.Local(now, zone));
+        var day = monday.AddDays(((int)s.Day + 6) % 7).Add(s.Time.ToTimeSpan());
+        return (Clock.ToUtc(day, zone), Clock.ToUtc(monday.AddDays(7), zone));
+    }
+
+    /// <summary>One round: every due, unclaimed digest of every workspace. Returns how many this instance published.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        var now = clock.GetUtcNow();
+        await foreach (var workspace in workspaces.ListAsync(cancellationToken))
+            foreach (var s in await subscriptions.ListAsync(workspace, cancellationToken))
+            {
+                var (due, weekEnd) = DueThisWeek(s, now);
+                if (now < due || now >= weekEnd) continue;
+                try
+                {
+                    if (await PublishAsync(s, due, cancellationToken)) published++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One channel's failure must not hold up the others; the next round tries again this week.
+                    log.LogError(e, "Digest for {Conversation} in {Workspace} failed", s.Conversation.Id, workspace);
+                }
+            }
+        return published;
+    }
+
+    private async Task<bool> PublishAsync(DigestSubscription s, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var zone = Clock.FindZone(s.TimeZone);
+        var week = DigestBuilder.WeekLabel(due, zone);
+        var claim = $"digest|{s.Conversation.Id}|{week}";
+        var settings = await workspaces.GetAsync(s.Workspace, cancellationToken);
+        var digest = await builder.BuildWeekUntilAsync(s.Workspace, due, zone, cancellationToken);
+        var posts = new List<(PostTarget, OutboxPost)>
+        {
+            (new ToConversation(s.Conversation.Id, s.Conversation.TeamId), new DigestPost(digest, s.TimeZone) { Locale = settings.DefaultLocale }),
+        };
+        posts.AddRange(await GapNotesAsync(s, settings, due, cancellationToken));
+        var mine = await ledger.PublishOnceAsync(s.Workspace, claim, posts, cancellationToken);
+        if (mine) log.LogInformation("Digest {Week} for {Conversation} in {Workspace} queued", week, s.Conversation.Id, s.Workspace);
+        return mine;
+    }
+
+    private async Task<IEnumerable<(PostTarget, OutboxPost)>> GapNotesAsync(DigestSubscription s, WorkspaceSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var roster = rosters.FirstOrDefault(r => r.Platform == s.Workspace.Platform);
+        if (roster is null) return [];
+        var members = await roster.MembersAsync(s.Workspace, s.Conversation, cancellationToken);
+        var since = now.AddDays(-7 * GapWeeks);
+        var recognised = new HashSet<MemberId>();
+        var managers = new Dictionary<MemberId, string?>();
+        await foreach (var m in ledger.QueryMembersAsync(s.Workspace, cancellationToken))
+        {
+            if (m.LastKudosAt >= since) recognised.Add(m.Member);
+            if (m.IsManager) managers[m.Member] = m.Locale;
+        }
+        foreach (var approver in settings.Approvers) managers.TryAdd(approver, null);
+
+        var gaps = members.Where(m => !recognised.Contains(m)).Distinct().ToList();
+        var listed = gaps.Take(RecognitionGapsPost.MaxListed).ToList();
+        // A transaction holds 100 rows: the claim, the digest, and at most 98 notes.
+        return managers.Take(98).Select(m => ((PostTarget)new ToMember(m.Key),
+            (OutboxPost)new RecognitionGapsPost(s.Conversation.Id, listed, GapWeeks)
+            {
+                More = gaps.Count - listed.Count,
+                Locale = m.Value ?? settings.DefaultLocale,
+            }));
+    }
+}
