@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace RecognitionBot.Teams;
 
@@ -9,13 +8,8 @@ namespace RecognitionBot.Teams;
 /// </summary>
 internal static class TeamsActivityEndpoint
 {
-    // Teams caps a message at 100 KB; an activity several times that is not from Teams.
-    private const long MaxBodyBytes = 512 * 1024;
-
     public static async Task<IResult> HandleAsync(HttpContext http, BotFrameworkAuth auth, TeamsBot bot, CancellationToken ct)
     {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
-
         var token = await auth.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), http.Connection.RemoteIpAddress, ct);
         if (!token.Valid) return Results.Unauthorized();
 
@@ -30,6 +24,7 @@ internal static class TeamsActivityEndpoint
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            // The host's request limits cut off an oversized chunked body while we read it.
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         if (activity?.Type is null) return Results.BadRequest();
