@@ -52,6 +52,7 @@ public static class TeamsSetup
         services.AddSingleton<TeamsPoster>();
         services.AddSingleton<IMemberDirectory, TeamsMemberDirectory>();
         services.AddSingleton<IManagerLookup, TeamsManagerLookup>();
+        services.AddSingleton<IChannelRoster, TeamsChannelRoster>();
         services.AddSingleton<IOutboxSender, TeamsOutboxSender>();
         services.AddScoped<TeamsBot>();
         return services;

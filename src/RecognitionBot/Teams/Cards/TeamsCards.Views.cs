@@ -129,7 +129,7 @@ public static partial class TeamsCards
         [
             Title(t["Gaps.Title"]),
             new TextBlock(t.Format("Gaps.Text", where, t.Number(post.Weeks))),
-            new TextBlock(c.Mentions(post.Members)),
+            new TextBlock(c.Mentions(post.Members) + (post.More > 0 ? " " + c.T.Format("Gaps.More", t.Number(post.More)) : "")),
             new TextBlock(c.T["Gaps.Footer"]) { IsSubtle = true },
         ]);
     }
