@@ -31,11 +31,12 @@ public sealed class TeamsBot(
         var workspace = new WorkspaceId(Platform.Teams, tenant);
 
         // Teams redelivers when we are slow; the ledger is idempotent on the delivery, and here we do not answer twice.
+        // An invoke is answered in its own HTTP response, so a repeated one is simply answered again (the core replays).
         var delivery = DeliveryKeys.For(activity.Conversation.Id, activity.Id ?? Guid.NewGuid().ToString("N"), activity.Type);
-        if (!deliveries.TryBegin(delivery))
+        if (activity.Type != ActivityTypes.Invoke && !deliveries.TryBegin(delivery))
         {
             logger.LogInformation("Activity {Id} in {Workspace} was delivered again; already handled", activity.Id, workspace);
-            return activity.Type == ActivityTypes.Invoke ? new InvokeResponse(200, null) : null;
+            return null;
         }
         try
         {

@@ -69,7 +69,9 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
                 failures.Add("Teams:AppPassword is required when Teams:AppId is set.");
         }
         CheckUrl(options.OpenIdMetadataUrl, nameof(options.OpenIdMetadataUrl), failures);
-        CheckUrl(options.AuthorityHost, nameof(options.AuthorityHost), failures);
+        // MSAL itself only talks to an https authority, even on this machine.
+        if (!Uri.TryCreate(options.AuthorityHost, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+            failures.Add("Teams:AuthorityHost must be an absolute https URL.");
         CheckUrl(options.GraphBaseUrl, nameof(options.GraphBaseUrl), failures);
         CheckUrl(options.DefaultServiceUrl, nameof(options.DefaultServiceUrl), failures);
         if (options.ManagerCacheDuration < TimeSpan.Zero)
