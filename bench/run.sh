@@ -3,6 +3,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
 PORT="${RECOGNITIONBOT_BENCH_AZURITE_PORT:-10202}"
+# A big history needs more heap than Node gives by default.
+export NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=12288}"
 start_azurite "$PORT" in-memory
 export RECOGNITIONBOT_BENCH_STORAGE="$(azurite_connection_string "$PORT")"
 dotnet run --project bench/RecognitionBot.Bench -c Release -- "$@"

@@ -10,12 +10,17 @@ public sealed class TableStore
     private readonly TableServiceClient _service;
     private readonly string _prefix;
 
-    public TableStore(IOptions<StorageOptions> options)
+    public TableStore(IOptions<StorageOptions> options, IEnumerable<Azure.Core.Pipeline.HttpPipelinePolicy>? policies = null)
     {
         var o = options.Value;
         var clientOptions = new TableClientOptions();
+        // Extra policies from DI (measurements, e.g. the benchmark's count of entities read).
+        foreach (var policy in policies ?? []) clientOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
         // The SDK's own retries would hide 412s from our optimistic-concurrency loop; keep them for faults only.
         clientOptions.Retry.MaxRetries = 2;
+        // Short waits: a command must still answer within Slack's three seconds when storage is having trouble.
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         _service = o.AccountUri is { } uri
             ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
