@@ -117,7 +117,7 @@ public sealed class OutboxDispatcher(
             var receipt = await sender.SendAsync(lease.Item, cancellationToken);
             if (lease.Item.Post is ApprovalRequestPost approval && receipt is not null)
                 await ledger.RecordApprovalMessageAsync(item.Workspace, approval.Redemption.Id,
-                    new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), cancellationToken);
+                    new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), approval.Locale, cancellationToken);
             await outbox.CompleteAsync(lease, cancellationToken);
             return true;
         }
