@@ -19,7 +19,7 @@ public static class CoreBenchmark
 {
     private const int Members = 400;
 
-    public static async Task<int> RunAsync(string connectionString, int kudosPerRun)
+    public static async Task<int> RunAsync(string connectionString, int kudosPerRun, int rounds)
     {
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         var services = new ServiceCollection()
@@ -42,20 +42,33 @@ public static class CoreBenchmark
             // Warm up connections, JIT and the settings cache.
             await GiveAsync(core, workspace, channel, 0, 0, "warm");
 
-            var seqKudos = await MeasureAsync(kudosPerRun, 1, (i, _) => GiveAsync(core, workspace, channel, i, i, "s"));
-            var parKudos = await MeasureAsync(kudosPerRun, 16, (i, worker) => GiveAsync(core, workspace, channel, i, worker, "p"));
-
             var raw = tables.Client("rawbatch");
             await raw.CreateIfNotExistsAsync();
-            var entities = await SampleTransactionSizeAsync(core, tables);
-            var seqRaw = await MeasureAsync(kudosPerRun, 1, (i, _) => RawTransactionAsync(raw, i, entities));
-            var parRaw = await MeasureAsync(kudosPerRun, 16, (i, _) => RawTransactionAsync(raw, i, entities));
+            var sample = await SampleTransactionAsync(core, tables);
 
-            Console.WriteLine($"Core benchmark on Azurite, {kudosPerRun} kudos per run, 1 recipient each, {entities} entities per transaction");
+            // Rounds alternate the kudos and raw runs, so a busy moment of the machine hits both; medians are shown.
+            var rows = new Dictionary<string, List<(double Kudos, double Raw)>>();
+            void Add(string name, double kudos, double rawRate) => (rows.TryGetValue(name, out var l) ? l : rows[name] = []).Add((kudos, rawRate));
+            for (var round = 0; round < rounds; round++)
+            {
+                var tag = $"r{round}";
+                var seqRaw = await MeasureAsync(kudosPerRun, 1, (i, _) => RawTransactionAsync(raw, i, sample, tag + "s"));
+                // First touch: giver and recipient rows are read from storage (nothing this instance remembers yet).
+                Add("sequential, first touch", await MeasureAsync(Members, 1, (i, _) => GiveAsync(core, workspace, channel, i, i, tag + "c")), seqRaw);
+                Add("sequential", await MeasureAsync(kudosPerRun, 1, (i, _) => GiveAsync(core, workspace, channel, i, i, tag + "s")), seqRaw);
+                var parRaw = await MeasureAsync(kudosPerRun, 16, (i, _) => RawTransactionAsync(raw, i, sample, tag + "p"));
+                Add("16 concurrent givers", await MeasureAsync(kudosPerRun, 16, (i, worker) => GiveAsync(core, workspace, channel, i, worker, tag + "p")), parRaw);
+            }
+
+            Console.WriteLine($"Core benchmark on Azurite: {rounds} rounds of {kudosPerRun} kudos (1 recipient each); raw = the same {sample.Count} rows one kudos writes, as one plain transaction. Medians:");
             Console.WriteLine($"{"",-28}{"kudos/s",10}{"raw tx/s",10}{"ratio",8}");
-            Console.WriteLine($"{"sequential",-28}{seqKudos,10:F0}{seqRaw,10:F0}{seqKudos / seqRaw,8:F2}");
-            Console.WriteLine($"{"16 concurrent givers",-28}{parKudos,10:F0}{parRaw,10:F0}{parKudos / parRaw,8:F2}");
-            var ok = seqKudos / seqRaw >= 0.5 && parKudos / parRaw >= 0.5;
+            foreach (var (name, list) in rows)
+            {
+                var k = Median(list.Select(x => x.Kudos));
+                var r = Median(list.Select(x => x.Raw));
+                Console.WriteLine($"{name,-28}{k,10:F0}{r,10:F0}{k / r,8:F2}");
+            }
+            var ok = rows.Where(x => x.Key != "sequential, first touch").All(x => Median(x.Value.Select(v => v.Kudos)) / Median(x.Value.Select(v => v.Raw)) >= 0.5);
             Console.WriteLine(ok ? "goal met: kudos/s is at least half the raw transaction rate" : "goal NOT met: kudos/s is below half the raw transaction rate");
             return 0;
         }
@@ -69,35 +82,41 @@ public static class CoreBenchmark
     {
         var from = $"U{giver % Members:D4}";
         var to = $"U{(giver + 1 + i * 7) % Members:D4}";
+        if (run.EndsWith('c')) (from, to) = ($"C{run}-{i:D4}", $"R{run}-{i:D4}"); // both new to this instance
         if (to == from) to = $"U{(giver + 2) % Members:D4}";
         var result = await core.HandleTextAsync(new CommandContext(workspace, new MemberId(from), channel, $"{run}-{i}"),
             $"<@{to}> +1 thanks for taking that angry escalation #empathy", default);
         if (result is not KudosGiven) throw new InvalidOperationException($"Kudos {i} not given: {result}");
     }
 
-    /// <summary>How many entities one real kudos transaction writes: every row of a fresh partition after one kudos.</summary>
-    private static async Task<int> SampleTransactionSizeAsync(RecognitionService core, TableStore tables)
+    /// <summary>The rows one real kudos transaction writes: every row of a fresh partition after one kudos, as stored.</summary>
+    private static async Task<IReadOnlyList<TableEntity>> SampleTransactionAsync(RecognitionService core, TableStore tables)
     {
         var fresh = new WorkspaceId(Platform.Slack, "TSIZE");
         await GiveAsync(core, fresh, new ConversationRef("C-size", ConversationKind.Channel), 0, 0, "size");
-        var count = 0;
-        await foreach (var _ in tables.Ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {fresh.Key}"), select: ["RowKey"]))
-            count++;
-        return count;
+        var rows = new List<TableEntity>();
+        await foreach (var e in tables.Ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {fresh.Key}")))
+            rows.Add(e);
+        return rows;
     }
 
-    private static async Task RawTransactionAsync(TableClient table, int i, int entities)
+    /// <summary>The same rows, same properties and sizes, written as one plain transaction under new keys.</summary>
+    private static async Task RawTransactionAsync(TableClient table, int i, IReadOnlyList<TableEntity> sample, string run)
     {
-        var pk = "raw";
-        var actions = new List<TableTransactionAction>(entities);
-        for (var e = 0; e < entities; e++)
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(pk, $"{i:D8}-{e:D2}")
-            {
-                ["Message"] = "thanks for taking that angry escalation #empathy",
-                ["Points"] = 1,
-                ["At"] = DateTimeOffset.UtcNow,
-            }));
+        var actions = sample.Select(row =>
+        {
+            var copy = new TableEntity(row) { PartitionKey = "raw", RowKey = $"{row.RowKey}|{run}{i:D8}" };
+            copy.Remove("odata.etag");
+            copy.Remove("Timestamp");
+            return new TableTransactionAction(TableTransactionActionType.UpsertReplace, copy);
+        });
         await table.SubmitTransactionAsync(actions);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static async Task<double> MeasureAsync(int count, int workers, Func<int, int, Task> work)

@@ -166,9 +166,11 @@ public sealed class RecognitionService(
     private static HelpView Help(WorkspaceSettings s) =>
         new(s.Values, s.Allowance, s.AllowancePeriod, s.DefaultPoints, s.MaxPoints, s.MaxRecipients, s.PairDailyCap);
 
-    public async Task<bool> IsAdminAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken)
+    public async Task<bool> IsAdminAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken) =>
+        settings.Admins.Contains(member) || await IsPlatformAdminAsync(workspace, member, cancellationToken);
+
+    private async Task<bool> IsPlatformAdminAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken)
     {
-        if (settings.Admins.Contains(member)) return true;
         var directory = DirectoryFor(workspace.Platform);
         return directory is not null && await directory.FindAsync(workspace, member, cancellationToken) is { IsPlatformAdmin: true };
     }
@@ -201,6 +203,17 @@ public sealed class RecognitionService(
                 await workspaces.UpdateAsync(ws, s => s with
                 {
                     Approvers = approver.Add ? s.Approvers.Append(approver.Member).Distinct().ToList() : s.Approvers.Where(a => a != approver.Member).ToList(),
+                }, cancellationToken);
+                return new AdminDone(command);
+            case ChangeAdminCommand change:
+                if (change.Add && await CheckMemberAsync(ws, change.Member, cancellationToken) is { } notAdminable) return notAdminable;
+                // Only the last admin removing themselves could leave a workspace (a Teams tenant) with nobody to run it.
+                if (!change.Add && change.Member == context.Actor && settings.Admins.All(a => a == context.Actor)
+                    && !await IsPlatformAdminAsync(ws, context.Actor, cancellationToken))
+                    return new Refused(Refusal.LastAdmin);
+                await workspaces.UpdateAsync(ws, s => s with
+                {
+                    Admins = change.Add ? s.Admins.Append(change.Member).Distinct().ToList() : s.Admins.Where(a => a != change.Member).ToList(),
                 }, cancellationToken);
                 return new AdminDone(command);
             case SetManagerCommand manager:

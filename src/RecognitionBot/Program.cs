@@ -4,6 +4,7 @@ using RecognitionBot.Hosting;
 using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
 using RecognitionBot.Slack;
+using RecognitionBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
@@ -20,6 +21,7 @@ builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Sec
 builder.Services.AddHostedService<DigestScheduler>();
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -27,6 +29,7 @@ app.UseRecognitionRequestLimits();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
+app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
 app.Run();

@@ -18,6 +18,8 @@ internal static class AdminCommandParser
             "values" when verb is "add" or "remove" => Value(tokens, i + 2, add: verb == "add"),
             "approver" when verb is "add" or "remove" =>
                 Member(tokens, i + 2, member => new ChangeApproverCommand(verb == "add", member)),
+            "admin" when verb is "add" or "remove" =>
+                Member(tokens, i + 2, member => new ChangeAdminCommand(verb == "add", member)),
             "manager" => Manager(tokens, i + 1),
             "role" when verb is "manager" or "member" =>
                 Member(tokens, i + 2, member => new SetRoleCommand(member, Manager: verb == "manager")),

@@ -24,7 +24,12 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(AdminDone), "adminDone")]
 [JsonDerivedType(typeof(DigestSubscriptionView), "digestSubscription")]
 [JsonDerivedType(typeof(DigestPreview), "digestPreview")]
-public abstract record CommandResult;
+public abstract record CommandResult
+{
+    /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
+    [JsonIgnore]
+    public bool Replayed { get; init; }
+}
 
 /// <summary>The text could not be parsed. Nothing changed.</summary>
 public sealed record NotUnderstood(ParseError Error, string? Detail) : CommandResult;
@@ -59,6 +64,7 @@ public enum Refusal
     UnknownValue,
     ValueExists,
     NotInChannel,
+    LastAdmin,
     Busy,
     StorageUnavailable,
 }

@@ -77,6 +77,9 @@ public sealed record ChangeValuesCommand(bool Add, string Value) : AdminCommand;
 
 public sealed record ChangeApproverCommand(bool Add, MemberId Member) : AdminCommand;
 
+/// <summary><c>admin admin add|remove @x</c>: the workspace's own admins, beside those the platform names.</summary>
+public sealed record ChangeAdminCommand(bool Add, MemberId Member) : AdminCommand;
+
 /// <summary><c>admin manager @agent @manager</c>: who approves the agent's redemptions (Slack's mapping; Teams asks Graph first).</summary>
 public sealed record SetManagerCommand(MemberId Agent, MemberId Manager) : AdminCommand;
 

@@ -80,7 +80,8 @@ public interface ILedger
     Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, RemoveRewardCommand command, CancellationToken cancellationToken);
 
     /// <summary>Remembers where an approval card was posted, so the decision can update it in place.</summary>
-    Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, CancellationToken cancellationToken);
+    /// <remarks><paramref name="locale"/> is the card's: a card brought up to date at once is rendered in it.</remarks>
+    Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, string locale, CancellationToken cancellationToken);
 }
 
 /// <summary>A change to a member's own row: settings, role, manager mapping, locale. Nulls leave a field alone.</summary>

@@ -254,7 +254,7 @@ public sealed partial class TableLedger
         return new RedemptionView(ToRedemption(redemption), RedemptionChange.Unchanged, requester.Balance.Available);
     }
 
-    public async Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, CancellationToken cancellationToken)
+    public async Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, string locale, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -270,7 +270,7 @@ public sealed partial class TableLedger
             {
                 // Decided before its card was even posted: bring the card up to date right away.
                 var member = await GetMemberAsync(workspace, new MemberId(redemption.Requester), cancellationToken);
-                AddOutbox(batch, clock.GetUtcNow(), new ToExistingMessage(message), new ApprovalUpdatePost(ToRedemption(redemption), member.Balance.Available));
+                AddOutbox(batch, clock.GetUtcNow(), new ToExistingMessage(message), new ApprovalUpdatePost(ToRedemption(redemption), member.Balance.Available) { Locale = locale });
             }
             try
             {

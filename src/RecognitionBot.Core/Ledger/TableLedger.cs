@@ -74,7 +74,7 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
     private async Task<CommandResult?> FindDeliveryAsync(WorkspaceId workspace, string deliveryKey, CancellationToken cancellationToken)
     {
         var once = await Table.GetEntityIfExistsAsync<OnceEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Once(deliveryKey), cancellationToken: cancellationToken);
-        return once.HasValue && once.Value is { } row ? JsonSerializer.Deserialize<CommandResult>(row.Result, Json.Options) : null;
+        return once.HasValue && once.Value is { } row ? JsonSerializer.Deserialize<CommandResult>(row.Result, Json.Options)! with { Replayed = true } : null;
     }
 
     /// <summary>Adds the idempotency marker that carries the answer: a second delivery finds it and repeats it.</summary>

@@ -18,6 +18,9 @@ public sealed class TableStore
         foreach (var policy in policies ?? []) clientOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
         // The SDK's own retries would hide 412s from our optimistic-concurrency loop; keep them for faults only.
         clientOptions.Retry.MaxRetries = 2;
+        // Short waits: a command must still answer within Slack's three seconds when storage is having trouble.
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         _service = o.AccountUri is { } uri
             ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)

@@ -65,6 +65,7 @@ public static class ResultText
         SetAllowanceCommand s => t.Format("Admin.SetAllowance", t.Number(s.Points), t[$"Period.{s.Period ?? AllowancePeriod.Monthly}"]),
         ChangeValuesCommand v => t.Format(v.Add ? "Admin.AddValue" : "Admin.RemoveValue", a.Detail),
         ChangeApproverCommand p => t.Format(p.Add ? "Admin.AddApprover" : "Admin.RemoveApprover", mention(p.Member)),
+        ChangeAdminCommand c => t.Format(c.Add ? "Admin.AddAdmin" : "Admin.RemoveAdmin", mention(c.Member)),
         SetManagerCommand m => t.Format("Admin.SetManager", mention(m.Agent), mention(m.Manager)),
         SetRoleCommand r => t.Format(r.Manager ? "Admin.RoleManager" : "Admin.RoleMember", mention(r.Member)),
         SetTimeZoneCommand z => t.Format("Admin.SetTimeZone", z.TimeZone),

@@ -37,6 +37,10 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
+    private long _lastSweepTicks;
+
+    /// <summary>When the last sweep of every workspace finished (null before the first): for diagnostics.</summary>
+    public DateTimeOffset? LastSweep => Interlocked.Read(ref _lastSweepTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +59,7 @@ public sealed class OutboxDispatcher(
                         waiting += await outbox.CountAsync(workspace, stoppingToken);
                     }
                     metrics.OutboxBacklog(waiting);
+                    Interlocked.Exchange(ref _lastSweepTicks, clock.GetUtcNow().UtcTicks);
                 }
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 wait.CancelAfter(_options.SweepInterval);
@@ -112,7 +117,7 @@ public sealed class OutboxDispatcher(
             var receipt = await sender.SendAsync(lease.Item, cancellationToken);
             if (lease.Item.Post is ApprovalRequestPost approval && receipt is not null)
                 await ledger.RecordApprovalMessageAsync(item.Workspace, approval.Redemption.Id,
-                    new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), cancellationToken);
+                    new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), approval.Locale, cancellationToken);
             await outbox.CompleteAsync(lease, cancellationToken);
             return true;
         }

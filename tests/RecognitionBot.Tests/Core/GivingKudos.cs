@@ -225,6 +225,8 @@ public sealed class GivingKudos : IAsyncLifetime
         var again = Assert.IsType<KudosGiven>(await _h.Say("ann", "<@bob> +10 once only", delivery: "slack:trigger-1"));
 
         Assert.Equal(first.Kudos.Id, again.Kudos.Id);
+        Assert.False(first.Replayed);
+        Assert.True(again.Replayed);
         Assert.Equal(10, (await _h.Member("bob")).Balance.Earned);
     }
 

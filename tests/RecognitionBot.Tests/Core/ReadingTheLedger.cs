@@ -133,6 +133,20 @@ public sealed class AdministeringAWorkspace : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminsAddOtherAdminsButNeverRemoveTheLastOne()
+    {
+        Assert.Equal(Refusal.NotAdmin, Assert.IsType<Refused>(await _h.Say("ann", "admin allowance 50")).Reason);
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin admin add <@ann>"));
+        Assert.IsType<AdminDone>(await _h.Say("ann", "admin allowance 50"));
+
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin admin add <@cat>"));
+        Assert.IsType<AdminDone>(await _h.Say("ann", "admin admin remove <@cat>"));
+        Assert.Equal(Refusal.LastAdmin, Assert.IsType<Refused>(await _h.Say("ann", "admin admin remove <@ann>")).Reason);
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin admin remove <@ann>")); // boss is a platform admin: not the last
+        Assert.Equal(Refusal.NotAdmin, Assert.IsType<Refused>(await _h.Say("ann", "admin allowance 60")).Reason);
+    }
+
+    [Fact]
     public async Task TextThatIsNotACommandIsExplainedAndChangesNothing()
     {
         var before = await _h.Snapshot();

@@ -189,7 +189,7 @@ public sealed class RedeemingRewards : IAsyncLifetime
     public async Task TheDecisionUpdatesEveryPostedApprovalCard()
     {
         var id = Requested(await _h.Say("bob", "redeem coffee"));
-        await _h.Ledger.RecordApprovalMessageAsync(CoreHarness.Workspace, id, new PostedMessage("D-max", "1700000000.0001"), default);
+        await _h.Ledger.RecordApprovalMessageAsync(CoreHarness.Workspace, id, new PostedMessage("D-max", "1700000000.0001"), "en", default);
 
         await _h.Do("max", new DecideRedemptionCommand(id, true, null));
 

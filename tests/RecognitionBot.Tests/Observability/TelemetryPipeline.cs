@@ -24,7 +24,8 @@ public sealed class TelemetryPipeline : IDisposable
 
     public TelemetryPipeline()
     {
-        _host = new AppHost("Development", new Dictionary<string, string?>(), services => services
+        // The outbox dispatcher reports the backlog when it sweeps: once at start, then not again during a test.
+        _host = new AppHost("Development", new Dictionary<string, string?> { ["Outbox:SweepInterval"] = "01:00:00" }, services => services
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics))
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans)));
         _host.CreateClient();
@@ -36,6 +37,8 @@ public sealed class TelemetryPipeline : IDisposable
         // Other hosts in this test run may record too: this test's points carry a platform of their own.
         var platform = "test-" + Guid.NewGuid().ToString("N")[..8];
         var metrics = _host.Services.GetRequiredService<RecognitionMetrics>();
+        var dispatcher = _host.Services.GetRequiredService<RecognitionBot.Jobs.OutboxDispatcher>();
+        Assert.True(SpinWait.SpinUntil(() => dispatcher.LastSweep is not null, TimeSpan.FromSeconds(20)), "the outbox dispatcher never swept");
         metrics.KudosGiven(platform, recipients: 2, pointsEach: 10);
         metrics.Redemption(platform, "approved");
         metrics.CommandHandled(platform, "give", "given", TimeSpan.FromMilliseconds(120));

@@ -61,6 +61,12 @@ public sealed class ParsingAdminCommands
     public void ChangesTheApprovers(string text, bool add) =>
         Assert.Equal(new ChangeApproverCommand(add, new MemberId("U1")), ParserAssert.Reads<ChangeApproverCommand>(text));
 
+    [Theory]
+    [InlineData("admin admin add <@U1>", true)]
+    [InlineData("admin admin remove <@U1>", false)]
+    public void ChangesTheAdmins(string text, bool add) =>
+        Assert.Equal(new ChangeAdminCommand(add, new MemberId("U1")), ParserAssert.Reads<ChangeAdminCommand>(text));
+
     [Fact]
     public void SetsAnAgentsManager() =>
         Assert.Equal(

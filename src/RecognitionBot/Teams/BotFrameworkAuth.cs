@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RecognitionBot.Teams;
+
+public enum AuthOutcome
+{
+    Accepted,
+    /// <summary>401: missing, malformed, forged, stale or misdirected token.</summary>
+    Unauthorized,
+    /// <summary>403: a valid token whose signing key is not endorsed for the activity's channel.</summary>
+    Forbidden,
+}
+
+/// <summary>
+/// Checks the Bot Framework's JWT on an inbound activity (PROTOCOLS A1): scheme, issuer, audience, lifetime with
+/// 5 minutes of skew, RS256 signature from the OpenID metadata keys, the <c>serviceurl</c> claim against the
+/// activity, and the key's endorsement for the activity's channel.
+/// </summary>
+public sealed class BotFrameworkAuth(
+    IOptions<TeamsOptions> options,
+    BotFrameworkSigningKeys keys,
+    ILogger<BotFrameworkAuth> logger)
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <summary>First half, before the body is trusted: is the bearer token genuine and meant for this bot?</summary>
+    public async Task<TokenCheck> ValidateTokenAsync(string? authorization, IPAddress? remote, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.Authenticated)
+        {
+            // Local development (Agents Playground): no credentials exist, so only this machine may talk to us.
+            if (remote is not null && IPAddress.IsLoopback(remote)) return TokenCheck.Anonymous;
+            logger.LogWarning("Refused an activity from {Remote}: no Teams app id is configured, so only loopback is accepted", remote);
+            return TokenCheck.Refused;
+        }
+
+        const string scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            return TokenCheck.Refused;
+        var token = authorization[scheme.Length..].Trim();
+        if (token.Length == 0 || !_handler.CanReadToken(token)) return TokenCheck.Refused;
+
+        var configuration = await keys.CurrentAsync(ct);
+        var result = await ValidateAsync(token, configuration);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // Keys rotate: an unknown kid makes us fetch the metadata again (rate-limited) before refusing.
+            var fresh = await keys.RefreshAsync(configuration, ct);
+            if (!ReferenceEquals(fresh, configuration))
+            {
+                configuration = fresh;
+                result = await ValidateAsync(token, configuration);
+            }
+        }
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        {
+            logger.LogWarning("Refused an activity token: {Reason}", result.Exception?.GetType().Name ?? "invalid");
+            return TokenCheck.Refused;
+        }
+        var serviceUrl = jwt.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
+        return new TokenCheck(true, serviceUrl, Endorsements(configuration, jwt.Kid));
+    }
+
+    /// <summary>Second half, once the activity is parsed: does the token speak for this activity?</summary>
+    public AuthOutcome CheckActivity(TokenCheck token, Activity activity)
+    {
+        if (!token.Valid) return AuthOutcome.Unauthorized;
+        if (token.IsAnonymous) return AuthOutcome.Accepted;
+        if (token.ServiceUrl is null || !string.Equals(token.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Refused an activity: its serviceUrl does not match the token's");
+            return AuthOutcome.Unauthorized;
+        }
+        if (activity.ChannelId is null || !token.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Refused an activity: the signing key is not endorsed for channel {Channel}", activity.ChannelId);
+            return AuthOutcome.Forbidden;
+        }
+        return AuthOutcome.Accepted;
+    }
+
+    private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration) =>
+        _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.TokenIssuer,
+            ValidAudience = options.Value.AppId,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = ClockSkew,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            IssuerSigningKeys = configuration.SigningKeys,
+            TryAllIssuerSigningKeys = false,
+        });
+
+    private static IReadOnlyList<string> Endorsements(OpenIdConnectConfiguration configuration, string? kid)
+    {
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value)) return [];
+        return value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+            IEnumerable<object> list => [.. list.OfType<string>()],
+            _ => [],
+        };
+    }
+}
+
+/// <summary>The outcome of the token half of the check, carried to the activity half.</summary>
+public sealed record TokenCheck(bool Valid, string? ServiceUrl, IReadOnlyList<string> Endorsements)
+{
+    public static readonly TokenCheck Refused = new(false, null, []);
+    public static readonly TokenCheck Anonymous = new(true, null, []) { IsAnonymous = true };
+
+    public bool IsAnonymous { get; private init; }
+}
+
+/// <summary>
+/// The Bot Framework signing keys, cached by IdentityModel's configuration manager (12 h) and fetched again when a
+/// token names a key we do not know. The manager refreshes in the background on request, so we wait briefly for it.
+/// </summary>
+public sealed class BotFrameworkSigningKeys(IConfigurationManager<OpenIdConnectConfiguration> manager, TimeProvider time)
+{
+    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(3);
+    private readonly Lock _gate = new();
+    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
+
+    /// <summary>Matches the manager's own rate limit on requested refreshes, so we only wait when it will fetch.</summary>
+    public TimeSpan MinimumRefreshInterval { get; init; } = BaseConfigurationManager.DefaultRefreshInterval;
+
+    public Task<OpenIdConnectConfiguration> CurrentAsync(CancellationToken ct) => manager.GetConfigurationAsync(ct);
+
+    public async Task<OpenIdConnectConfiguration> RefreshAsync(OpenIdConnectConfiguration stale, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (now - _lastRefresh < MinimumRefreshInterval) return stale;
+            _lastRefresh = now;
+        }
+        manager.RequestRefresh();
+        var until = time.GetUtcNow() + RefreshWait;
+        while (time.GetUtcNow() < until)
+        {
+            var current = await manager.GetConfigurationAsync(ct);
+            if (!ReferenceEquals(current, stale)) return current;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
+        }
+        return stale;
+    }
+}

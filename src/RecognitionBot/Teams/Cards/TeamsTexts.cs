@@ -1,0 +1,19 @@
+using System.Resources;
+using RecognitionBot.Core.Text;
+
+namespace RecognitionBot.Teams.Cards;
+
+/// <summary>The core's text catalogue plus the few sentences only Teams needs (TeamsStrings.resx), in one locale.</summary>
+public sealed class TeamsTexts(Texts core)
+{
+    private static readonly ResourceManager Resources = new("RecognitionBot.Teams.TeamsStrings", typeof(TeamsTexts).Assembly);
+
+    public Texts Core { get; } = core;
+
+    /// <summary>A Teams-only sentence.</summary>
+    public string this[string key] => Resources.GetString(key, Core.Culture) ?? key;
+
+    public string Format(string key, params object?[] args) => string.Format(Core.Culture, this[key], args);
+
+    public static TeamsTexts For(params string?[] locales) => new(Texts.For(locales));
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RecognitionBot.Teams;
+
+/// <summary>
+/// Delivery keys for the core's idempotency, and a short memory of deliveries this instance is handling or has
+/// handled, so a redelivered activity is not answered twice. The ledger is safe either way: the key makes the
+/// core return its first answer instead of acting again.
+/// </summary>
+public sealed class DeliveryKeys(TimeProvider time)
+{
+    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(15);
+    private const int MaxRemembered = 20_000;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new();
+
+    /// <summary>A compact key from the parts that identify one delivery (conversation, activity, button, person).</summary>
+    public static string For(params string?[] parts)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts.Select(p => p ?? ""))));
+        return "teams-" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>True the first time a delivery is seen here; false for a redelivery.</summary>
+    public bool TryBegin(string key)
+    {
+        var now = time.GetUtcNow();
+        if (_seen.Count > MaxRemembered)
+            foreach (var old in _seen.Where(e => now - e.Value > Remember).Select(e => e.Key).ToList()) _seen.TryRemove(old, out _);
+        if (_seen.TryGetValue(key, out var at) && now - at > Remember) _seen.TryRemove(key, out _);
+        return _seen.TryAdd(key, now);
+    }
+
+    /// <summary>Handling failed: a redelivery should be tried again.</summary>
+    public void Forget(string key) => _seen.TryRemove(key, out _);
+}

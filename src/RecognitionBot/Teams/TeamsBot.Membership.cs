@@ -1,0 +1,104 @@
+using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Teams.Cards;
+
+namespace RecognitionBot.Teams;
+
+/// <summary>Installation and membership events, and remembering where every conversation and person can be reached.</summary>
+public sealed partial class TeamsBot
+{
+    private async Task<InvokeResponse?> OnConversationUpdateAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        var botId = activity.Recipient?.Id;
+        if (activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        {
+            await references.ForgetConversationAsync(workspace, RootId(activity), ct);
+            return null;
+        }
+        foreach (var member in activity.MembersAdded ?? [])
+        {
+            if (member.Id == botId)
+            {
+                await MakeFirstAdminAsync(workspace, activity, ct);
+                await WelcomeAsync(workspace, activity, ct);
+            }
+            else if (member.AadObjectId is { } aad)
+                await references.SavePersonAsync(workspace, new TeamsPerson(aad, member.Name ?? "", member.Id, activity.ServiceUrl), ct);
+        }
+        return null;
+    }
+
+    private async Task<InvokeResponse?> OnInstallationUpdateAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        if (activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (activity.Action == "remove") await references.ForgetConversationAsync(workspace, RootId(activity), ct);
+            return null;
+        }
+        await MakeFirstAdminAsync(workspace, activity, ct);
+        if (activity.Action == "add") await WelcomeAsync(workspace, activity, ct);
+        return null;
+    }
+
+    /// <summary>Somebody has to be able to run admin commands: the first person to add the app in a tenant.</summary>
+    private async Task MakeFirstAdminAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        if (activity.From?.Id is null || activity.From.Id.StartsWith("28:", StringComparison.Ordinal)) return;
+        var installer = Actor(activity);
+        if ((await workspaces.GetAsync(workspace, ct)).Admins.Count > 0) return;
+        await workspaces.UpdateAsync(workspace, s => s.Admins.Count == 0 ? s with { Admins = [installer] } : s, ct);
+        logger.LogInformation("{Member} added the app and is the first admin of {Workspace}", installer, workspace);
+    }
+
+    /// <summary>A short hello, once per conversation, however many install events Teams sends.</summary>
+    private async Task WelcomeAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        var conversation = await references.FindConversationAsync(workspace, RootId(activity), ct);
+        if (conversation is null || conversation.Welcomed) return;
+        var settings = await SettingsAsync(workspace, ct);
+        var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
+        var personal = activity.Conversation!.ConversationType == ConversationTypes.Personal;
+        var card = TeamsCards.Welcome(new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()), personal);
+        try
+        {
+            await connector.SendAsync(conversation.ServiceUrl, conversation.ConversationId, TeamsPoster.Message(card), ct);
+            await references.SaveConversationAsync(workspace, conversation with { Welcomed = true }, ct);
+        }
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException)
+        {
+            logger.LogWarning(e, "The welcome in {Workspace} could not be posted", workspace);
+        }
+    }
+
+    // References help later posts; failing to store them must not cost the user their answer (the core reports storage trouble itself).
+    private async Task RememberSafelyAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        try
+        {
+            await RememberAsync(workspace, activity, ct);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not store where to reach {Conversation} in {Workspace}", activity.Conversation?.Id, workspace);
+        }
+    }
+
+    /// <summary>Where to reach this conversation, its sender and the tenant later; written only when something changed.</summary>
+    private async Task RememberAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        var serviceUrl = activity.ServiceUrl!;
+        if (activity.Recipient?.Id is { } botId) await references.SaveTenantAsync(workspace, new TeamsTenant(serviceUrl, botId), ct);
+        var channelData = activity.ChannelData;
+        var type = activity.Conversation!.ConversationType ?? ConversationTypes.Personal;
+        var existing = await references.FindConversationAsync(workspace, RootId(activity), ct);
+        var name = channelData?.Channel?.Name ?? channelData?.Team?.Name ?? activity.Conversation.Name ?? existing?.Name;
+        await references.SaveConversationAsync(workspace, new TeamsConversation(serviceUrl, RootId(activity), type, workspace.Id,
+            channelData?.Team?.Id, name, existing?.Welcomed ?? false), ct);
+
+        if (activity.From is { Id: { } fromId } from && !fromId.StartsWith("28:", StringComparison.Ordinal))
+        {
+            var aad = from.AadObjectId ?? fromId;
+            await references.SavePersonAsync(workspace, new TeamsPerson(aad, from.Name ?? "", fromId, serviceUrl,
+                type == ConversationTypes.Personal ? activity.Conversation.Id : null), ct);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using RecognitionBot.Core;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Teams.Cards;
+
+namespace RecognitionBot.Teams;
+
+/// <summary>
+/// The Teams adapter: turns an authenticated activity into a core command (mentions resolved to members through
+/// the connector), and the core's result into a card. Remembers where people and conversations are, for later posts.
+/// </summary>
+public sealed partial class TeamsBot(
+    RecognitionService recognition,
+    ILedger ledger,
+    WorkspaceStore workspaces,
+    TeamsReferences references,
+    TeamsPoster poster,
+    BotConnectorClient connector,
+    DeliveryKeys deliveries,
+    ILogger<TeamsBot> logger)
+{
+    public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.TenantId is not { Length: > 0 } tenant || activity.Conversation?.Id is null || activity.ServiceUrl is null)
+        {
+            logger.LogWarning("Ignored a {Type} activity without tenant, conversation or service URL", activity.Type);
+            return null;
+        }
+        var workspace = new WorkspaceId(Platform.Teams, tenant);
+
+        // Teams redelivers when we are slow; the ledger is idempotent on the delivery, and here we do not answer twice.
+        // An invoke is answered in its own HTTP response, so a repeated one is simply answered again (the core replays).
+        var delivery = DeliveryKeys.For(activity.Conversation.Id, activity.Id ?? Guid.NewGuid().ToString("N"), activity.Type);
+        if (activity.Type != ActivityTypes.Invoke && !deliveries.TryBegin(delivery))
+        {
+            logger.LogInformation("Activity {Id} in {Workspace} was delivered again; already handled", activity.Id, workspace);
+            return null;
+        }
+        try
+        {
+            await RememberSafelyAsync(workspace, activity, ct);
+            return activity.Type switch
+            {
+                ActivityTypes.Message => await OnMessageAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction => await OnCardActionAsync(workspace, activity, ct),
+                ActivityTypes.Invoke => new InvokeResponse(StatusCodes.Status501NotImplemented, null),
+                ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(workspace, activity, ct),
+                ActivityTypes.InstallationUpdate => await OnInstallationUpdateAsync(workspace, activity, ct),
+                _ => null,
+            };
+        }
+        catch
+        {
+            deliveries.Forget(delivery);
+            throw;
+        }
+    }
+
+    private async Task<InvokeResponse?> OnMessageAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        var settings = await SettingsAsync(workspace, ct);
+        var actor = Actor(activity);
+        var resolved = new Dictionary<string, ResolvedMention>(StringComparer.OrdinalIgnoreCase);
+        CommandResult result;
+        try
+        {
+            foreach (var mention in TeamsMentions.PeopleMentioned(activity))
+                resolved[mention.Mentioned!.Id!] = await ResolveAsync(workspace, activity, mention.Mentioned, ct);
+            var text = TeamsMentions.ToCommandText(activity, resolved);
+            var context = new CommandContext(workspace, actor, Where(activity),
+                DeliveryKeys.For(activity.Conversation!.Id, activity.Id), activity.Locale);
+            result = await recognition.HandleTextAsync(context, text, ct);
+        }
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not resolve the mentions of activity {Id} in {Workspace}", activity.Id, workspace);
+            result = new Refused(Refusal.Busy);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            logger.LogWarning(e, "Storage failed while resolving the mentions of activity {Id} in {Workspace}", activity.Id, workspace);
+            result = new Refused(Refusal.StorageUnavailable);
+        }
+
+        var namesOnly = resolved.Values.Where(r => !r.Found).ToDictionary(r => new MemberId(r.MemberId), r => r.Name);
+        var card = await RenderAsync(workspace, settings, activity.Locale, result, namesOnly, ct);
+        await AnswerAsync(workspace, activity, actor, result, card, settings, ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Answers where the command was typed. What is only the asker's business (balance, history, settings, their
+    /// rewards and requests) goes to their 1:1 chat when asked in a channel or group chat.
+    /// </summary>
+    private async Task AnswerAsync(WorkspaceId workspace, Activity activity, MemberId actor, CommandResult result, AdaptiveCard card,
+        WorkspaceSettings settings, CancellationToken ct)
+    {
+        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView;
+        if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
+        {
+            try
+            {
+                await poster.ToMemberAsync(workspace, actor, TeamsPoster.Message(card), ct);
+                var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
+                card = TeamsCards.Text(texts["SentPrivately"], new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()));
+            }
+            catch (Exception e) when (e is BotConnectorException or HttpRequestException)
+            {
+                // No 1:1 chat possible (the app is not installed for them): answer here rather than not at all.
+                logger.LogInformation("Could not answer {Member} privately ({Error}); answering in the conversation", actor, e.Message);
+            }
+        }
+        try
+        {
+            await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id ?? "", TeamsPoster.Message(card), ct);
+        }
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException)
+        {
+            // The command itself is done (or refused) and recorded; only the answer is lost, and Teams must not redeliver.
+            logger.LogWarning(e, "The answer to activity {Id} in {Workspace} could not be posted", activity.Id, workspace);
+        }
+    }
+
+    /// <summary>The workspace's settings, or the defaults while storage is unreachable (the core then refuses with "try again").</summary>
+    private async Task<WorkspaceSettings> SettingsAsync(WorkspaceId workspace, CancellationToken ct)
+    {
+        try
+        {
+            return await workspaces.GetAsync(workspace, ct);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not read the settings of {Workspace}", workspace);
+            return new WorkspaceSettings();
+        }
+    }
+
+    private static bool IsStorageFault(Exception e) => e is Azure.RequestFailedException or HttpRequestException or TaskCanceledException;
+
+    /// <summary>A mentioned person as a member id: their AAD object id, from our references or the conversation's roster.</summary>
+    private async Task<ResolvedMention> ResolveAsync(WorkspaceId workspace, Activity activity, ChannelAccount mentioned, CancellationToken ct)
+    {
+        var id = mentioned.Id!;
+        var name = mentioned.Name ?? id;
+        if (id.StartsWith("28:", StringComparison.Ordinal)) return new ResolvedMention(id, name, true);
+        if (mentioned.AadObjectId is { } direct)
+        {
+            await references.SavePersonAsync(workspace, new TeamsPerson(direct, name, id, activity.ServiceUrl), ct);
+            return new ResolvedMention(direct, name, true);
+        }
+        if (await references.FindAadIdAsync(workspace, id, ct) is { } known) return new ResolvedMention(known, name, true);
+
+        var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, id, ct);
+        if (member?.AadId is not { } aad) return new ResolvedMention(id, name, false);
+        await references.SavePersonAsync(workspace, new TeamsPerson(aad, member.Name ?? name, member.Id ?? id, activity.ServiceUrl), ct);
+        return new ResolvedMention(aad, member.Name ?? name, true);
+    }
+
+    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, WorkspaceSettings settings, string? locale, CommandResult result,
+        IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
+    {
+        var people = await PeopleAsync(workspace, TeamsCards.PeopleIn(result), ct);
+        var context = new CardContext(TeamsTexts.For(locale, settings.DefaultLocale), settings.Zone, people, namesOnly);
+        return TeamsCards.ForResult(result, context);
+    }
+
+    private async Task<CardContext> ContextAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, IEnumerable<MemberId> members, CancellationToken ct) =>
+        new(texts, settings.Zone, await PeopleAsync(workspace, members, ct));
+
+    // Names make cards friendlier, but an answer without mentions beats no answer.
+    private async Task<IReadOnlyDictionary<MemberId, TeamsPerson>> PeopleAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken ct)
+    {
+        try
+        {
+            return await references.FindPeopleAsync(workspace, members, ct);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not read names in {Workspace}", workspace);
+            return new Dictionary<MemberId, TeamsPerson>();
+        }
+    }
+
+    private async Task<string> DescribeAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, CommandResult result, CancellationToken ct) =>
+        TeamsCards.Describe(result, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(result), ct));
+
+    private static MemberId Actor(Activity activity) => new(activity.From?.AadObjectId ?? activity.From?.Id ?? "");
+
+    /// <summary>A channel thread's id carries ";messageid=…"; the channel itself is what the core and later posts need.</summary>
+    private static string RootId(Activity activity)
+    {
+        var id = activity.Conversation!.Id!;
+        var cut = id.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return cut < 0 ? id : id[..cut];
+    }
+
+    private static ConversationRef Where(Activity activity) => activity.Conversation!.ConversationType switch
+    {
+        ConversationTypes.Channel => new ConversationRef(RootId(activity), ConversationKind.Channel, activity.ChannelData?.Team?.Id),
+        ConversationTypes.GroupChat => new ConversationRef(RootId(activity), ConversationKind.Group),
+        _ => new ConversationRef(RootId(activity), ConversationKind.Direct),
+    };
+}

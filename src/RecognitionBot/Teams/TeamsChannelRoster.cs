@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Teams;
+
+/// <summary>
+/// Who belongs to a subscribed channel, for the recognition gaps: the team's roster for a channel, the chat's own
+/// for a group chat, read page by page from the connector. Everyone read is remembered, so the note can mention them.
+/// </summary>
+public sealed class TeamsChannelRoster(
+    BotConnectorClient connector,
+    TeamsReferences references,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsChannelRoster> logger) : IChannelRoster
+{
+    public Platform Platform => Platform.Teams;
+
+    public async Task<IReadOnlyList<MemberId>> MembersAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var serviceUrl = (await references.FindConversationAsync(workspace, conversation.Id, cancellationToken))?.ServiceUrl
+            ?? (await references.FindTenantAsync(workspace, cancellationToken))?.ServiceUrl
+            ?? options.Value.DefaultServiceUrl;
+        var members = new List<MemberId>();
+        try
+        {
+            await foreach (var m in connector.GetAllMembersAsync(serviceUrl, conversation.TeamId ?? conversation.Id, ct: cancellationToken))
+            {
+                if (m.AadId is not { } aad) continue;
+                await references.SavePersonAsync(workspace, new TeamsPerson(aad, m.Name ?? "", m.Id, serviceUrl), cancellationToken);
+                members.Add(new MemberId(aad));
+            }
+        }
+        catch (BotConnectorException e) when (!e.IsTransient)
+        {
+            // The bot was removed from the team or chat: no roster, so no gaps to report (the digest post will tell the same story).
+            logger.LogWarning("No roster for {Conversation} in {Workspace}: {Status} {Code}", conversation.Id, workspace, (int)e.Status, e.Code);
+            return [];
+        }
+        return members;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using RecognitionBot.Core.Conversations;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Teams;
+
+/// <summary>Where a Teams conversation lives: enough to post into it later (proactively).</summary>
+public sealed record TeamsConversation(
+    string ServiceUrl,
+    string ConversationId,
+    string ConversationType,
+    string TenantId,
+    string? TeamId = null,
+    string? Name = null,
+    bool Welcomed = false);
+
+/// <summary>A person the bot has seen: their name for mentions, their Teams id, and their 1:1 chat with the bot once open.</summary>
+public sealed record TeamsPerson(
+    string AadObjectId,
+    string Name,
+    string? TeamsId = null,
+    string? ServiceUrl = null,
+    string? PersonalConversationId = null,
+    bool IsBot = false);
+
+/// <summary>How to reach a tenant at all: the last service URL Teams used there, and the bot's own id in it.</summary>
+public sealed record TeamsTenant(string ServiceUrl, string BotId);
+
+/// <summary>
+/// The Teams adapter's reach-me references, kept as JSON through the core's <see cref="ConversationDirectory"/>:
+/// conversations by id, people by AAD object id, and the Teams id (29:…) to AAD id mapping. Each is written only
+/// when it changed, so ordinary traffic costs no writes.
+/// </summary>
+public sealed class TeamsReferences(ConversationDirectory directory)
+{
+    private readonly ConcurrentDictionary<(WorkspaceId, string), string> _known = new();
+
+    public Task<TeamsConversation?> FindConversationAsync(WorkspaceId workspace, string conversationId, CancellationToken ct) =>
+        ReadAsync<TeamsConversation>(workspace, ConversationKey(conversationId), ct);
+
+    public Task SaveConversationAsync(WorkspaceId workspace, TeamsConversation conversation, CancellationToken ct) =>
+        WriteAsync(workspace, ConversationKey(conversation.ConversationId), conversation, ct);
+
+    public Task ForgetConversationAsync(WorkspaceId workspace, string conversationId, CancellationToken ct)
+    {
+        _known.TryRemove((workspace, ConversationKey(conversationId)), out _);
+        return directory.DeleteAsync(workspace, ConversationKey(conversationId), ct);
+    }
+
+    public Task<TeamsTenant?> FindTenantAsync(WorkspaceId workspace, CancellationToken ct) => ReadAsync<TeamsTenant>(workspace, TenantKey, ct);
+
+    public Task SaveTenantAsync(WorkspaceId workspace, TeamsTenant tenant, CancellationToken ct) => WriteAsync(workspace, TenantKey, tenant, ct);
+
+    public Task<TeamsPerson?> FindPersonAsync(WorkspaceId workspace, MemberId member, CancellationToken ct) =>
+        ReadAsync<TeamsPerson>(workspace, PersonKey(member.Value), ct);
+
+    /// <summary>Merges what we just learnt into what we knew, keeping an open 1:1 chat and a known name.</summary>
+    public async Task<TeamsPerson> SavePersonAsync(WorkspaceId workspace, TeamsPerson seen, CancellationToken ct)
+    {
+        var known = await FindPersonAsync(workspace, new MemberId(seen.AadObjectId), ct);
+        var merged = known is null ? seen : known with
+        {
+            Name = string.IsNullOrWhiteSpace(seen.Name) ? known.Name : seen.Name,
+            TeamsId = seen.TeamsId ?? known.TeamsId,
+            ServiceUrl = seen.ServiceUrl ?? known.ServiceUrl,
+            PersonalConversationId = seen.PersonalConversationId ?? known.PersonalConversationId,
+            IsBot = seen.IsBot || known.IsBot,
+        };
+        await WriteAsync(workspace, PersonKey(seen.AadObjectId), merged, ct);
+        if (merged.TeamsId is { } teamsId) await WriteAsync(workspace, TeamsIdKey(teamsId), merged.AadObjectId, ct);
+        return merged;
+    }
+
+    public Task<string?> FindAadIdAsync(WorkspaceId workspace, string teamsId, CancellationToken ct) =>
+        ReadAsync<string>(workspace, TeamsIdKey(teamsId), ct);
+
+    /// <summary>Display names of members, for mentions; unknown people are left out.</summary>
+    public async Task<IReadOnlyDictionary<MemberId, TeamsPerson>> FindPeopleAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken ct)
+    {
+        var found = await Task.WhenAll(members.Distinct().Select(async m => (m, await FindPersonAsync(workspace, m, ct))));
+        return found.Where(f => f.Item2 is not null).ToDictionary(f => f.m, f => f.Item2!);
+    }
+
+    private const string TenantKey = "tenant";
+    private static string ConversationKey(string id) => "conv|" + id;
+    private static string PersonKey(string aadId) => "person|" + aadId.ToLowerInvariant();
+    private static string TeamsIdKey(string teamsId) => "teamsid|" + teamsId;
+
+    private async Task<T?> ReadAsync<T>(WorkspaceId workspace, string key, CancellationToken ct)
+    {
+        if (_known.TryGetValue((workspace, key), out var cached)) return JsonSerializer.Deserialize<T>(cached, BotJson.Options);
+        var json = await directory.FindAsync(workspace, key, ct);
+        if (json is null) return default;
+        _known[(workspace, key)] = json;
+        return JsonSerializer.Deserialize<T>(json, BotJson.Options);
+    }
+
+    private async Task WriteAsync<T>(WorkspaceId workspace, string key, T value, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(value, BotJson.Options);
+        if (_known.TryGetValue((workspace, key), out var previous) && previous == json) return;
+        await directory.SaveAsync(workspace, key, json, ct);
+        _known[(workspace, key)] = json;
+    }
+}

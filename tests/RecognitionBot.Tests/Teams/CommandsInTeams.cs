@@ -1,0 +1,160 @@
+using RecognitionBot.Teams;
+using RecognitionBot.Tests.Contracts;
+using RecognitionBot.Tests.Teams.Fakes;
+using static RecognitionBot.Tests.Teams.Fakes.TeamsScenario;
+
+namespace RecognitionBot.Tests.Teams;
+
+/// <summary>Every other command typed in Teams: the answer is a valid card in the same conversation, or in a 1:1 chat when it is private.</summary>
+public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTestHost>
+{
+    private readonly TeamsScenario _teams = new TeamsScenario(host).WithRoster();
+
+    private async Task<string> AnswerInPersonalChat(TestUser user, string text)
+    {
+        var reply = await _teams.SayAsync(user, Personal(user), text);
+        AdaptiveCardContract.AssertValid(reply.Card());
+        return reply.Card().AllText();
+    }
+
+    [Fact]
+    public async Task BalanceShowsAllowancePointsAndRecentKudos()
+    {
+        await _teams.SayAsync(Cat, Channel(NewChannel(), "1"), "kudos @dan +6 for picking up the phone at 5pm");
+
+        var text = await AnswerInPersonalChat(Dan, "balance");
+
+        Assert.Contains("Available: 6 points", text);
+        Assert.Contains("picking up the phone", text);
+        Assert.Contains("Left to give", text);
+    }
+
+    [Fact]
+    public async Task PrivateAnswersAskedInAChannelGoToThePersonalChat()
+    {
+        var channel = Channel(NewChannel(), "2");
+
+        var reply = await _teams.SayAsync(Mia, channel, "balance");
+
+        Assert.Contains("private chat", reply.Card().AllText());
+        Assert.DoesNotContain("Left to give", reply.Card().AllText());
+        var dm = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith("/amer/v3/conversations/a:dm-29:mia/activities"));
+        AdaptiveCardContract.AssertValid(dm.Card());
+        Assert.Contains("Left to give", dm.Card().AllText());
+    }
+
+    [Theory]
+    [InlineData("leaderboard", "Top recognised")]
+    [InlineData("leaderboard all", "all time")]
+    [InlineData("help", "#empathy")]
+    [InlineData("history", "movements")]
+    [InlineData("rewards", "Rewards")]
+    [InlineData("settings", "Private celebrations")]
+    [InlineData("settings private on", "Saved")]
+    [InlineData("digest now", "This week in kudos")]
+    [InlineData("", "Give kudos")]
+    public async Task AnswersEveryCommandWithAValidCard(string command, string expected)
+    {
+        var text = await AnswerInPersonalChat(Bob, command);
+        Assert.Contains(expected, text);
+    }
+
+    [Fact]
+    public async Task TheLeaderboardMentionsThePeopleOnIt()
+    {
+        var channel = Channel(NewChannel(), "3");
+        await _teams.SayAsync(Ann, channel, "kudos @cat +9 for the handover notes");
+
+        var reply = await _teams.SayAsync(Ann, channel, "leaderboard week");
+
+        AdaptiveCardContract.AssertValid(reply.Card());
+        Assert.Contains(reply.Card().Mentions(), m => m.Id == Cat.AadId);
+    }
+
+    [Fact]
+    public async Task DigestSubscriptionIsPerChannelAndNotInPersonalChats()
+    {
+        var channelId = NewChannel();
+
+        var on = await _teams.SayAsync(Ann, Channel(channelId, "4"), "digest on friday 16:00 Europe/Rome");
+        var personal = await _teams.SayAsync(Ann, Personal(Ann), "digest on");
+        var off = await _teams.SayAsync(Ann, Channel(channelId, "5"), "digest off");
+
+        Assert.Contains("Europe/Rome", on.Card().AllText());
+        Assert.Contains("not in a direct message", personal.Card().AllText());
+        Assert.Contains("no longer", off.Card().AllText());
+    }
+
+    [Fact]
+    public async Task AdminCommandsAreRefusedToOthers()
+    {
+        var text = await AnswerInPersonalChat(Dan, "admin allowance 1000");
+        Assert.Contains("Only workspace admins", text);
+    }
+
+    [Fact]
+    public async Task AnswersInTheReadersLanguage()
+    {
+        var reply = await _teams.SayAsync(Cat, Channel(NewChannel(), "6"), "balance", locale: "it-IT");
+        Assert.Contains("chat privata", reply.Card().AllText());
+    }
+}
+
+/// <summary>Installation and membership events: references stored, one short welcome, the installer becomes the first admin.</summary>
+public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsTestHost>
+{
+    private readonly TeamsScenario _teams = new TeamsScenario(host).WithRoster();
+
+    private Activity Event(string type, TestUser from, ConversationAccount conversation, string? action = null, IReadOnlyList<ChannelAccount>? added = null,
+        IReadOnlyList<ChannelAccount>? removed = null) => new()
+    {
+        Type = type,
+        Action = action,
+        Id = Guid.NewGuid().ToString("N"),
+        ServiceUrl = host.Connector.ServiceUrl,
+        ChannelId = "msteams",
+        From = from.Account,
+        Recipient = Bot,
+        Conversation = conversation,
+        MembersAdded = added,
+        MembersRemoved = removed,
+        ChannelData = new TeamsChannelData
+        {
+            Tenant = new TenantInfo(TestActivities.Tenant),
+            Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = conversation.Id, Name = "Support Team" } : null,
+        },
+    };
+
+    [Fact]
+    public async Task AddingTheAppToATeamWelcomesOnceAndTheInstallerMayAdminister()
+    {
+        var general = new ConversationAccount { Id = NewChannel(), ConversationType = ConversationTypes.Channel, TenantId = TestActivities.Tenant };
+
+        using (await _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Dan, general, action: "add"))) { }
+        using (await _teams.SendAsync(Event(ActivityTypes.ConversationUpdate, Dan, general, added: [Bot]))) { }
+
+        var welcome = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path == $"/amer/v3/conversations/{general.Id}/activities");
+        AdaptiveCardContract.AssertValid(welcome.Card());
+        Assert.Contains("recognise", welcome.Card().AllText());
+        await Task.Delay(200);
+        Assert.Single(_teams.Connector.Calls, c => c.Path == $"/amer/v3/conversations/{general.Id}/activities");
+
+        // The tenant's first installer is its admin; a later installer is not.
+        var admin = await _teams.SayAsync(Dan, general, "admin values add #patience");
+        Assert.Contains("#patience", admin.Card().AllText());
+    }
+
+    [Fact]
+    public async Task NewTeamMembersCanReceiveKudosAtOnce()
+    {
+        var newcomer = new TestUser($"29:new{Guid.NewGuid():N}", Guid.NewGuid().ToString(), "Nina Newcomer");
+        var general = new ConversationAccount { Id = NewChannel(), ConversationType = ConversationTypes.Channel, TenantId = TestActivities.Tenant };
+        using (await _teams.SendAsync(Event(ActivityTypes.ConversationUpdate, Ann, general, added: [newcomer.Account]))) { }
+
+        await _teams.SayAsync(Ann, Personal(Ann), $"kudos @{newcomer.TeamsId[3..]} +5 welcome aboard, great first week", people: [newcomer]);
+
+        // Known from the membership event: no roster lookup was needed, and the points arrived.
+        Assert.DoesNotContain(_teams.Connector.Calls, c => c.Path.EndsWith("/members/" + newcomer.TeamsId));
+        Assert.Equal(5, (await _teams.Ledger.GetMemberAsync(Workspace, newcomer.Member, CancellationToken.None)).Balance.Earned);
+    }
+}

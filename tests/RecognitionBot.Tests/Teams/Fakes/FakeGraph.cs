@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+
+namespace RecognitionBot.Tests.Teams.Fakes;
+
+/// <summary>Plays graph.microsoft.com/v1.0 for <c>/users/{id}/manager</c>, per tenant (told apart by the bearer token).</summary>
+public sealed class FakeGraph : IAsyncDisposable
+{
+    private readonly LoopbackServer _server;
+    private readonly ConcurrentDictionary<(string Tenant, string User), (string Id, string Name, string Mail)> _managers = new();
+    private readonly ConcurrentDictionary<string, bool> _forbiddenTenants = new();
+
+    private FakeGraph(LoopbackServer server) => _server = server;
+
+    public sealed record GraphCall(string Path, string? Authorization);
+
+    public string BaseUrl => _server.BaseUrl + "/v1.0";
+    public ConcurrentQueue<GraphCall> Calls { get; } = new();
+
+    public static async Task<FakeGraph> StartAsync()
+    {
+        FakeGraph? self = null;
+        var server = await LoopbackServer.StartAsync(ctx => self!.ServeAsync(ctx));
+        return self = new FakeGraph(server);
+    }
+
+    public void SetManager(string tenant, string user, string managerId, string name, string mail) => _managers[(tenant, user)] = (managerId, name, mail);
+
+    /// <summary>The tenant's admin has not consented: Graph answers 403.</summary>
+    public void Forbid(string tenant) => _forbiddenTenants[tenant] = true;
+
+    private async Task ServeAsync(HttpContext ctx)
+    {
+        var auth = ctx.Request.Headers.Authorization.FirstOrDefault();
+        Calls.Enqueue(new GraphCall(ctx.Request.Path.Value!, auth));
+        // Tokens from FakeTokenEndpoint read "token|{tenant}|{scope}".
+        var token = auth?.StartsWith("Bearer ", StringComparison.Ordinal) == true ? auth["Bearer ".Length..].Split('|') : [];
+        if (token.Length != 3 || token[2] != "https://graph.microsoft.com/.default")
+        {
+            await Error(ctx, 401, "InvalidAuthenticationToken");
+            return;
+        }
+        var tenant = token[1];
+        var parts = ctx.Request.Path.Value!.Trim('/').Split('/');
+        if (parts is not ["v1.0", "users", var user, "manager"])
+        {
+            await Error(ctx, 400, "BadRequest");
+            return;
+        }
+        if (_forbiddenTenants.ContainsKey(tenant))
+        {
+            await Error(ctx, 403, "Authorization_RequestDenied");
+            return;
+        }
+        if (!_managers.TryGetValue((tenant, Uri.UnescapeDataString(user)), out var manager))
+        {
+            await Error(ctx, 404, "Request_ResourceNotFound");
+            return;
+        }
+        await ctx.Response.WriteAsJsonAsync(new Dictionary<string, object>
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#directoryObjects/$entity",
+            ["@odata.type"] = "#microsoft.graph.user",
+            ["id"] = manager.Id,
+            ["displayName"] = manager.Name,
+            ["mail"] = manager.Mail,
+        });
+    }
+
+    private static async Task Error(HttpContext ctx, int status, string code)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.WriteAsync($"{{\"error\":{{\"code\":\"{code}\",\"message\":\"{code}\"}}}}");
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}

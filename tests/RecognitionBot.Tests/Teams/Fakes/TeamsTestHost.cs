@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Teams;
+using RecognitionBot.Tests.Infrastructure;
+
+namespace RecognitionBot.Tests.Teams.Fakes;
+
+/// <summary>
+/// The real app on Kestrel (127.0.0.1), wired to the local fakes of the Bot Framework identity, the token endpoint,
+/// the connector and Graph. Everything outbound goes over HTTPS to those fakes.
+/// </summary>
+public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AppId = "6f1c2a51-3c5e-4a8b-9d11-5a0a3c1e7b01";
+    public const string AppPassword = "test-only-password";
+    public const string BotTenant = "0b7a3f42-2d0e-4a3c-8f5e-1c6b9e2d4a11";
+
+    private readonly bool _authenticated;
+    private readonly Dictionary<string, string?> _extra;
+    private HttpClient? _client;
+    private readonly string _tablePrefix = Azurite.UniquePrefix("teams");
+
+    public TeamsTestHost() : this(authenticated: true) { }
+
+    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null)
+    {
+        _authenticated = authenticated;
+        _extra = settings ?? [];
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    }
+
+    public FakeBotFrameworkIdentity Identity { get; private set; } = null!;
+    public FakeTokenEndpoint Tokens { get; private set; } = null!;
+    public FakeConnector Connector { get; private set; } = null!;
+    public FakeGraph Graph { get; private set; } = null!;
+    public HttpClient Client => _client ??= CreateClient();
+
+    public async Task InitializeAsync()
+    {
+        Identity = await FakeBotFrameworkIdentity.StartAsync();
+        Tokens = await FakeTokenEndpoint.StartAsync();
+        Connector = await FakeConnector.StartAsync();
+        Graph = await FakeGraph.StartAsync();
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = _authenticated ? AppId : "",
+            ["Teams:AppPassword"] = _authenticated ? AppPassword : "",
+            ["Teams:AppTenantId"] = BotTenant,
+            ["Teams:OpenIdMetadataUrl"] = Identity.MetadataUrl,
+            ["Teams:AuthorityHost"] = Tokens.AuthorityHost,
+            ["Teams:GraphBaseUrl"] = Graph.BaseUrl,
+            ["Teams:DefaultServiceUrl"] = Connector.ServiceUrl,
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = _tablePrefix,
+            ["Outbox:FirstRetry"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in _extra) settings[key] = value;
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+
+        builder.ConfigureTestServices(services =>
+            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, errors) => TestCertificate.Validate(cert, errors) },
+            })));
+    }
+
+    /// <summary>Posts an activity as Teams would, with a good token unless another is given ("" sends none).</summary>
+    public Task<HttpResponseMessage> PostActivityAsync(Activity activity, string? token = null) =>
+        PostRawAsync(JsonSerializer.Serialize(activity, BotJson.Options), token ?? GoodToken(activity.ServiceUrl!));
+
+    public async Task<HttpResponseMessage> PostRawAsync(string json, string? token, string scheme = "Bearer")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (!string.IsNullOrEmpty(token)) request.Headers.Authorization = new AuthenticationHeaderValue(scheme, token);
+        return await Client.SendAsync(request);
+    }
+
+    public string GoodToken(string serviceUrl) => Identity.Mint(AppId, serviceUrl);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        _client?.Dispose();
+        try
+        {
+            foreach (var table in Services.GetRequiredService<TableStore>().All) await table.DeleteAsync();
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Best effort: the tables of an in-memory Azurite vanish with it anyway.
+        }
+        await base.DisposeAsync();
+        await Identity.DisposeAsync();
+        await Tokens.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Graph.DisposeAsync();
+    }
+}
