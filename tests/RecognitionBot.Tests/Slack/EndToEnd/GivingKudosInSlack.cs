@@ -149,7 +149,7 @@ public sealed class GivingKudosInSlack : IAsyncLifetime
         { "over allowance", "<@U0002> <@U0003> +60 for the big launch", "points left to give" },
         { "too long", "<@U0002> +10 " + new string('a', 501), "too long" },
         { "message too short", "<@U0002> +10 ty", "at least 3 characters" },
-        { "unknown person", "<@U7777> +10 thanks stranger", "can't find that person" },
+        { "unknown person", "<@U7777> +10 thanks stranger", "can't find <@U7777>" },
     };
 
     [Theory]
