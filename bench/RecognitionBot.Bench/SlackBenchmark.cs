@@ -34,10 +34,11 @@ public static class SlackBenchmark
     private const int Givers = 500;
     private const int Recipients = 500;
 
-    public static async Task<int> RunAsync(string connectionString, int commandsPerLevel)
+    /// <param name="slackLatencyMs">How long the stand-in Web API takes per call (real Slack: around 100 ms).</param>
+    public static async Task<int> RunAsync(string connectionString, int commandsPerLevel, int slackLatencyMs)
     {
         var prefix = "slackbench" + Guid.NewGuid().ToString("N")[..8];
-        await using var slack = await FakeSlackApi.StartAsync();
+        await using var slack = await FakeSlackApi.StartAsync(TimeSpan.FromMilliseconds(slackLatencyMs));
         var port = FreePort();
         using var host = StartHost(connectionString, prefix, slack.ApiBaseUrl, port);
         // Stopped with Ctrl+C or by a timeout, the benchmark still takes its host down with it.
@@ -60,7 +61,7 @@ public static class SlackBenchmark
                 rows.Add($"{level,11}{commandsPerLevel,10}{Percentile(latencies, 0.50),9:F1}{Percentile(latencies, 0.95),9:F1}{Percentile(latencies, 0.99),9:F1}{latencies[^1],9:F1}{commandsPerLevel / elapsed.TotalSeconds,10:F0}");
             }
 
-            Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each");
+            Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
             Console.WriteLine($"{"concurrency",11}{"commands",10}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"kudos/s",10}");
             rows.ForEach(Console.WriteLine);
 
@@ -232,6 +233,7 @@ public static class SlackBenchmark
     private sealed class FakeSlackApi : IAsyncDisposable
     {
         private readonly WebApplication _app;
+        private TimeSpan _latency;
         private long _posts;
         private long _ts = 1_700_000_000_000_000;
 
@@ -241,13 +243,13 @@ public static class SlackBenchmark
 
         public long Posts => Interlocked.Read(ref _posts);
 
-        public static async Task<FakeSlackApi> StartAsync()
+        public static async Task<FakeSlackApi> StartAsync(TimeSpan latency)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             var app = builder.Build();
-            var fake = new FakeSlackApi(app);
+            var fake = new FakeSlackApi(app) { _latency = latency };
             app.MapPost("/api/{method}", fake.AnswerAsync);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -258,6 +260,7 @@ public static class SlackBenchmark
         private async Task AnswerAsync(HttpContext http, string method)
         {
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+            if (_latency > TimeSpan.Zero) await Task.Delay(_latency);
             object answer = method switch
             {
                 "users.info" => new { ok = true, user = new { id = form?["user"].ToString(), team_id = Team, name = "agent", is_bot = false, deleted = false, locale = "en-US", profile = new { display_name = "Agent" } } },
