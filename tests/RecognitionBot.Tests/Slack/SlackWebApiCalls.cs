@@ -181,6 +181,28 @@ public sealed class SlackWebApiCalls : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswersThroughAResponseUrlOnSlacksOwnHost()
+    {
+        await Client().RespondAsync(new Uri(_slack.BaseUrl, "api/response_url.U1"), new SlackMessage("only you"), replaceOriginal: true);
+
+        var call = Assert.Single(_slack.CallsTo("response_url.U1"));
+        Assert.Null(call.Token);
+        Assert.Equal(("ephemeral", "true", "only you"), (call.Arg("response_type"), call.Arg("replace_original"), call.Arg("text")));
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/hook")]
+    [InlineData("http://169.254.169.254/metadata")]
+    [InlineData("file:///etc/passwd")]
+    public async Task RefusesAResponseUrlOutsideSlack(string url)
+    {
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => Client().RespondAsync(new Uri(url), new SlackMessage("x"), replaceOriginal: false));
+
+        Assert.Equal("untrusted_response_url", e.Error);
+        Assert.Empty(_slack.Calls);
+    }
+
+    [Fact]
     public async Task TurnsOkFalseIntoAnErrorWithSlacksCode()
     {
         _slack.Script("chat.postMessage", FakeResponse.Error("channel_not_found"));
