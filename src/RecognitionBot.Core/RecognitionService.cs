@@ -7,6 +7,7 @@ using RecognitionBot.Core.Kudos;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Core;
@@ -113,6 +114,30 @@ public sealed class RecognitionService(
         return await ledger.GiveAsync(new GiveRequest(
             context.Workspace, context.Actor, give.Recipients, KudosRules.PointsOf(give, settings), give.Message.Trim(),
             KudosRules.ValuesOf(give, settings), context.Conversation, give.Private, celebration, context.DeliveryKey, settings), cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="context"/>'s member may decide a redemption now, without deciding it: null when they
+    /// may, else what deciding would answer (a refusal, or the current state of a request already decided). For a
+    /// platform that must ask for a reason before the decision (Slack's modal).
+    /// </summary>
+    public async Task<CommandResult?> CheckDecisionAsync(CommandContext context, string redemptionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var settings = await workspaces.GetAsync(context.Workspace, cancellationToken);
+            var redemption = await ledger.GetRedemptionAsync(context.Workspace, redemptionId, cancellationToken);
+            if (redemption is null) return new Refused(Refusal.UnknownRedemption, redemptionId);
+            if (redemption.IsDecided)
+                return new RedemptionView(redemption, RedemptionChange.Unchanged,
+                    (await ledger.GetMemberAsync(context.Workspace, redemption.Requester, cancellationToken)).Balance.Available);
+            return DecisionRules.Check(redemption, context.Actor, settings);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            log.LogError(e, "Storage failed while checking a decision in {Workspace}", context.Workspace);
+            return new Refused(Refusal.StorageUnavailable);
+        }
     }
 
     private async Task<CommandResult> RewardsAsync(CommandContext context, CancellationToken cancellationToken)

@@ -170,10 +170,7 @@ public sealed partial class TableLedger
             var requester = new MemberId(redemption.Requester);
             if (redemption.State != nameof(RedemptionState.Pending))
                 return await UnchangedAsync(request.Workspace, redemption, cancellationToken);
-            if (requester == request.Decider) return new Refused(Refusal.SelfApproval);
-            var resolved = ReadList(redemption.Approvers).Select(a => new MemberId(a));
-            if (!resolved.Contains(request.Decider) && !request.Settings.Approvers.Contains(request.Decider))
-                return new Refused(Refusal.NotApprover);
+            if (DecisionRules.Check(ToRedemption(redemption), request.Decider, request.Settings) is { } refused) return refused;
             return await TryCloseAsync(request.Workspace, redemption, request.Approve ? RedemptionState.Approved : RedemptionState.Rejected,
                 request.Decider, request.Reason, request.DeliveryKey, request.Settings, cancellationToken);
         }, cancellationToken);
@@ -230,8 +227,9 @@ public sealed partial class TableLedger
 
         var view = ToRedemption(redemption);
         var available = BalanceOf(member).Available;
+        // Each card is redrawn in the language it was first drawn in.
         foreach (var message in view.ApprovalMessages ?? [])
-            AddOutbox(batch, now, new ToExistingMessage(message), new ApprovalUpdatePost(view, available) { Locale = settings.DefaultLocale });
+            AddOutbox(batch, now, new ToExistingMessage(message), new ApprovalUpdatePost(view, available) { Locale = message.Locale ?? settings.DefaultLocale });
         if (state != RedemptionState.Cancelled)
             AddOutbox(batch, now, new ToMember(requester), new RedemptionNoticePost(view, available) { Locale = member.Locale ?? settings.DefaultLocale });
 
@@ -261,7 +259,8 @@ public sealed partial class TableLedger
             var (redemption, existed) = await LoadAsync(workspace, LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), () => new RedemptionEntity(), cancellationToken);
             if (!existed) return;
             var messages = JsonSerializer.Deserialize<List<PostedMessage>>(redemption.ApprovalMessages, Json.Options) ?? [];
-            if (messages.Contains(message)) return;
+            if (messages.Any(m => m.IsSameMessage(message))) return;
+            message = message with { Locale = locale };
             messages.Add(message);
             redemption.ApprovalMessages = JsonSerializer.Serialize(messages, Json.Options);
             var batch = new Batch(LedgerKeys.Partition(workspace));

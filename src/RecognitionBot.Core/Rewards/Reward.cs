@@ -15,8 +15,11 @@ public enum RedemptionState
     Completed,
 }
 
-/// <summary>Where an approval card was posted, so a decision can update it in place.</summary>
-public sealed record PostedMessage(string ConversationId, string MessageId);
+/// <summary>Where an approval card was posted (and in which language), so a decision can update it in place.</summary>
+public sealed record PostedMessage(string ConversationId, string MessageId, string? Locale = null)
+{
+    public bool IsSameMessage(PostedMessage other) => ConversationId == other.ConversationId && MessageId == other.MessageId;
+}
 
 /// <summary>A request to spend points on a reward, and its decision.</summary>
 public sealed record Redemption(

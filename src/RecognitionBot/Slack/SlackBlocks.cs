@@ -153,7 +153,7 @@ public static class SlackBlocks
             new SectionBlock(new Mrkdwn(intro)),
             new SectionBlock(new Mrkdwn(Mentions(post.Members))),
         ];
-        if (post.More > 0) blocks.Add(new ContextBlock([new Mrkdwn(Line(SlackTexts.Format(SlackTexts.GapsMore, t.Culture, t.Number(post.More))))]));
+        if (post.More > 0) blocks.Add(new ContextBlock([new Mrkdwn(Line(t.Format("Gaps.More", t.Number(post.More))))]));
         return new SlackMessage(intro, blocks);
     }
 

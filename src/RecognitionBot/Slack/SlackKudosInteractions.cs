@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
-using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Text;
@@ -16,7 +15,6 @@ namespace RecognitionBot.Slack;
 /// </summary>
 public sealed class SlackKudosInteractions(
     RecognitionService core,
-    ILedger ledger,
     SlackInstallations installations,
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
@@ -83,17 +81,8 @@ public sealed class SlackKudosInteractions(
     /// <summary>Reject asks for a reason first, unless the click cannot lead anywhere: then it says why at once.</summary>
     private async Task OpenRejectModalAsync(Click click, string redemptionId, CancellationToken ct)
     {
-        var settings = await workspaces.GetAsync(click.Workspace, ct);
-        var (_, texts, zone) = await ContextAsync(click, null, ct);
-        var redemption = await ledger.GetRedemptionAsync(click.Workspace, redemptionId, ct);
-        CommandResult? refusal = redemption switch
-        {
-            null => new Refused(Refusal.UnknownRedemption, redemptionId),
-            { IsDecided: true } => new RedemptionView(redemption, RedemptionChange.Unchanged, (await ledger.GetMemberAsync(click.Workspace, redemption.Requester, ct)).Balance.Available),
-            _ when redemption.Requester == click.Member => new Refused(Refusal.SelfApproval),
-            _ when !redemption.Approvers.Contains(click.Member) && !settings.Approvers.Contains(click.Member) => new Refused(Refusal.NotApprover),
-            _ => null,
-        };
+        var (context, texts, zone) = await ContextAsync(click, null, ct);
+        var refusal = await core.CheckDecisionAsync(context, redemptionId, ct);
         if (refusal is not null)
         {
             if (refusal is RedemptionView stale && click.ChannelId is { } c && click.MessageTs is { } ts)

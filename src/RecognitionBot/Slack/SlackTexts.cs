@@ -15,7 +15,6 @@ public static class SlackTexts
     public const string InstallFailed = nameof(InstallFailed);
     public const string InstallUnavailable = nameof(InstallUnavailable);
     public const string UserGroupUnavailable = nameof(UserGroupUnavailable);
-    public const string GapsMore = nameof(GapsMore);
 
     private static readonly ResourceManager _resources = new("RecognitionBot.Slack.SlackTexts", typeof(SlackTexts).Assembly);
 

@@ -189,12 +189,29 @@ public sealed class RedeemingRewards : IAsyncLifetime
     public async Task TheDecisionUpdatesEveryPostedApprovalCard()
     {
         var id = Requested(await _h.Say("bob", "redeem coffee"));
-        await _h.Ledger.RecordApprovalMessageAsync(CoreHarness.Workspace, id, new PostedMessage("D-max", "1700000000.0001"), "en", default);
+        await _h.Ledger.RecordApprovalMessageAsync(CoreHarness.Workspace, id, new PostedMessage("D-max", "1700000000.0001"), "it", default);
 
         await _h.Do("max", new DecideRedemptionCommand(id, true, null));
 
         var update = Assert.Single(await _h.PendingPosts(), p => p.Post is ApprovalUpdatePost);
-        Assert.Equal(new ToExistingMessage(new PostedMessage("D-max", "1700000000.0001")), update.Target);
+        Assert.Equal(new ToExistingMessage(new PostedMessage("D-max", "1700000000.0001", "it")), update.Target);
+        Assert.Equal("it", update.Post.Locale); // redrawn in the language it was first drawn in
+    }
+
+    [Fact]
+    public async Task SaysWhetherSomeoneMayDecideWithoutDeciding()
+    {
+        var id = Requested(await _h.Say("bob", "redeem coffee"));
+        var before = await _h.Snapshot();
+
+        Assert.Null(await _h.Recognition.CheckDecisionAsync(CoreHarness.As("max"), id, default));
+        Assert.Equal(Refusal.NotApprover, Assert.IsType<Refused>(await _h.Recognition.CheckDecisionAsync(CoreHarness.As("cat"), id, default)).Reason);
+        Assert.Equal(Refusal.SelfApproval, Assert.IsType<Refused>(await _h.Recognition.CheckDecisionAsync(CoreHarness.As("bob"), id, default)).Reason);
+        Assert.Equal(before, await _h.Snapshot());
+
+        await _h.Do("max", new DecideRedemptionCommand(id, true, null));
+        var stale = Assert.IsType<RedemptionView>(await _h.Recognition.CheckDecisionAsync(CoreHarness.As("max"), id, default));
+        Assert.Equal(RedemptionChange.Unchanged, stale.Change);
     }
 
     private static string Requested(CommandResult result) => Assert.IsType<RedemptionView>(result).Redemption.Id;

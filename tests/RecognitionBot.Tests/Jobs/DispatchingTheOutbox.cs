@@ -70,7 +70,7 @@ public sealed class DispatchingTheOutbox : IAsyncLifetime
         var card = Assert.Single(_sender.Sent, p => p.Post is ApprovalRequestPost);
         var receipt = _sender.Receipts[card.Key];
         var update = Assert.Single(_sender.Sent, p => p.Post is ApprovalUpdatePost);
-        Assert.Equal(new ToExistingMessage(new RecognitionBot.Core.Rewards.PostedMessage("D-max", receipt.MessageId)), update.Target);
+        Assert.Equal(new ToExistingMessage(new RecognitionBot.Core.Rewards.PostedMessage("D-max", receipt.MessageId, "en")), update.Target);
     }
 
     [Fact]
