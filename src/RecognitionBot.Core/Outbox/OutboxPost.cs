@@ -60,7 +60,11 @@ public sealed record RecognitionGapsPost(string ConversationId, IReadOnlyList<Me
 }
 
 /// <summary>An outbox row: a post still to be made.</summary>
-public sealed record OutboxItem(WorkspaceId Workspace, string Key, PostTarget Target, OutboxPost Post, int Attempts);
+public sealed record OutboxItem(WorkspaceId Workspace, string Key, PostTarget Target, OutboxPost Post, int Attempts)
+{
+    /// <summary>The row's version when it was listed: a claim based on it fails if anyone changed the row since.</summary>
+    internal Azure.ETag ETag { get; init; }
+}
 
 /// <summary>What the platform returned for a post: enough to update it later.</summary>
 public sealed record PostReceipt(string ConversationId, string MessageId);

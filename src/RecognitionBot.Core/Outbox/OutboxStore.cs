@@ -47,35 +47,78 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
     }
 
     /// <summary>Claims a row for <paramref name="lease"/>; null when another instance got it first or it is gone.</summary>
-    public async Task<OutboxLease?> TryClaimAsync(OutboxItem item, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<OutboxLease?> TryClaimAsync(OutboxItem item, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimAsync([item], lease, cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Claims listed rows for <paramref name="lease"/>, each only if unchanged since it was listed. One transaction
+    /// for all of them (they share the workspace partition); if another instance took one, each is tried alone.
+    /// Returns the rows that are now ours.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxLease>> ClaimAsync(IReadOnlyList<OutboxItem> items, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var pk = LedgerKeys.Partition(item.Workspace);
-        var found = await tables.Ledger.GetEntityIfExistsAsync<OutboxEntity>(pk, item.Key, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } entity) return null;
-        var now = clock.GetUtcNow();
-        if (entity.NextAttemptAt > now) return null;
-        entity.NextAttemptAt = now + lease;
-        try
+        if (items.Count == 0) return [];
+        var until = clock.GetUtcNow() + lease;
+        var actions = items.Select(i => new TableTransactionAction(TableTransactionActionType.UpdateMerge, LeaseRow(i, until), i.ETag)).ToList();
+        if (items.Count > 1)
         {
-            var response = await tables.Ledger.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new OutboxLease(ToItem(item.Workspace, entity), entity.NextAttemptAt) { ETag = response.Headers.ETag ?? ETag.All };
+            try
+            {
+                var responses = await tables.Ledger.SubmitTransactionAsync(actions, cancellationToken);
+                return items.Select((item, n) => new OutboxLease(item, until) { ETag = responses.Value[n].Headers.ETag ?? ETag.All }).ToList();
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+            {
+                // Someone else has at least one of them: find out which, one by one.
+            }
         }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        var leases = new List<OutboxLease>();
+        foreach (var item in items)
         {
-            return null;
+            try
+            {
+                var response = await tables.Ledger.UpdateEntityAsync(LeaseRow(item, until), item.ETag, TableUpdateMode.Merge, cancellationToken);
+                leases.Add(new OutboxLease(item, until) { ETag = response.Headers.ETag ?? ETag.All });
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+            }
         }
+        return leases;
     }
 
+    private static TableEntity LeaseRow(OutboxItem item, DateTimeOffset until) =>
+        new(LedgerKeys.Partition(item.Workspace), item.Key) { ["NextAttemptAt"] = until };
+
     /// <summary>The post was made: the row goes.</summary>
-    public async Task CompleteAsync(OutboxLease lease, CancellationToken cancellationToken)
+    public Task CompleteAsync(OutboxLease lease, CancellationToken cancellationToken) => CompleteAsync([lease], cancellationToken);
+
+    /// <summary>The posts were made: their rows go, in one transaction when they can.</summary>
+    public async Task CompleteAsync(IReadOnlyList<OutboxLease> leases, CancellationToken cancellationToken)
     {
-        try
+        if (leases.Count > 1)
         {
-            await tables.Ledger.DeleteEntityAsync(LedgerKeys.Partition(lease.Item.Workspace), lease.Item.Key, lease.ETag, cancellationToken);
+            try
+            {
+                await tables.Ledger.SubmitTransactionAsync(
+                    leases.Select(l => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(LedgerKeys.Partition(l.Item.Workspace), l.Item.Key), l.ETag)),
+                    cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+            {
+            }
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        foreach (var lease in leases)
         {
-            // Our lease ran out and another instance took the row over; it will find the post made (at least once).
+            try
+            {
+                await tables.Ledger.DeleteEntityAsync(LedgerKeys.Partition(lease.Item.Workspace), lease.Item.Key, lease.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Our lease ran out and another instance took the row over; it will find the post made (at least once).
+            }
         }
     }
 
@@ -104,5 +147,8 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         e.RowKey,
         JsonSerializer.Deserialize<PostTarget>(e.Target, Json.Options)!,
         JsonSerializer.Deserialize<OutboxPost>(e.Post, Json.Options)!,
-        e.Attempts);
+        e.Attempts)
+    {
+        ETag = e.ETag,
+    };
 }

@@ -37,10 +37,6 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
-    private long _lastSweepTicks;
-
-    /// <summary>When the last sweep of every workspace finished (null before the first): for diagnostics.</summary>
-    public DateTimeOffset? LastSweep => Interlocked.Read(ref _lastSweepTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,7 +55,6 @@ public sealed class OutboxDispatcher(
                         waiting += await outbox.CountAsync(workspace, stoppingToken);
                     }
                     metrics.OutboxBacklog(waiting);
-                    Interlocked.Exchange(ref _lastSweepTicks, clock.GetUtcNow().UtcTicks);
                 }
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 wait.CancelAfter(_options.SweepInterval);
@@ -85,52 +80,58 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Posts every due row of one workspace, oldest first. Public so tests can drive one round.</summary>
+    /// <summary>Posts every due row of one workspace. Public so tests can drive one round.</summary>
+    /// <remarks>
+    /// Rows are claimed and, once posted, deleted in one transaction per batch: storage work per post stays small
+    /// when kudos pour in. Posts of a batch go out a few at a time; the platform clients honour their rate limits.
+    /// </remarks>
     public async Task<int> DrainAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
+        var sender = senders.FirstOrDefault(s => s.Platform == workspace.Platform);
+        if (sender is null)
+        {
+            log.LogWarning("No sender for {Platform}; the outbox of {Workspace} waits", workspace.Platform, workspace);
+            return 0;
+        }
         var done = 0;
         while (true)
         {
             var due = await outbox.ListDueAsync(workspace, 50, cancellationToken);
             if (due.Count == 0) return done;
-            var progressed = false;
-            foreach (var item in due)
+            var leases = await outbox.ClaimAsync(due, _options.Lease, cancellationToken);
+            if (leases.Count == 0) return done;
+            var posted = new System.Collections.Concurrent.ConcurrentBag<OutboxLease>();
+            await Parallel.ForEachAsync(leases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (lease, ct) =>
             {
-                if (await TryPostAsync(item, cancellationToken)) { done++; progressed = true; }
-            }
-            if (!progressed) return done;
+                if (await TryPostAsync(sender, lease, ct)) posted.Add(lease);
+            });
+            await outbox.CompleteAsync(posted.ToList(), cancellationToken);
+            done += posted.Count;
+            if (posted.IsEmpty) return done;
         }
     }
 
-    private async Task<bool> TryPostAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<bool> TryPostAsync(IOutboxSender sender, OutboxLease lease, CancellationToken cancellationToken)
     {
-        var sender = senders.FirstOrDefault(s => s.Platform == item.Workspace.Platform);
-        if (sender is null)
-        {
-            log.LogWarning("No sender for {Platform}; outbox row {Key} waits", item.Workspace.Platform, item.Key);
-            return false;
-        }
-        var lease = await outbox.TryClaimAsync(item, _options.Lease, cancellationToken);
-        if (lease is null) return false;
+        var item = lease.Item;
         try
         {
-            var receipt = await sender.SendAsync(lease.Item, cancellationToken);
-            if (lease.Item.Post is ApprovalRequestPost approval && receipt is not null)
+            var receipt = await sender.SendAsync(item, cancellationToken);
+            if (item.Post is ApprovalRequestPost approval && receipt is not null)
                 await ledger.RecordApprovalMessageAsync(item.Workspace, approval.Redemption.Id,
                     new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), approval.Locale, cancellationToken);
-            await outbox.CompleteAsync(lease, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var failure = e as PostFailedException;
-            var wait = failure?.RetryAfter ?? Backoff(lease.Item.Attempts);
+            var wait = failure?.RetryAfter ?? Backoff(item.Attempts);
             var retrying = await outbox.RetryLaterAsync(lease, e.Message, wait, failure?.Permanent ?? false, cancellationToken);
             metrics.OutboxFailure(item.Workspace.Platform.ToString().ToLowerInvariant(), !retrying);
             if (retrying)
-                log.LogWarning(e, "Post {Key} in {Workspace} failed (attempt {Attempt}); retrying in {Wait}", item.Key, item.Workspace, lease.Item.Attempts + 1, wait);
+                log.LogWarning(e, "Post {Key} in {Workspace} failed (attempt {Attempt}); retrying in {Wait}", item.Key, item.Workspace, item.Attempts + 1, wait);
             else
-                log.LogError(e, "Post {Key} in {Workspace} failed for good after {Attempts} attempts; parked in the outbox", item.Key, item.Workspace, lease.Item.Attempts + 1);
+                log.LogError(e, "Post {Key} in {Workspace} failed for good after {Attempts} attempts; parked in the outbox", item.Key, item.Workspace, item.Attempts + 1);
             return false;
         }
     }

@@ -28,6 +28,7 @@ public sealed class CountingCommands : IAsyncLifetime
             if (instrument.Meter.Name == RecognitionMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
+        _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
         _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
         _listener.Start();
     }
@@ -62,5 +63,16 @@ public sealed class CountingCommands : IAsyncLifetime
         Assert.Equal(3, outcomes.Count);
         Assert.Contains(outcomes, t => t.Contains("outcome=refused"));
         Assert.Contains(outcomes, t => t.Contains("outcome=not_understood"));
+    }
+
+    [Fact]
+    public void ReportsTheOutboxBacklogItWasLastTold()
+    {
+        var metrics = _h.Services.GetRequiredService<RecognitionMetrics>();
+        metrics.OutboxBacklog(7);
+
+        _listener.RecordObservableInstruments();
+
+        Assert.Contains(_measured, m => m.Name == "recognitionbot.outbox.backlog" && m.Value == 7);
     }
 }

