@@ -67,7 +67,8 @@ public sealed class RecognitionService(
         try
         {
             var settings = await workspaces.GetAsync(context.Workspace, cancellationToken);
-            await RememberLocaleAsync(context, cancellationToken);
+            // A kudos writes the giver's row anyway and takes the locale along; other commands remember it here.
+            if (command is not GiveCommand) await RememberLocaleAsync(context, cancellationToken);
             return command switch
             {
                 GiveCommand give => await GiveAsync(context, give, settings, cancellationToken),
@@ -113,7 +114,10 @@ public sealed class RecognitionService(
             : new ToConversation(context.Conversation.Id, context.Conversation.TeamId);
         return await ledger.GiveAsync(new GiveRequest(
             context.Workspace, context.Actor, give.Recipients, KudosRules.PointsOf(give, settings), give.Message.Trim(),
-            KudosRules.ValuesOf(give, settings), context.Conversation, give.Private, celebration, context.DeliveryKey, settings), cancellationToken);
+            KudosRules.ValuesOf(give, settings), context.Conversation, give.Private, celebration, context.DeliveryKey, settings)
+        {
+            GiverLocale = context.Locale,
+        }, cancellationToken);
     }
 
     /// <summary>

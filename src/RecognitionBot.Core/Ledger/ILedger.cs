@@ -17,7 +17,11 @@ public sealed record GiveRequest(
     bool Private,
     PostTarget? CelebrationTarget,
     string? DeliveryKey,
-    WorkspaceSettings Settings);
+    WorkspaceSettings Settings)
+{
+    /// <summary>The giver's platform locale, remembered on their row by the same transaction.</summary>
+    public string? GiverLocale { get; init; }
+}
 
 public sealed record RedeemRequest(
     WorkspaceId Workspace,

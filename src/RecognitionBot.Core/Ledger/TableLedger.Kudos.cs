@@ -96,6 +96,7 @@ public sealed partial class TableLedger
         }
 
         giver.AllowancePeriod = Clock.PeriodKey(now, zone, settings.AllowancePeriod);
+        if (r.GiverLocale is { Length: > 0 } locale) giver.Locale = locale;
         giver.AllowanceUsed = allowance.Used + total;
         batch.Put(giver, giverExisted);
         AddMovement(batch, r.Giver, now, MovementKind.Given, total, kudosId, r.Recipients.Count == 1 ? r.Recipients[0] : null, Trim(r.Message, 200));

@@ -240,4 +240,14 @@ public sealed class GivingKudos : IAsyncLifetime
 
         Assert.Equal(0, balance.Balance.Earned);
     }
+
+    [Fact]
+    public async Task RemembersTheGiversLanguageWithTheKudos()
+    {
+        var context = CoreHarness.As("ann") with { Locale = "it-IT" };
+
+        Assert.IsType<KudosGiven>(await _h.Recognition.HandleTextAsync(context, "<@bob> +5 grazie mille", default));
+
+        Assert.Equal("it-IT", (await _h.Member("ann")).Locale);
+    }
 }
