@@ -11,9 +11,7 @@ public sealed partial class TableLedger
 {
     public async Task<CommandResult> GiveAsync(GiveRequest request, CancellationToken cancellationToken)
     {
-        var stripe = StripeFor(request.Workspace, request.Giver);
-        await stripe.WaitAsync(cancellationToken);
-        try
+        using (await LockAsync(request.Workspace, request.Recipients.Prepend(request.Giver), cancellationToken))
         {
             // The first attempt trusts this instance's cached rows; a conflict or a refusal looks at storage itself.
             return await RetryOnConflictAsync(request.Workspace, request.DeliveryKey, async attempt =>
@@ -21,10 +19,6 @@ public sealed partial class TableLedger
                 var result = await TryGiveAsync(request, cached: attempt == 0, cancellationToken);
                 return result is Refused && attempt == 0 ? await TryGiveAsync(request, cached: false, cancellationToken) : result;
             }, cancellationToken, checkDeliveryFirst: false);
-        }
-        finally
-        {
-            stripe.Release();
         }
     }
 

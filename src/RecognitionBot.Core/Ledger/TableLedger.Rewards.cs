@@ -72,9 +72,7 @@ public sealed partial class TableLedger
 
     public async Task<CommandResult> RedeemAsync(RedeemRequest request, CancellationToken cancellationToken)
     {
-        var stripe = StripeFor(request.Workspace, request.Requester);
-        await stripe.WaitAsync(cancellationToken);
-        try
+        using (await LockAsync(request.Workspace, [request.Requester], cancellationToken))
         {
             IReadOnlyList<MemberId>? approvers = null;
             return await RetryOnConflictAsync(request.Workspace, request.DeliveryKey, async _ =>
@@ -89,10 +87,6 @@ public sealed partial class TableLedger
                 }
                 return await TryRedeemAsync(request, reward, approvers ?? [], cancellationToken);
             }, cancellationToken);
-        }
-        finally
-        {
-            stripe.Release();
         }
     }
 

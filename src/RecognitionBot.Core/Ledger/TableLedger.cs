@@ -18,16 +18,46 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
 {
     private const int MaxAttempts = 40;
 
-    // Requests of one giver (or one requester) in this instance wait for each other instead of fighting over the
-    // same row's ETag; other instances are still kept honest by the ETags. Striped, so memory stays bounded.
-    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    // Requests in this instance that touch the same member rows wait for each other instead of fighting over the
+    // rows' ETags (under load, lost races cost more than waiting); other instances are still kept honest by the
+    // ETags. Striped, so memory stays bounded.
+    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 4096).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     private readonly EntityCache _cache = new();
 
     private TableClient Table => tables.Ledger;
 
-    private SemaphoreSlim StripeFor(WorkspaceId workspace, MemberId member) =>
-        _stripes[(int)((uint)HashCode.Combine(workspace.Key, member.Value) % (uint)_stripes.Length)];
+    /// <summary>Waits for the stripes of all these members, always in the same order so two requests never deadlock.</summary>
+    private async Task<IDisposable> LockAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken cancellationToken)
+    {
+        var stripes = members.Select(m => StripeOf(workspace, m)).Distinct().Order().Select(i => _stripes[i]).ToList();
+        var held = new List<SemaphoreSlim>(stripes.Count);
+        try
+        {
+            foreach (var stripe in stripes)
+            {
+                await stripe.WaitAsync(cancellationToken);
+                held.Add(stripe);
+            }
+        }
+        catch
+        {
+            foreach (var stripe in held) stripe.Release();
+            throw;
+        }
+        return new Held(held);
+    }
+
+    private sealed class Held(List<SemaphoreSlim> stripes) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var stripe in stripes) stripe.Release();
+        }
+    }
+
+    private int StripeOf(WorkspaceId workspace, MemberId member) =>
+        (int)((uint)HashCode.Combine(workspace.Key, member.Value) % (uint)_stripes.Length);
 
     /// <summary>Runs one optimistic attempt after another until it commits, refuses, or conflicts too often.</summary>
     /// <remarks>
