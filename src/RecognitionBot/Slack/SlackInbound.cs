@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace RecognitionBot.Slack;
 
 /// <summary>
@@ -5,23 +7,71 @@ namespace RecognitionBot.Slack;
 /// back. A handler's fault becomes a friendly ephemeral answer here, the one place both transports share.
 /// </summary>
 public sealed class SlackInbound(
-    IEnumerable<ISlackCommandHandler> commandHandlers,
+    IServiceScopeFactory scopes,
     IEnumerable<ISlackInteractionHandler> interactionHandlers,
     IEnumerable<ISlackEventHandler> eventHandlers,
+    IOptions<SlackOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<SlackInbound> log)
 {
+    /// <summary>
+    /// Answers a slash command inline when it is ready in time; otherwise acknowledges it with "one moment" before
+    /// Slack's 3 seconds run out and posts the answer to its response_url when ready. The work then runs in a scope
+    /// of its own, so the request ending does not dispose what it still uses.
+    /// </summary>
     public async Task<SlackCommandReply> CommandAsync(SlackSlashCommand command, CancellationToken ct)
     {
-        var handler = commandHandlers.LastOrDefault();
-        if (handler is null) return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable)));
+        var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<ISlackCommandHandler>().LastOrDefault();
+        if (handler is null)
+        {
+            await scope.DisposeAsync();
+            return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable)));
+        }
+        var work = AnswerAsync(handler, command, lifetime.ApplicationStopping);
+        Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl);
+        if (await Task.WhenAny(work, Task.Delay(options.Value.AckDeadline, ct)) == work || responseUrl is null)
+        {
+            try
+            {
+                return SlackCommandReply.Ephemeral(await work);
+            }
+            finally
+            {
+                await scope.DisposeAsync();
+            }
+        }
+        _ = AnswerLaterAsync(work, responseUrl, scope);
+        return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.Working)));
+    }
+
+    private async Task<SlackMessage> AnswerAsync(ISlackCommandHandler handler, SlackSlashCommand command, CancellationToken ct)
+    {
         try
         {
-            return SlackCommandReply.Ephemeral(await handler.HandleAsync(command, ct));
+            return await handler.HandleAsync(command, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogError(e, "Slack command from {User} in {Team} failed", command.UserId, command.TeamId);
-            return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.CommandFailed)));
+            return new SlackMessage(SlackTexts.Get(SlackTexts.CommandFailed));
+        }
+    }
+
+    private async Task AnswerLaterAsync(Task<SlackMessage> work, Uri responseUrl, AsyncServiceScope scope)
+    {
+        try
+        {
+            var message = await work;
+            await scope.ServiceProvider.GetRequiredService<SlackApiClient>().RespondAsync(responseUrl, message, replaceOriginal: true, lifetime.ApplicationStopping);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "A late /kudos answer could not be delivered");
+        }
+        finally
+        {
+            await scope.DisposeAsync();
         }
     }
 

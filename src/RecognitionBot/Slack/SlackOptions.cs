@@ -60,6 +60,12 @@ public sealed class SlackOptions : IValidatableObject
     /// <summary>A longer Retry-After than this is not waited out inline: the call fails and the outbox retries later.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a slash command may take before it is acknowledged with "one moment" and answered through its
+    /// response_url instead: Slack shows an error to anyone whose command is not acknowledged within 3 seconds.
+    /// </summary>
+    public TimeSpan AckDeadline { get; set; } = TimeSpan.FromSeconds(2.5);
+
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
@@ -80,6 +86,8 @@ public sealed class SlackOptions : IValidatableObject
             yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-...).", [nameof(AppToken)]);
         if (SocketModeEnabled && string.IsNullOrWhiteSpace(BotToken) && !OAuthEnabled)
             yield return new ValidationResult("Socket Mode needs Slack:BotToken to answer.", [nameof(BotToken)]);
+        if (AckDeadline < TimeSpan.Zero || AckDeadline > TimeSpan.FromSeconds(2.9))
+            yield return new ValidationResult("Slack:AckDeadline must be between 0 and 2.9 seconds.", [nameof(AckDeadline)]);
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero)
             yield return new ValidationResult("Slack retry delays must not be negative.", [nameof(RetryBaseDelay)]);
     }

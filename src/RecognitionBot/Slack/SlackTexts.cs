@@ -7,6 +7,7 @@ namespace RecognitionBot.Slack;
 public static class SlackTexts
 {
     public const string CommandFailed = nameof(CommandFailed);
+    public const string Working = nameof(Working);
     public const string CommandUnavailable = nameof(CommandUnavailable);
     public const string InstallTitle = nameof(InstallTitle);
     public const string InstallDone = nameof(InstallDone);

@@ -193,4 +193,18 @@ public sealed class GivingKudosInSlack : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, (await _app.BalanceAsync("U0002")).Balance.Earned);
     }
+
+    [Fact]
+    public async Task ACommandNotReadyInTimeIsAcknowledgedAndAnsweredThroughItsResponseUrl()
+    {
+        await using var slow = await SlackAppDriver.StartAsync(new Dictionary<string, string?> { ["Slack:AckDeadline"] = "00:00:00" });
+
+        var ack = await slow.CommandAsync("U0001", "<@U0002|ann> +10 thanks for taking that angry escalation");
+
+        Assert.Contains("moment", Said(ack));
+        var late = await slow.Slack.WaitForCallAsync("response_url.U0001", _ => true);
+        Assert.Contains("<@U0002>", Said(late.Json));
+        Assert.True(late.Json.GetProperty("replace_original").GetBoolean());
+        Assert.Equal(10, (await slow.BalanceAsync("U0002")).Balance.Available);
+    }
 }
