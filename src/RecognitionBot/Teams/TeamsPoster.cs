@@ -42,7 +42,8 @@ public sealed class TeamsPoster(BotConnectorClient connector, TeamsReferences re
             serviceUrl = created.ServiceUrl ?? serviceUrl;
             await references.SavePersonAsync(workspace,
                 (person ?? new TeamsPerson(member.Value, "")) with { ServiceUrl = serviceUrl, PersonalConversationId = conversationId }, ct);
-            await references.SaveConversationAsync(workspace, new TeamsConversation(serviceUrl, conversationId, ConversationTypes.Personal, workspace.Id), ct);
+            await references.UpdateConversationAsync(workspace, conversationId, existing =>
+                new TeamsConversation(serviceUrl, conversationId, ConversationTypes.Personal, workspace.Id, Welcomed: existing?.Welcomed ?? false), ct);
         }
         var sent = await connector.SendAsync(serviceUrl, conversationId, message, ct);
         return new PostReceipt(conversationId, sent.Id ?? "");

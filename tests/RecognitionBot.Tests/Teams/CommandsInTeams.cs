@@ -145,6 +145,40 @@ public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsT
     }
 
     [Fact]
+    public async Task InstallEventsArrivingTogetherWelcomeOnce()
+    {
+        // Teams (and the Agents Playground) send installationUpdate and conversationUpdate at the same moment.
+        var general = new ConversationAccount { Id = NewChannel(), ConversationType = ConversationTypes.Channel, TenantId = TestActivities.Tenant };
+        var posts = $"/amer/v3/conversations/{general.Id}/activities";
+        _teams.Connector.SlowDown(c => c.Method == "POST" && c.Path == posts, TimeSpan.FromMilliseconds(300));
+
+        var both = await Task.WhenAll(
+            _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Dan, general, action: "add")),
+            _teams.SendAsync(Event(ActivityTypes.ConversationUpdate, Dan, general, added: [Bot])));
+        foreach (var response in both) response.Dispose();
+
+        await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path == posts);
+        await Task.Delay(400);
+        Assert.Single(_teams.Connector.Calls, c => c.Path == posts);
+    }
+
+    [Fact]
+    public async Task AWelcomeThatCouldNotBePostedIsTriedAgainOnTheNextInstallEvent()
+    {
+        var chat = GroupChat($"19:{Guid.NewGuid():N}@thread.v2");
+        var posts = $"/amer/v3/conversations/{chat.Id}/activities";
+        _teams.Connector.FailNext(c => c.Method == "POST" && c.Path == posts, 403);
+
+        using (await _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Cat, chat, action: "add"))) { }
+        Assert.Single(_teams.Connector.Calls, c => c.Path == posts);
+
+        using (await _teams.SendAsync(Event(ActivityTypes.ConversationUpdate, Cat, chat, added: [Bot]))) { }
+        Assert.Equal(2, _teams.Connector.Calls.Count(c => c.Path == posts));
+        using (await _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Cat, chat, action: "add"))) { }
+        Assert.Equal(2, _teams.Connector.Calls.Count(c => c.Path == posts));
+    }
+
+    [Fact]
     public async Task NewTeamMembersCanReceiveKudosAtOnce()
     {
         var newcomer = new TestUser($"29:new{Guid.NewGuid():N}", Guid.NewGuid().ToString(), "Nina Newcomer");
