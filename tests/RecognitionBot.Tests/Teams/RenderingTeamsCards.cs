@@ -140,6 +140,27 @@ public sealed class RenderingTeamsCards
     }
 
     [Fact]
+    public void CommandsQuotedInOurSentencesAreBoldNotStrayBackticks()
+    {
+        // "No rewards yet. An admin can add some with `/kudos admin reward add`." (Teams cards have no inline code)
+        var empty = TeamsCards.ForResult(new RewardsView([], 0), Context()).ToJson().AllText();
+        Assert.Contains("**/kudos admin reward add**", empty);
+        Assert.DoesNotContain("`", empty);
+
+        // A refusal quoting a command, with a user's own backticks in it: theirs stay escaped, ours turn bold.
+        var refused = TeamsCards.ForResult(new Refused(Refusal.UnknownReward, "`tea`"), Context()).ToJson().AllText();
+        Assert.Contains(@"\`tea\`", refused);
+        Assert.Contains("**/kudos rewards**", refused);
+    }
+
+    [Theory]
+    [InlineData("Type `/kudos help` now", "Type **/kudos help** now")]
+    [InlineData(@"say \`hi\` and `go`", @"say \`hi\` and **go**")]
+    [InlineData("one ` alone", "one ` alone")]
+    [InlineData("no quotes", "no quotes")]
+    public void QuotedCommandsBecomeBold(string input, string expected) => Assert.Equal(expected, CardText.Commands(input));
+
+    [Fact]
     public void MentionNamesCannotCloseTheTag() => Assert.Equal("Bob Builder", CardText.MentionName("Bob <Builder>"));
 
     [Fact]

@@ -42,7 +42,7 @@ public static partial class TeamsCards
         var text = ResultText.Redemption(view with { Redemption = Escaped(view.Redemption) }, c.Core, c.Mention, c.Zone);
         var pending = view.Redemption.State == RedemptionState.Pending;
         return c.Card(
-            [Title(c.T["Notice.Title"]), .. text.Split('\n').Select(line => new TextBlock(line))],
+            [Title(c.T["Notice.Title"]), .. text.Split('\n').Select(line => new TextBlock(CardText.Commands(line)))],
             pending ? [CancelButton(view.Redemption, c)] : null);
     }
 
@@ -61,7 +61,7 @@ public static partial class TeamsCards
             new TextBlock(t.Format("Approval.Available", c.Mention(r.Requester), t.Number(requesterAvailable))) { IsSubtle = true },
             new TextBlock(c.T.Format("Approval.RequestedAt", c.When(r.RequestedAt))) { IsSubtle = true, Spacing = Spacing.None },
         };
-        if (notice is not null) body.Insert(1, new TextBlock(notice) { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+        if (notice is not null) body.Insert(1, new TextBlock(CardText.Commands(notice)) { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
         if (!r.IsDecided)
         {
