@@ -60,6 +60,7 @@ public sealed class RenderingTeamsCards
                 new Reward("sticker", "Sticker", 5, 2, 2, false, null),
             ], 50), c),
         ["rewards-notice"] = c => TeamsCards.Rewards(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), c, "Nothing was held.", true),
+        ["rewards-requested"] = c => TeamsCards.Rewards(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), c, "Requested `coffee`.", false, Pending),
         ["rewards-empty"] = c => TeamsCards.ForResult(new RewardsView([], 0), c),
         ["history"] = c => TeamsCards.ForResult(new HistoryView(Ann,
             [
