@@ -86,6 +86,21 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     }
 
     [Fact]
+    public async Task AnAtNameTypedAsWordsGetsATeamsHint()
+    {
+        // "@Roberto" typed without picking him from the list is plain text: no mention entity reaches the bot.
+        var inChannel = await _teams.SayAsync(Ann, Channel(NewChannel(), "8"), "kudos @Roberto +10 thanks for the cover");
+        var inPersonal = await _teams.SayAsync(Ann, Personal(Ann), "kudos @Roberto +10 thanks for the cover");
+        var noAt = await _teams.SayAsync(Ann, Channel(NewChannel(), "9"), "kudos Roberto +10 thanks for the cover");
+
+        AdaptiveCardContract.AssertValid(inChannel.Card());
+        Assert.Contains("pick the person from the list", inChannel.Card().AllText());
+        Assert.Contains("can't mention colleagues in our 1:1 chat", inPersonal.Card().AllText());
+        Assert.DoesNotContain("Tip:", noAt.Card().AllText());
+        Assert.Contains("Who is it for?", noAt.Card().AllText());
+    }
+
+    [Fact]
     public async Task AdminCommandsAreRefusedToOthers()
     {
         var text = await AnswerInPersonalChat(Dan, "admin allowance 1000");
