@@ -44,8 +44,9 @@ public sealed partial class TeamsBot
                 // The catalog stays on screen, refreshed, with what just happened on top.
                 var notice = await DescribeAsync(workspace, settings, texts, result, ct);
                 var catalog = await recognition.HandleAsync(context with { DeliveryKey = null }, new RewardsCommand(), ct);
+                var requested = result is RedemptionView { Redemption.State: Core.Rewards.RedemptionState.Pending } pending ? pending.Redemption : null;
                 card = catalog is RewardsView view
-                    ? TeamsCards.Rewards(view, await ContextAsync(workspace, settings, texts, [], ct), notice, result is Refused)
+                    ? TeamsCards.Rewards(view, await ContextAsync(workspace, settings, texts, [], ct), notice, result is Refused or NotUnderstood, requested)
                     : await RenderAsync(workspace, settings, activity.Locale, result, null, ct);
                 break;
             case DecideRedemptionCommand decide when result is RedemptionView decided:

@@ -49,23 +49,34 @@ public sealed partial class TeamsBot
         logger.LogInformation("{Member} added the app and is the first admin of {Workspace}", installer, workspace);
     }
 
-    /// <summary>A short hello, once per conversation, however many install events Teams sends.</summary>
+    /// <summary>
+    /// A short hello, once per conversation, however many install events Teams sends (and it sends two at once):
+    /// the conversation is marked welcomed before the card goes out, and unmarked if the card could not be posted.
+    /// </summary>
     private async Task WelcomeAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
-        var conversation = await references.FindConversationAsync(workspace, RootId(activity), ct);
-        if (conversation is null || conversation.Welcomed) return;
+        TeamsConversation? claimed = null;
+        await references.UpdateConversationAsync(workspace, RootId(activity), c =>
+        {
+            if (c is null || c.Welcomed) return null;
+            claimed = c;
+            return c with { Welcomed = true };
+        }, ct);
+        if (claimed is null) return;
+
         var settings = await SettingsAsync(workspace, ct);
         var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
         var personal = activity.Conversation!.ConversationType == ConversationTypes.Personal;
         var card = TeamsCards.Welcome(new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()), personal);
         try
         {
-            await connector.SendAsync(conversation.ServiceUrl, conversation.ConversationId, TeamsPoster.Message(card), ct);
-            await references.SaveConversationAsync(workspace, conversation with { Welcomed = true }, ct);
+            await connector.SendAsync(claimed.ServiceUrl, claimed.ConversationId, TeamsPoster.Message(card), ct);
         }
         catch (Exception e) when (e is BotConnectorException or HttpRequestException)
         {
             logger.LogWarning(e, "The welcome in {Workspace} could not be posted", workspace);
+            // A later install event may try again.
+            await references.UpdateConversationAsync(workspace, claimed.ConversationId, c => c is { Welcomed: true } ? c with { Welcomed = false } : null, ct);
         }
     }
 
@@ -89,10 +100,9 @@ public sealed partial class TeamsBot
         if (activity.Recipient?.Id is { } botId) await references.SaveTenantAsync(workspace, new TeamsTenant(serviceUrl, botId), ct);
         var channelData = activity.ChannelData;
         var type = activity.Conversation!.ConversationType ?? ConversationTypes.Personal;
-        var existing = await references.FindConversationAsync(workspace, RootId(activity), ct);
-        var name = channelData?.Channel?.Name ?? channelData?.Team?.Name ?? activity.Conversation.Name ?? existing?.Name;
-        await references.SaveConversationAsync(workspace, new TeamsConversation(serviceUrl, RootId(activity), type, workspace.Id,
-            channelData?.Team?.Id, name, existing?.Welcomed ?? false), ct);
+        var name = channelData?.Channel?.Name ?? channelData?.Team?.Name ?? activity.Conversation.Name;
+        await references.UpdateConversationAsync(workspace, RootId(activity), existing => new TeamsConversation(serviceUrl, RootId(activity), type,
+            workspace.Id, channelData?.Team?.Id, name ?? existing?.Name, existing?.Welcomed ?? false), ct);
 
         if (activity.From is { Id: { } fromId } from && !fromId.StartsWith("28:", StringComparison.Ordinal))
         {

@@ -63,11 +63,12 @@ public sealed partial class TeamsBot(
         var actor = Actor(activity);
         var resolved = new Dictionary<string, ResolvedMention>(StringComparer.OrdinalIgnoreCase);
         CommandResult result;
+        var text = "";
         try
         {
             foreach (var mention in TeamsMentions.PeopleMentioned(activity))
                 resolved[mention.Mentioned!.Id!] = await ResolveAsync(workspace, activity, mention.Mentioned, ct);
-            var text = TeamsMentions.ToCommandText(activity, resolved);
+            text = TeamsMentions.ToCommandText(activity, resolved);
             var context = new CommandContext(workspace, actor, Where(activity),
                 DeliveryKeys.For(activity.Conversation!.Id, activity.Id), activity.Locale);
             result = await recognition.HandleTextAsync(context, text, ct);
@@ -85,8 +86,21 @@ public sealed partial class TeamsBot(
 
         var namesOnly = resolved.Values.Where(r => !r.Found).ToDictionary(r => new MemberId(r.MemberId), r => r.Name);
         var card = await RenderAsync(workspace, settings, activity.Locale, result, namesOnly, ct);
+        if (MentionHint(activity, text, result) is { } hint)
+            card = card with { Body = [.. card.Body, new TextBlock(TeamsTexts.For(activity.Locale, settings.DefaultLocale)[hint]) { IsSubtle = true }] };
         await AnswerAsync(workspace, activity, actor, result, card, settings, ct);
         return null;
+    }
+
+    /// <summary>
+    /// "@Ann" typed as plain words is not a mention, and in the 1:1 chat Teams offers no way to mention a colleague:
+    /// when a command lacks its person and the words have an @name, say how to mention in Teams (or where).
+    /// </summary>
+    private static string? MentionHint(Activity activity, string text, CommandResult result)
+    {
+        if (result is not NotUnderstood { Error: ParseError.NoRecipient or ParseError.MissingMember }) return null;
+        if (!TeamsMentions.HasTypedHandle(text)) return null;
+        return activity.Conversation!.ConversationType == ConversationTypes.Personal ? "Mention.NotInPersonal" : "Mention.HowTo";
     }
 
     /// <summary>

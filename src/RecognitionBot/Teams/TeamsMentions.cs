@@ -36,6 +36,12 @@ public static partial class TeamsMentions
     public static IReadOnlyList<Entity> PeopleMentioned(Activity activity) =>
         [.. activity.MentionsExceptBot().DistinctBy(e => e.Mentioned!.Id)];
 
+    /// <summary>An "@name" typed as words (not a resolved <c>&lt;@id&gt;</c> and not an e-mail address).</summary>
+    public static bool HasTypedHandle(string commandText) => TypedHandle().IsMatch(commandText);
+
     [GeneratedRegex("<at[^>]*>(.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AtTag();
+
+    [GeneratedRegex(@"(?<![<\w.])@[\p{L}\p{N}]")]
+    private static partial Regex TypedHandle();
 }

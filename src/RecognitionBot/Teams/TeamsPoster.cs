@@ -27,13 +27,28 @@ public sealed class TeamsPoster(BotConnectorClient connector, TeamsReferences re
         return new PostReceipt(conversationId, sent.Id ?? "");
     }
 
-    /// <summary>A DM from the bot. The 1:1 chat is created (or found: Teams returns the same one) the first time.</summary>
+    /// <summary>
+    /// A DM from the bot. The 1:1 chat is created (or found: Teams returns the same one) the first time, and again if
+    /// the one we knew is gone (404: its conversation was deleted, or the Agents Playground was restarted).
+    /// </summary>
     public async Task<PostReceipt> ToMemberAsync(WorkspaceId workspace, MemberId member, Activity message, CancellationToken ct)
     {
         var person = await references.FindPersonAsync(workspace, member, ct);
         var tenant = await references.FindTenantAsync(workspace, ct);
         var serviceUrl = person?.ServiceUrl ?? tenant?.ServiceUrl ?? options.Value.DefaultServiceUrl;
         var conversationId = person?.PersonalConversationId;
+        if (conversationId is not null)
+        {
+            try
+            {
+                var known = await connector.SendAsync(serviceUrl, conversationId, message, ct);
+                return new PostReceipt(conversationId, known.Id ?? "");
+            }
+            catch (BotConnectorException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+            {
+                conversationId = null;
+            }
+        }
         if (conversationId is null)
         {
             var botId = tenant?.BotId ?? "28:" + options.Value.AppId;
@@ -42,7 +57,8 @@ public sealed class TeamsPoster(BotConnectorClient connector, TeamsReferences re
             serviceUrl = created.ServiceUrl ?? serviceUrl;
             await references.SavePersonAsync(workspace,
                 (person ?? new TeamsPerson(member.Value, "")) with { ServiceUrl = serviceUrl, PersonalConversationId = conversationId }, ct);
-            await references.SaveConversationAsync(workspace, new TeamsConversation(serviceUrl, conversationId, ConversationTypes.Personal, workspace.Id), ct);
+            await references.UpdateConversationAsync(workspace, conversationId, existing =>
+                new TeamsConversation(serviceUrl, conversationId, ConversationTypes.Personal, workspace.Id, Welcomed: existing?.Welcomed ?? false), ct);
         }
         var sent = await connector.SendAsync(serviceUrl, conversationId, message, ct);
         return new PostReceipt(conversationId, sent.Id ?? "");

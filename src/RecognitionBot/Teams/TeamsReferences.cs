@@ -36,11 +36,35 @@ public sealed class TeamsReferences(ConversationDirectory directory)
 {
     private readonly ConcurrentDictionary<(WorkspaceId, string), string> _known = new();
 
+    // Striped gates for read-modify-writes of one conversation's record: bounded, never removed, one held at a time.
+    private readonly SemaphoreSlim[] _conversationGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public Task<TeamsConversation?> FindConversationAsync(WorkspaceId workspace, string conversationId, CancellationToken ct) =>
         ReadAsync<TeamsConversation>(workspace, ConversationKey(conversationId), ct);
 
-    public Task SaveConversationAsync(WorkspaceId workspace, TeamsConversation conversation, CancellationToken ct) =>
-        WriteAsync(workspace, ConversationKey(conversation.ConversationId), conversation, ct);
+    /// <summary>
+    /// Reads a conversation's record, lets <paramref name="change"/> decide the new one (null: leave it as it is) and
+    /// writes it, one change at a time per conversation on this instance. Teams sends installationUpdate and
+    /// conversationUpdate at the same moment; without this, both see "not welcomed yet", or one writes back a stale record.
+    /// </summary>
+    public async Task<TeamsConversation?> UpdateConversationAsync(WorkspaceId workspace, string conversationId,
+        Func<TeamsConversation?, TeamsConversation?> change, CancellationToken ct)
+    {
+        var gate = _conversationGates[(uint)HashCode.Combine(workspace, conversationId) % (uint)_conversationGates.Length];
+        await gate.WaitAsync(ct);
+        try
+        {
+            var existing = await FindConversationAsync(workspace, conversationId, ct);
+            var updated = change(existing);
+            if (updated is null) return existing;
+            await WriteAsync(workspace, ConversationKey(conversationId), updated, ct);
+            return updated;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     public Task ForgetConversationAsync(WorkspaceId workspace, string conversationId, CancellationToken ct)
     {

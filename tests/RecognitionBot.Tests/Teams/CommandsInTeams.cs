@@ -86,6 +86,21 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     }
 
     [Fact]
+    public async Task AnAtNameTypedAsWordsGetsATeamsHint()
+    {
+        // "@Roberto" typed without picking him from the list is plain text: no mention entity reaches the bot.
+        var inChannel = await _teams.SayAsync(Ann, Channel(NewChannel(), "8"), "kudos @Roberto +10 thanks for the cover");
+        var inPersonal = await _teams.SayAsync(Ann, Personal(Ann), "kudos @Roberto +10 thanks for the cover");
+        var noAt = await _teams.SayAsync(Ann, Channel(NewChannel(), "9"), "kudos Roberto +10 thanks for the cover");
+
+        AdaptiveCardContract.AssertValid(inChannel.Card());
+        Assert.Contains("pick the person from the list", inChannel.Card().AllText());
+        Assert.Contains("can't mention colleagues in our 1:1 chat", inPersonal.Card().AllText());
+        Assert.DoesNotContain("Tip:", noAt.Card().AllText());
+        Assert.Contains("Who is it for?", noAt.Card().AllText());
+    }
+
+    [Fact]
     public async Task AdminCommandsAreRefusedToOthers()
     {
         var text = await AnswerInPersonalChat(Dan, "admin allowance 1000");
@@ -142,6 +157,40 @@ public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsT
         // The tenant's first installer is its admin; a later installer is not.
         var admin = await _teams.SayAsync(Dan, general, "admin values add #patience");
         Assert.Contains("#patience", admin.Card().AllText());
+    }
+
+    [Fact]
+    public async Task InstallEventsArrivingTogetherWelcomeOnce()
+    {
+        // Teams (and the Agents Playground) send installationUpdate and conversationUpdate at the same moment.
+        var general = new ConversationAccount { Id = NewChannel(), ConversationType = ConversationTypes.Channel, TenantId = TestActivities.Tenant };
+        var posts = $"/amer/v3/conversations/{general.Id}/activities";
+        _teams.Connector.SlowDown(c => c.Method == "POST" && c.Path == posts, TimeSpan.FromMilliseconds(300));
+
+        var both = await Task.WhenAll(
+            _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Dan, general, action: "add")),
+            _teams.SendAsync(Event(ActivityTypes.ConversationUpdate, Dan, general, added: [Bot])));
+        foreach (var response in both) response.Dispose();
+
+        await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path == posts);
+        await Task.Delay(400);
+        Assert.Single(_teams.Connector.Calls, c => c.Path == posts);
+    }
+
+    [Fact]
+    public async Task AWelcomeThatCouldNotBePostedIsTriedAgainOnTheNextInstallEvent()
+    {
+        var chat = GroupChat($"19:{Guid.NewGuid():N}@thread.v2");
+        var posts = $"/amer/v3/conversations/{chat.Id}/activities";
+        _teams.Connector.FailNext(c => c.Method == "POST" && c.Path == posts, 403);
+
+        using (await _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Cat, chat, action: "add"))) { }
+        Assert.Single(_teams.Connector.Calls, c => c.Path == posts);
+
+        using (await _teams.SendAsync(Event(ActivityTypes.ConversationUpdate, Cat, chat, added: [Bot]))) { }
+        Assert.Equal(2, _teams.Connector.Calls.Count(c => c.Path == posts));
+        using (await _teams.SendAsync(Event(ActivityTypes.InstallationUpdate, Cat, chat, action: "add"))) { }
+        Assert.Equal(2, _teams.Connector.Calls.Count(c => c.Path == posts));
     }
 
     [Fact]

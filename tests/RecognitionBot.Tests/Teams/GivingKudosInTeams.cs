@@ -39,6 +39,23 @@ public sealed class GivingKudosInTeams(TeamsTestHost host) : IClassFixture<Teams
     }
 
     [Fact]
+    public async Task AOneToOneChatThatIsGoneIsOpenedAgainForTheDm()
+    {
+        var eve = new TestUser($"29:eve{Guid.NewGuid():N}", Guid.NewGuid().ToString(), "Eve Evening");
+        _teams.Connector.AddMember(new TeamsChannelAccount { Id = eve.TeamsId, Name = eve.Name, ObjectId = eve.AadId });
+        await _teams.SayAsync(eve, Personal(eve), "balance");
+        var stale = $"/amer/v3/conversations/{Personal(eve).Id}/activities";
+        _teams.Connector.FailNext(c => c.Method == "POST" && c.Path == stale, 404,
+            body: "{\"error\":{\"code\":\"ConversationNotFound\",\"message\":\"Conversation not found\"}}");
+
+        await _teams.SayAsync(Ann, Channel(NewChannel(), "3000"), $"kudos @{eve.TeamsId[3..]} +4 for the spotless night shift notes", people: [eve]);
+
+        var dm = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path == $"/amer/v3/conversations/a:dm-{eve.TeamsId}/activities");
+        Assert.Contains("spotless night shift", dm.Card().AllText());
+        Assert.Contains(_teams.Connector.Calls, c => c.Method == "POST" && c.Path == stale);
+    }
+
+    [Fact]
     public async Task AcceptsSlashKudosAndPlainKudosInAGroupChat()
     {
         var chat = GroupChat($"19:{Guid.NewGuid():N}@thread.v2");

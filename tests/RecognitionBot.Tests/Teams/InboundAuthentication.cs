@@ -133,8 +133,9 @@ public sealed class LocalDevelopmentMode : IAsyncLifetime
     [Fact]
     public async Task AcceptsUnauthenticatedActivitiesFromLoopback()
     {
+        // The fake connector, never a fixed port: 56150 is where a developer's Agents Playground listens.
         using var response = await _host.PostRawAsync(
-            System.Text.Json.JsonSerializer.Serialize(TestActivities.Message("http://127.0.0.1:56150/_connector", "help"), BotJson.Options), token: null);
+            System.Text.Json.JsonSerializer.Serialize(TestActivities.Message(_host.Connector.ServiceUrl, "help"), BotJson.Options), token: null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -199,10 +199,17 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     [Fact]
     public async Task TheRequesterCanCancelWhilePending()
     {
-        var (_, redemption, _) = await BobRedeemsCoffee();
+        var (catalog, redemption, _) = await BobRedeemsCoffee();
+
+        // The re-drawn catalog is the only card Bob gets for his request: Cancel must be on it.
+        var cancel = catalog.GetProperty("value").GetProperty("body").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "ActionSet")
+            .SelectMany(e => e.GetProperty("actions").EnumerateArray())
+            .Single(a => a.GetProperty("verb").GetString() == CardVerbs.Cancel);
+        Assert.Equal(redemption.Id, cancel.GetProperty("data").GetProperty(CardVerbs.RedemptionId).GetString());
 
         var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Cancel,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = redemption.Id }));
+            new Dictionary<string, string> { [CardVerbs.RedemptionId] = cancel.GetProperty("data").GetProperty(CardVerbs.RedemptionId).GetString()! }, replyToId: "catalog-1"));
 
         AdaptiveCardContract.AssertValid(response.GetProperty("value"));
         Assert.Contains("You cancelled", response.GetProperty("value").AllText());
@@ -228,6 +235,17 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var redemption = (await PendingRedemptions()).Single();
         Assert.Equal([Dan.Member], redemption.Approvers);
         await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith("/amer/v3/conversations/a:dm-29:dan/activities") && c.Body.Contains("Coffee voucher"));
+    }
+
+    [Fact]
+    public async Task ARefusedRedeemOffersNoCancel()
+    {
+        var extra = (await _teams.Ledger.GetRewardsAsync(Workspace, CancellationToken.None)).Single(r => r.Name == "Extra break");
+
+        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Redeem,
+            new Dictionary<string, string> { [CardVerbs.RewardId] = extra.Id }));
+
+        Assert.DoesNotContain(CardVerbs.Cancel, response.GetProperty("value").GetRawText());
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class RenderingTeamsCards
                 new Reward("sticker", "Sticker", 5, 2, 2, false, null),
             ], 50), c),
         ["rewards-notice"] = c => TeamsCards.Rewards(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), c, "Nothing was held.", true),
+        ["rewards-requested"] = c => TeamsCards.Rewards(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), c, "Requested `coffee`.", false, Pending),
         ["rewards-empty"] = c => TeamsCards.ForResult(new RewardsView([], 0), c),
         ["history"] = c => TeamsCards.ForResult(new HistoryView(Ann,
             [
@@ -138,6 +139,27 @@ public sealed class RenderingTeamsCards
         Assert.DoesNotMatch("<[aA][tT]>", CardText.Plain(input));
         Assert.DoesNotMatch("<[aA][tT]>", CardText.Markdown(input));
     }
+
+    [Fact]
+    public void CommandsQuotedInOurSentencesAreBoldNotStrayBackticks()
+    {
+        // "No rewards yet. An admin can add some with `/kudos admin reward add`." (Teams cards have no inline code)
+        var empty = TeamsCards.ForResult(new RewardsView([], 0), Context()).ToJson().AllText();
+        Assert.Contains("**/kudos admin reward add**", empty);
+        Assert.DoesNotContain("`", empty);
+
+        // A refusal quoting a command, with a user's own backticks in it: theirs stay escaped, ours turn bold.
+        var refused = TeamsCards.ForResult(new Refused(Refusal.UnknownReward, "`tea`"), Context()).ToJson().AllText();
+        Assert.Contains(@"\`tea\`", refused);
+        Assert.Contains("**/kudos rewards**", refused);
+    }
+
+    [Theory]
+    [InlineData("Type `/kudos help` now", "Type **/kudos help** now")]
+    [InlineData(@"say \`hi\` and `go`", @"say \`hi\` and **go**")]
+    [InlineData("one ` alone", "one ` alone")]
+    [InlineData("no quotes", "no quotes")]
+    public void QuotedCommandsBecomeBold(string input, string expected) => Assert.Equal(expected, CardText.Commands(input));
 
     [Fact]
     public void MentionNamesCannotCloseTheTag() => Assert.Equal("Bob Builder", CardText.MentionName("Bob <Builder>"));

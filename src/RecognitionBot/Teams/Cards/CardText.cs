@@ -41,6 +41,36 @@ public static class CardText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Our own sentences quote commands in backticks (<c>`/kudos help`</c>), which Slack shows as code but Teams,
+    /// whose cards have no inline code, would show as stray backticks: in Teams a quoted command is bold instead.
+    /// Only unescaped backticks count, so a backtick a user typed (escaped by <see cref="Markdown"/>) stays as it is.
+    /// </summary>
+    public static string Commands(string markdown)
+    {
+        if (markdown.IndexOf('`') < 0) return markdown;
+        var quotes = new List<int>();
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if (markdown[i] == '\\') i++;
+            else if (markdown[i] == '`') quotes.Add(i);
+        }
+        if (quotes.Count < 2) return markdown;
+        var builder = new StringBuilder(markdown.Length + quotes.Count);
+        var from = 0;
+        for (var q = 0; q + 1 < quotes.Count; q += 2)
+        {
+            var (open, close) = (quotes[q], quotes[q + 1]);
+            if (close == open + 1) continue;
+            builder.Append(markdown, from, open - from).Append("**").Append(markdown, open + 1, close - open - 1).Append("**");
+            from = close + 1;
+        }
+        return builder.Append(markdown, from, markdown.Length - from).ToString();
+    }
+
+    /// <summary>One of our own catalogue sentences, with no user words in it: markdown escaped, quoted commands bold.</summary>
+    public static string Catalogue(string sentence) => Commands(Markdown(sentence).Replace("\\`", "`", StringComparison.Ordinal));
+
     /// <summary>A display name inside <c>&lt;at&gt;…&lt;/at&gt;</c>: nothing that could close the tag or start markdown.</summary>
     public static string MentionName(string name)
     {

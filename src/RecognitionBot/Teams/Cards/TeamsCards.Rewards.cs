@@ -7,14 +7,18 @@ namespace RecognitionBot.Teams.Cards;
 
 public static partial class TeamsCards
 {
-    /// <summary>The catalog, with a Redeem button on each reward the reader can afford; an optional notice on top.</summary>
-    public static AdaptiveCard Rewards(RewardsView view, CardContext c, string? notice = null, bool noticeIsProblem = false)
+    /// <summary>
+    /// The catalog, with a Redeem button on each reward the reader can afford; an optional notice on top and, under
+    /// it, Cancel for the request just made (this card is the only one the requester gets while it is pending).
+    /// </summary>
+    public static AdaptiveCard Rewards(RewardsView view, CardContext c, string? notice = null, bool noticeIsProblem = false, Redemption? pending = null)
     {
         var t = c.Core;
         var body = new List<CardElement> { Title(t["Rewards.Title"]) };
-        if (notice is not null) body.Add(new TextBlock(notice) { Color = noticeIsProblem ? TextColor.Attention : TextColor.Good, Weight = TextWeight.Bolder });
+        if (notice is not null) body.Add(new TextBlock(CardText.Commands(notice)) { Color = noticeIsProblem ? TextColor.Attention : TextColor.Good, Weight = TextWeight.Bolder });
+        if (pending is { State: RedemptionState.Pending }) body.Add(new ActionSet([CancelButton(pending, c)]) { Spacing = Spacing.Small });
         body.Add(new TextBlock(t.Format("Rewards.Available", t.Number(view.Available))));
-        if (view.Rewards.Count == 0) body.Add(new TextBlock(CardText.Markdown(t["Rewards.Empty"])) { IsSubtle = true });
+        if (view.Rewards.Count == 0) body.Add(new TextBlock(CardText.Catalogue(t["Rewards.Empty"])) { IsSubtle = true });
 
         foreach (var reward in view.Rewards.OrderBy(r => r.Cost).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase))
         {
@@ -42,7 +46,7 @@ public static partial class TeamsCards
         var text = ResultText.Redemption(view with { Redemption = Escaped(view.Redemption) }, c.Core, c.Mention, c.Zone);
         var pending = view.Redemption.State == RedemptionState.Pending;
         return c.Card(
-            [Title(c.T["Notice.Title"]), .. text.Split('\n').Select(line => new TextBlock(line))],
+            [Title(c.T["Notice.Title"]), .. text.Split('\n').Select(line => new TextBlock(CardText.Commands(line)))],
             pending ? [CancelButton(view.Redemption, c)] : null);
     }
 
@@ -61,7 +65,7 @@ public static partial class TeamsCards
             new TextBlock(t.Format("Approval.Available", c.Mention(r.Requester), t.Number(requesterAvailable))) { IsSubtle = true },
             new TextBlock(c.T.Format("Approval.RequestedAt", c.When(r.RequestedAt))) { IsSubtle = true, Spacing = Spacing.None },
         };
-        if (notice is not null) body.Insert(1, new TextBlock(notice) { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+        if (notice is not null) body.Insert(1, new TextBlock(CardText.Commands(notice)) { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
         if (!r.IsDecided)
         {

@@ -69,12 +69,12 @@ public static partial class TeamsCards
         return c.Card(
         [
             Title(t["Help.Title"]),
-            new TextBlock(CardText.Markdown(t["Help.Give"])),
+            new TextBlock(CardText.Catalogue(t["Help.Give"])),
             new TextBlock(t.Format("Help.Rules", t.Number(view.Allowance), t[$"Period.{view.Period}"], t.Number(view.DefaultPoints),
                 t.Number(view.MaxPoints), t.Number(view.MaxRecipients), t.Number(view.PairDailyCap))),
             new TextBlock(t.Format("Help.Values", CardText.Markdown(string.Join(" ", view.Values)))),
-            new TextBlock(CardText.Markdown(t["Help.Commands"])) { IsSubtle = true },
-            new TextBlock(CardText.Markdown(t["Help.Admin"])) { IsSubtle = true },
+            new TextBlock(CardText.Catalogue(t["Help.Commands"])) { IsSubtle = true },
+            new TextBlock(CardText.Catalogue(t["Help.Admin"])) { IsSubtle = true },
             new TextBlock(t.Format("Example.Line", CardText.Markdown(t["Example.Give"]))) { IsSubtle = true },
         ]);
     }
@@ -84,7 +84,7 @@ public static partial class TeamsCards
     {
         var t = c.Core;
         var title = Title(t.Format("Digest.Title", $"{t.Day(digest.From, c.Zone)} – {t.Day(digest.To.AddTicks(-1), c.Zone)}"));
-        if (digest.IsEmpty) return c.Card([title, new TextBlock(CardText.Markdown(t["Digest.Empty"]))]);
+        if (digest.IsEmpty) return c.Card([title, new TextBlock(CardText.Catalogue(t["Digest.Empty"]))]);
 
         var body = new List<CardElement>
         {

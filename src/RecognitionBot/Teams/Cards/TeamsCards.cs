@@ -74,13 +74,13 @@ public static partial class TeamsCards
     public static AdaptiveCard Text(string text, CardContext c, bool attention = false)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return c.Card([.. lines.Select((line, i) => new TextBlock(line) { Color = attention && i == 0 ? TextColor.Attention : null })]);
+        return c.Card([.. lines.Select((line, i) => new TextBlock(CardText.Commands(line)) { Color = attention && i == 0 ? TextColor.Attention : null })]);
     }
 
     public static AdaptiveCard Welcome(CardContext c, bool personal) => c.Card(
     [
         new TextBlock(c.T["Welcome.Title"]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-        new TextBlock(CardText.Markdown(c.Core["Welcome.Text"])),
+        new TextBlock(CardText.Catalogue(c.Core["Welcome.Text"])),
         .. personal ? Array.Empty<CardElement>() : [new TextBlock(c.T["Welcome.Team"]) { IsSubtle = true }],
     ]);
 

@@ -15,6 +15,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly List<ScriptedFailure> _script = [];
+    private readonly ConcurrentQueue<(Func<ConnectorCall, bool> When, TimeSpan Delay)> _slow = new();
     private readonly ConcurrentDictionary<string, TeamsChannelAccount> _roster = new(StringComparer.OrdinalIgnoreCase);
     private int _ids;
 
@@ -47,6 +48,9 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (_script) _script.Add(new ScriptedFailure(when, status, retryAfter, body ?? $"{{\"error\":{{\"code\":\"Scripted{status}\",\"message\":\"scripted\"}}}}"));
     }
 
+    /// <summary>Calls matching <paramref name="when"/> are answered only after <paramref name="delay"/>, like a busy Teams.</summary>
+    public void SlowDown(Func<ConnectorCall, bool> when, TimeSpan delay) => _slow.Enqueue((when, delay));
+
     public void Clear() => _calls.Clear();
 
     private async Task ServeAsync(HttpContext ctx)
@@ -57,6 +61,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var call = new ConnectorCall(ctx.Request.Method, raw, ctx.Request.Path.Value!, ctx.Request.QueryString.Value ?? "", body,
             ctx.Request.Headers.Authorization.FirstOrDefault(), DateTimeOffset.UtcNow);
         _calls.Enqueue(call);
+        if (_slow.FirstOrDefault(s => s.When(call)) is { When: not null } slow) await Task.Delay(slow.Delay);
 
         ScriptedFailure? failure;
         lock (_script)
