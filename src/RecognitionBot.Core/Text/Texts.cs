@@ -69,4 +69,9 @@ public sealed class Texts
         TimeZoneInfo.ConvertTime(at, zone).ToString("d", Culture);
 
     public string Weekday(DayOfWeek day) => Culture.DateTimeFormat.GetDayName(day);
+
+    /// <summary>The day something renews, e.g. "Tuesday 1 December": a reset at local midnight needs no time of day.</summary>
+    public string RenewalDay(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(
+            Culture.DateTimeFormat.MonthDayPattern is var monthDay && monthDay.StartsWith('M') ? "dddd, " + monthDay : "dddd " + monthDay, Culture);
 }

@@ -30,7 +30,7 @@ public static class SlackReplies
     {
         var k = given.Kudos;
         var text = Line(m => t.Format("Given.Confirmation", string.Join(", ", k.Recipients.Select(m)), t.Number(k.Points),
-            t.Number(given.Allowance.Left), t.Day(given.Allowance.ResetsAt, zone)));
+            t.Number(given.Allowance.Left), t.RenewalDay(given.Allowance.ResetsAt, zone)));
         if (k.Private) text += " " + Line(t["Given.Private"]);
         return Sentence(":white_check_mark: " + text);
     }
@@ -42,7 +42,7 @@ public static class SlackReplies
         List<Block> blocks =
         [
             new HeaderBlock(new PlainText(t["Balance.Title"])),
-            new SectionBlock(new Mrkdwn(Line(t.Format("Balance.Allowance", t.Number(a.Left), t.Number(a.Limit), t.When(a.ResetsAt, zone))))),
+            new SectionBlock(new Mrkdwn(Line(t.Format("Balance.Allowance", t.Number(a.Left), t.Number(a.Limit), t.RenewalDay(a.ResetsAt, zone))))),
             new SectionBlock(new Mrkdwn(Line(t.Format("Balance.Points", t.Number(b.Available), t.Number(b.Held), t.Number(b.Earned))))),
         ];
         var recent = view.RecentKudos.Count == 0

@@ -14,7 +14,7 @@ public static partial class TeamsCards
         return c.Card(
         [
             Title(c.T["Given.Title"]),
-            new TextBlock(t.Format("Given.Confirmation", c.Mentions(k.Recipients), t.Number(k.Points), t.Number(given.Allowance.Left), c.When(given.Allowance.ResetsAt))),
+            new TextBlock(t.Format("Given.Confirmation", c.Mentions(k.Recipients), t.Number(k.Points), t.Number(given.Allowance.Left), t.RenewalDay(given.Allowance.ResetsAt, c.Zone))),
             Quote(k.Message),
             .. k.Private ? [new TextBlock(t["Given.Private"]) { IsSubtle = true }] : Array.Empty<CardElement>(),
         ]);

@@ -13,7 +13,7 @@ public static partial class TeamsCards
         var body = new List<CardElement>
         {
             Title(t["Balance.Title"]),
-            new TextBlock(t.Format("Balance.Allowance", t.Number(view.Allowance.Left), t.Number(view.Allowance.Limit), c.When(view.Allowance.ResetsAt))),
+            new TextBlock(t.Format("Balance.Allowance", t.Number(view.Allowance.Left), t.Number(view.Allowance.Limit), t.RenewalDay(view.Allowance.ResetsAt, c.Zone))),
             new TextBlock(t.Format("Balance.Points", t.Number(view.Balance.Available), t.Number(view.Balance.Held), t.Number(view.Balance.Earned))),
             new TextBlock(t["Balance.Recent"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };

@@ -54,4 +54,16 @@ public sealed class FormattingForTheReader
         Assert.Equal("2025-12-01", Texts.For("sv-SE").Day(midnightUtc, stockholm));
         Assert.Equal("01/12/2025", Texts.For("it-IT").Day(midnightUtc, stockholm));
     }
+
+    [Theory]
+    [InlineData("en", "Tuesday, December 1")]
+    [InlineData("it", "martedì 1 dicembre")]
+    [InlineData("sv", "tisdag 1 december")]
+    public void NamesTheRenewalDayWithoutAMisleadingTime(string locale, string expected)
+    {
+        var rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+        var midnightInRome = new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(expected, Texts.For(locale).RenewalDay(midnightInRome, rome));
+    }
 }
