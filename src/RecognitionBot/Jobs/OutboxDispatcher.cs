@@ -17,6 +17,9 @@ public sealed class OutboxOptions
 
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the dispatcher waits after a commit for others to join its batch (posts follow within this).</summary>
+    public TimeSpan Gather { get; set; } = TimeSpan.FromMilliseconds(100);
+
     public TimeSpan MaxRetry { get; set; } = TimeSpan.FromMinutes(10);
 }
 
@@ -60,9 +63,12 @@ public sealed class OutboxDispatcher(
                 wait.CancelAfter(_options.SweepInterval);
                 try
                 {
-                    var workspace = await signal.Reader.ReadAsync(wait.Token);
-                    await DrainAsync(workspace, stoppingToken);
-                    while (signal.Reader.TryRead(out var more)) await DrainAsync(more, stoppingToken);
+                    var first = await signal.Reader.ReadAsync(wait.Token);
+                    // A short pause gathers the posts of kudos arriving together into one batch of storage work.
+                    if (_options.Gather > TimeSpan.Zero) await Task.Delay(_options.Gather, stoppingToken); // real time: a batching pause, not business time
+                    var workspaces = new HashSet<WorkspaceId> { first };
+                    while (signal.Reader.TryRead(out var more)) workspaces.Add(more);
+                    foreach (var workspace in workspaces) await DrainAsync(workspace, stoppingToken);
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
