@@ -37,24 +37,30 @@ public sealed class DigestPublisher(
         var published = 0;
         var now = clock.GetUtcNow();
         await foreach (var workspace in workspaces.ListAsync(cancellationToken))
+        {
+            // Member rows are read once per workspace and round, however many of its channels are due.
+            Task<MemberScan>? members = null;
             foreach (var s in await subscriptions.ListAsync(workspace, cancellationToken))
             {
                 var (due, weekEnd) = DueThisWeek(s, now);
                 if (now < due || now >= weekEnd) continue;
                 try
                 {
-                    if (await PublishAsync(s, due, cancellationToken)) published++;
+                    members ??= ScanMembersAsync(workspace, now, cancellationToken);
+                    if (await PublishAsync(s, due, members, cancellationToken)) published++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One channel's failure must not hold up the others; the next round tries again this week.
                     log.LogError(e, "Digest for {Conversation} in {Workspace} failed", s.Conversation.Id, workspace);
+                    members = null;
                 }
             }
+        }
         return published;
     }
 
-    private async Task<bool> PublishAsync(DigestSubscription s, DateTimeOffset due, CancellationToken cancellationToken)
+    private async Task<bool> PublishAsync(DigestSubscription s, DateTimeOffset due, Task<MemberScan> members, CancellationToken cancellationToken)
     {
         var zone = Clock.FindZone(s.TimeZone);
         var week = DigestBuilder.WeekLabel(due, zone);
@@ -65,28 +71,36 @@ public sealed class DigestPublisher(
         {
             (new ToConversation(s.Conversation.Id, s.Conversation.TeamId), new DigestPost(digest, s.TimeZone) { Locale = settings.DefaultLocale }),
         };
-        posts.AddRange(await GapNotesAsync(s, settings, due, cancellationToken));
+        posts.AddRange(await GapNotesAsync(s, settings, await members, cancellationToken));
         var mine = await ledger.PublishOnceAsync(s.Workspace, claim, posts, cancellationToken);
         if (mine) log.LogInformation("Digest {Week} for {Conversation} in {Workspace} queued", week, s.Conversation.Id, s.Workspace);
         return mine;
     }
 
-    private async Task<IEnumerable<(PostTarget, OutboxPost)>> GapNotesAsync(DigestSubscription s, WorkspaceSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Who was recognised in the last weeks, and who manages, from one read of the member rows.</summary>
+    private sealed record MemberScan(HashSet<MemberId> Recognised, Dictionary<MemberId, string?> Managers);
+
+    private async Task<MemberScan> ScanMembersAsync(WorkspaceId workspace, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-7 * GapWeeks);
+        var scan = new MemberScan([], []);
+        await foreach (var m in ledger.QueryMembersAsync(workspace, cancellationToken))
+        {
+            if (m.LastKudosAt >= since) scan.Recognised.Add(m.Member);
+            if (m.IsManager) scan.Managers[m.Member] = m.Locale;
+        }
+        return scan;
+    }
+
+    private async Task<IEnumerable<(PostTarget, OutboxPost)>> GapNotesAsync(DigestSubscription s, WorkspaceSettings settings, MemberScan scan, CancellationToken cancellationToken)
     {
         var roster = rosters.FirstOrDefault(r => r.Platform == s.Workspace.Platform);
         if (roster is null) return [];
         var members = await roster.MembersAsync(s.Workspace, s.Conversation, cancellationToken);
-        var since = now.AddDays(-7 * GapWeeks);
-        var recognised = new HashSet<MemberId>();
-        var managers = new Dictionary<MemberId, string?>();
-        await foreach (var m in ledger.QueryMembersAsync(s.Workspace, cancellationToken))
-        {
-            if (m.LastKudosAt >= since) recognised.Add(m.Member);
-            if (m.IsManager) managers[m.Member] = m.Locale;
-        }
+        var managers = new Dictionary<MemberId, string?>(scan.Managers);
         foreach (var approver in settings.Approvers) managers.TryAdd(approver, null);
 
-        var gaps = members.Where(m => !recognised.Contains(m)).Distinct().ToList();
+        var gaps = members.Where(m => !scan.Recognised.Contains(m)).Distinct().ToList();
         var listed = gaps.Take(RecognitionGapsPost.MaxListed).ToList();
         // A transaction holds 100 rows: the claim, the digest, and at most 98 notes.
         return managers.Take(98).Select(m => ((PostTarget)new ToMember(m.Key),

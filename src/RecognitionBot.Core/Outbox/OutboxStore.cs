@@ -46,10 +46,6 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         return count;
     }
 
-    /// <summary>Claims a row for <paramref name="lease"/>; null when another instance got it first or it is gone.</summary>
-    public async Task<OutboxLease?> TryClaimAsync(OutboxItem item, TimeSpan lease, CancellationToken cancellationToken) =>
-        (await ClaimAsync([item], lease, cancellationToken)).SingleOrDefault();
-
     /// <summary>
     /// Claims listed rows for <paramref name="lease"/>, each only if unchanged since it was listed. One transaction
     /// for all of them (they share the workspace partition); if another instance took one, each is tried alone.
@@ -89,9 +85,6 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
 
     private static TableEntity LeaseRow(OutboxItem item, DateTimeOffset until) =>
         new(LedgerKeys.Partition(item.Workspace), item.Key) { ["NextAttemptAt"] = until };
-
-    /// <summary>The post was made: the row goes.</summary>
-    public Task CompleteAsync(OutboxLease lease, CancellationToken cancellationToken) => CompleteAsync([lease], cancellationToken);
 
     /// <summary>The posts were made: their rows go, in one transaction when they can.</summary>
     public async Task CompleteAsync(IReadOnlyList<OutboxLease> leases, CancellationToken cancellationToken)

@@ -9,8 +9,6 @@ public static class Clock
     public static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public static bool IsKnownZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
-
     public static DateTime Local(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone).DateTime;
 
     /// <summary>The allowance period containing <paramref name="utc"/>, e.g. <c>2026-11</c> or <c>2026-W48</c>.</summary>

@@ -142,6 +142,26 @@ public sealed class PublishingDigests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryDueChannelOfAWorkspaceGetsItsDigestAndGapsInOneRound()
+    {
+        _roster.Members = ["bob", "cat"];
+        await _h.Configure(s => s with { Approvers = [new MemberId("max")] });
+        var floor = new ConversationRef("C-floor", ConversationKind.Channel);
+        Assert.IsType<DigestSubscriptionView>(await _h.Say("ann", "digest on friday 16:00 Europe/Rome", floor));
+        _h.Clock.SetUtcNow(Monday);
+        await _h.Say("ann", "<@bob> +10 thanks", Team);
+        _h.Clock.SetUtcNow(FridayFour);
+
+        Assert.Equal(2, await Publisher.PublishDueAsync(default));
+
+        var posts = await _h.PendingPosts();
+        Assert.Equal(["C-floor", "C-team"], posts.Where(p => p.Post is DigestPost).Select(p => ((ToConversation)p.Target).ConversationId).Order());
+        var gaps = posts.Select(p => p.Post).OfType<RecognitionGapsPost>().ToList();
+        Assert.Equal(["C-floor", "C-team"], gaps.Select(g => g.ConversationId).Order());
+        Assert.All(gaps, g => Assert.Equal(["cat"], g.Members.Select(m => m.Value)));
+    }
+
+    [Fact]
     public async Task ThePreviewShowsTheLastSevenDaysOnlyToTheAsker()
     {
         _h.Clock.SetUtcNow(Monday);

@@ -45,7 +45,6 @@ public sealed class TheWorkspaceCalendar
     [Fact]
     public void AnUnknownZoneFallsBackToUtc()
     {
-        Assert.False(Clock.IsKnownZone("Mars/Olympus"));
         Assert.Equal(TimeZoneInfo.Utc, Clock.FindZone("Mars/Olympus"));
     }
 }
