@@ -15,7 +15,9 @@ public static class Telemetry
     /// <summary>
     /// OpenTelemetry traces and metrics: ASP.NET Core, HttpClient and the bot's own (RecognitionMetrics),
     /// exported to Application Insights (with the logs) when APPLICATIONINSIGHTS_CONNECTION_STRING is set,
-    /// as the Bicep template does. Without it the instruments still run for any local listener.
+    /// as the Bicep template does. Without it the metrics still run for any local listener (dotnet-counters), but
+    /// request and HttpClient spans are recorded only when <c>Telemetry:Traces</c> is true (e.g. with an exporter of
+    /// your own): spans nobody exports cost every request CPU for nothing (measured with bench/run.sh slack).
     /// Health probes stay out of the traces: App Service calls them every minute on every instance.
     /// </summary>
     public static IServiceCollection AddRecognitionTelemetry(this IServiceCollection services, IConfiguration configuration)
@@ -42,8 +44,9 @@ public static class Telemetry
         }
         else
         {
-            otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            otel.WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            if (configuration.GetValue<bool>("Telemetry:Traces"))
+                otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         }
         return services;
     }

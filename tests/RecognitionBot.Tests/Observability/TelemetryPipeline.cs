@@ -24,7 +24,7 @@ public sealed class TelemetryPipeline : IDisposable
 
     public TelemetryPipeline()
     {
-        _host = new AppHost("Development", new Dictionary<string, string?>(), services => services
+        _host = new AppHost("Development", new Dictionary<string, string?> { ["Telemetry:Traces"] = "true" }, services => services
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics))
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans)));
         _host.CreateClient();
@@ -203,6 +203,26 @@ public sealed class ApplicationInsightsExport
 
         // Only the registrations are inspected: building the exporter would start it (and its Azure resource detectors).
         Assert.Equal(expected, services.Any(d => MentionsAzureMonitor(d.ServiceType) || MentionsAzureMonitor(d.ImplementationType)));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public async Task RecordsRequestSpansOnlyWhenSomethingExportsThem(string? traces, bool expected)
+    {
+        // Spans nobody exports cost every request CPU for nothing: without Application Insights they are opt-in.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:Traces"] = traces })
+            .Build();
+        await using var services = new ServiceCollection().AddLogging().AddRecognitionTelemetry(configuration).BuildServiceProvider();
+        var provider = services.GetService<OpenTelemetry.Trace.TracerProvider>();
+        using var server = new System.Diagnostics.ActivitySource("Microsoft.AspNetCore");
+
+        using var span = server.StartActivity("GET /slack/commands", System.Diagnostics.ActivityKind.Server);
+
+        Assert.NotNull(provider);
+        Assert.Equal(expected, span is not null && span.Recorded);
     }
 
     private static bool MentionsAzureMonitor(Type? type) =>
