@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
@@ -7,6 +9,9 @@ namespace RecognitionBot.Core.Storage;
 /// <summary>The account's tables. Created once at start-up; every other class only gets clients from here.</summary>
 public sealed class TableStore
 {
+    // One connection pool per process (per limit), as the SDK's own default transport is shared.
+    private static readonly ConcurrentDictionary<int, HttpClientTransport> Transports = new();
+
     private readonly TableServiceClient _service;
     private readonly string _prefix;
 
@@ -22,6 +27,14 @@ public sealed class TableStore
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        clientOptions.Transport = Transports.GetOrAdd(o.MaxConnections, max => new HttpClientTransport(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = max,
+            // New connections now and then, so DNS changes of the endpoint are followed.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        }));
         _service = o.AccountUri is { } uri
             ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(o.ConnectionString, clientOptions);
