@@ -13,13 +13,19 @@ int Option(string name, int fallback)
 return what switch
 {
     "core" => await CoreBenchmark.RunAsync(connection, Option("--kudos", 1000), Option("--rounds", 3)),
-    "slack" => await SlackBenchmark.RunAsync(connection, Option("--commands", 1000), Option("--slack-latency-ms", 0)),
+    "slack" => await SlackBenchmark.RunAsync(connection, Option("--commands", 1000), Option("--slack-latency-ms", 0), Levels()),
     "digest" => await DigestBenchmark.RunAsync(connection, Option("--members", 10_000), Option("--history", 1_000_000), Option("--week", 5_000), Option("--steps", 4)),
     _ => Usage(),
 };
 
+int[] Levels()
+{
+    var i = Array.IndexOf(args, "--levels");
+    return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : [1, 10, 50];
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] | digest [--members N] [--history N] [--week N] [--steps N]");
+    Console.Error.WriteLine("usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] [--levels 1,10,50] | digest [--members N] [--history N] [--week N] [--steps N]");
     return 2;
 }

@@ -35,7 +35,7 @@ public static class SlackBenchmark
     private const int Recipients = 500;
 
     /// <param name="slackLatencyMs">How long the stand-in Web API takes per call (real Slack: around 100 ms).</param>
-    public static async Task<int> RunAsync(string connectionString, int commandsPerLevel, int slackLatencyMs)
+    public static async Task<int> RunAsync(string connectionString, int commandsPerLevel, int slackLatencyMs, int[] levels)
     {
         var prefix = "slackbench" + Guid.NewGuid().ToString("N")[..8];
         await using var slack = await FakeSlackApi.StartAsync(TimeSpan.FromMilliseconds(slackLatencyMs));
@@ -49,7 +49,6 @@ public static class SlackBenchmark
         {
             await WaitUntilReadyAsync(baseUrl, host);
             var sent = new Dictionary<(string Giver, string Recipient), int>();
-            var levels = new[] { 1, 10, 50 };
             var rows = new List<string>();
             var sequence = 0;
             // Warm-up (connections, JIT, caches) is sent but not measured; it counts in the ledger check.
@@ -79,6 +78,11 @@ public static class SlackBenchmark
         }
     }
 
+    // RECOGNITIONBOT_BENCH_TRACE=<file>: one line per command (level, start ms, latency ms, giver, recipient), to see when slow ones happen.
+    private static readonly TextWriter? trace = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_TRACE") is { Length: > 0 } path
+        ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true })
+        : null;
+
     private static async Task<(List<double> Latencies, TimeSpan Elapsed)> SendLevelAsync(
         Uri baseUrl,
         Uri responseUrl, int commands, int concurrency, Func<int> next, Dictionary<(string, string), int> sent)
@@ -91,6 +95,7 @@ public static class SlackBenchmark
         var latencies = new List<double>(commands);
         var remaining = commands;
         var clock = Stopwatch.StartNew();
+        var clock0 = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             while (Interlocked.Decrement(ref remaining) >= 0)
@@ -112,6 +117,7 @@ public static class SlackBenchmark
                 lock (sent)
                 {
                     latencies.Add(ms);
+                    trace?.WriteLine(FormattableString.Invariant($"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
                     sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
                 }
             }
