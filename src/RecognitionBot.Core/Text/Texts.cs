@@ -14,6 +14,14 @@ public sealed class Texts
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly ConcurrentDictionary<string, bool> Translated = new(StringComparer.OrdinalIgnoreCase);
 
+    // Every command asks for texts and every sentence for a string: both are looked up once per locale and key, as
+    // CultureInfo.GetCultureInfo and ResourceManager take locks that busy requests queue on (bench/run.sh slack).
+    // Locales come from the platforms, so the first table is capped in case a client sends made-up ones.
+    private const int MaxLocales = 1000;
+    private static readonly ConcurrentDictionary<string, Texts?> ByLocale = new(StringComparer.Ordinal);
+    private static int _locales;
+    private static readonly ConcurrentDictionary<(string Culture, string Key), string> Strings = new();
+
     private Texts(CultureInfo culture) => Culture = culture;
 
     public CultureInfo Culture { get; }
@@ -29,18 +37,33 @@ public sealed class Texts
         foreach (var locale in locales)
         {
             if (string.IsNullOrWhiteSpace(locale)) continue;
-            CultureInfo culture;
-            try
+            if (ByLocale.TryGetValue(locale, out var known))
             {
-                culture = CultureInfo.GetCultureInfo(locale.Trim().Replace('_', '-'));
-            }
-            catch (CultureNotFoundException)
-            {
+                if (known is not null) return known;
                 continue;
             }
-            if (HasTexts(culture)) return new Texts(culture);
+            var texts = Resolve(locale);
+            if (Interlocked.Increment(ref _locales) <= MaxLocales) ByLocale.TryAdd(locale, texts);
+            if (texts is not null) return texts;
         }
-        return new Texts(English);
+        return EnglishTexts;
+    }
+
+    private static readonly Texts EnglishTexts = new(English);
+
+    /// <summary>The texts of a locale, or null when it is no culture or has no translation.</summary>
+    private static Texts? Resolve(string locale)
+    {
+        CultureInfo culture;
+        try
+        {
+            culture = CultureInfo.GetCultureInfo(locale.Trim().Replace('_', '-'));
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+        return HasTexts(culture) ? new Texts(culture) : null;
     }
 
     // Asks the resource manager rather than a list of languages, so a new Strings.xx.resx (and its entry in
@@ -55,7 +78,8 @@ public sealed class Texts
         return false;
     });
 
-    public string this[string key] => Resources.GetString(key, Culture) ?? Resources.GetString(key, English) ?? key;
+    public string this[string key] => Strings.GetOrAdd((Culture.Name, key), static (k, culture) =>
+        Resources.GetString(k.Key, culture) ?? Resources.GetString(k.Key, English) ?? k.Key, Culture);
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 

@@ -14,7 +14,9 @@ public static partial class SlackMarkup
     {
         var nonce = Guid.NewGuid().ToString("N");
         var text = compose(m => $"\u0001{nonce}{m.Value}\u0002");
-        return Regex.Replace(SlackText.Escape(text), $"\u0001{nonce}([^\u0002]+)\u0002", m => SlackText.User(m.Groups[1].Value));
+        // One compiled pattern for every nonce (a pattern per call went through Regex's cache and its lock each time);
+        // a span whose nonce is not ours came from the user and stays as it was.
+        return Placeholder().Replace(SlackText.Escape(text), m => m.Groups[1].ValueSpan.SequenceEqual(nonce) ? SlackText.User(m.Groups[2].Value) : m.Value);
     }
 
     /// <summary>A plain sentence with nothing to mention.</summary>
@@ -45,6 +47,9 @@ public static partial class SlackMarkup
     private static RichTextText Literal(string text) => new(text.Replace("<!", "‹!", StringComparison.Ordinal));
 
     public static RichTextBlock Quote(string message) => new([new RichTextQuote(Message(message))]);
+
+    [GeneratedRegex("\u0001([0-9a-f]{32})([^\u0001\u0002]+)\u0002")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"<@([UW][A-Z0-9]+)>")]
     private static partial Regex CoreMention();
