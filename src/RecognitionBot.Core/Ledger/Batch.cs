@@ -14,6 +14,9 @@ internal sealed class Batch(string partition)
 
     public IReadOnlyList<TableTransactionAction> Actions => _actions;
 
+    /// <summary>The outbox rows among the actions (by index), with what they post, for the writer to post at once.</summary>
+    public List<(int Index, Outbox.PostTarget Target, Outbox.OutboxPost Post)> Posts { get; } = [];
+
     /// <summary>Adds a row that must not exist yet (idempotency markers, new kudos, movements).</summary>
     public int Add(LedgerEntity entity)
     {

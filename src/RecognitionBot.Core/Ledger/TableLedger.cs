@@ -114,14 +114,22 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
         batch.Add(new OnceEntity { RowKey = LedgerKeys.Once(deliveryKey), Result = JsonSerializer.Serialize(result, Json.Options) });
     }
 
-    private static void AddOutbox(Batch batch, DateTimeOffset now, PostTarget target, OutboxPost post) =>
-        batch.Add(new OutboxEntity
+    /// <summary>
+    /// Adds a post to the transaction. Its row is born leased to this instance (<see cref="OutboxStore.WriterLease"/>),
+    /// which posts it from memory right after the commit; only if this instance stops first does it fall due for
+    /// every instance's sweep.
+    /// </summary>
+    private static void AddOutbox(Batch batch, DateTimeOffset now, PostTarget target, OutboxPost post)
+    {
+        var index = batch.Add(new OutboxEntity
         {
             RowKey = LedgerKeys.Outbox(now, LedgerKeys.NewId()),
             Target = JsonSerializer.Serialize(target, Json.Options),
             Post = JsonSerializer.Serialize(post, Json.Options),
-            NextAttemptAt = now,
+            NextAttemptAt = now + OutboxStore.WriterLease,
         });
+        batch.Posts.Add((index, target, post));
+    }
 
     private static void AddMovement(Batch batch, MemberId member, DateTimeOffset at, Ledger.MovementKind kind, int points, string reference, MemberId? counterparty, string? note) =>
         batch.Add(new MovementEntity
@@ -155,7 +163,12 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
                 entity.ETag = etag;
                 _cache.Put(entity);
             }
-        if (batch.Actions.Any(a => a.Entity is OutboxEntity)) signal.Notify(workspace);
+        if (batch.Posts.Count > 0)
+            signal.Notify(workspace, batch.Posts.Select(p => new OutboxItem(workspace, batch.Actions[p.Index].Entity.RowKey, p.Target, p.Post, 0)
+            {
+                ETag = responses.Value[p.Index].Headers.ETag ?? Azure.ETag.All,
+                LeasedUntil = ((OutboxEntity)batch.Actions[p.Index].Entity).NextAttemptAt,
+            }).ToList());
     }
 
     private async Task<(T Entity, bool Existed)> LoadAsync<T>(WorkspaceId workspace, string rowKey, Func<T> create, CancellationToken cancellationToken,

@@ -64,6 +64,9 @@ public sealed record OutboxItem(WorkspaceId Workspace, string Key, PostTarget Ta
 {
     /// <summary>The row's version when it was listed: a claim based on it fails if anyone changed the row since.</summary>
     internal Azure.ETag ETag { get; init; }
+
+    /// <summary>For a row just written: until when it is its writer's to post (see <see cref="OutboxStore.WriterLease"/>).</summary>
+    internal DateTimeOffset? LeasedUntil { get; init; }
 }
 
 /// <summary>What the platform returned for a post: enough to update it later.</summary>

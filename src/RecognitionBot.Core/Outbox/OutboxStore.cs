@@ -22,6 +22,31 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
     /// <summary>After this many failed attempts a row stops being retried and waits for an operator (it is logged, never deleted).</summary>
     public const int MaxAttempts = 12;
 
+    /// <summary>
+    /// How long a new row belongs to the instance that wrote it. That instance posts it from memory at once, with
+    /// no listing or claiming (on Azurite a listing reads the whole table); if it stops first, the row falls due
+    /// after this and any instance's sweep takes it over.
+    /// </summary>
+    public static readonly TimeSpan WriterLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>A row this instance just wrote, as a lease it holds until <see cref="WriterLease"/> runs out.</summary>
+    public static OutboxLease Written(OutboxItem item) =>
+        new(item, item.LeasedUntil ?? throw new ArgumentException("Not a row this instance wrote.", nameof(item))) { ETag = item.ETag };
+
+    /// <summary>Every row waiting in a workspace's outbox, due or not, oldest first (tests, diagnostics).</summary>
+    public async Task<IReadOnlyList<OutboxItem>> ListAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
+        var list = new List<OutboxItem>();
+        await foreach (var e in tables.Ledger.QueryAsync<OutboxEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        {
+            list.Add(ToItem(workspace, e));
+            if (list.Count == max) break;
+        }
+        return list;
+    }
+
     public async Task<IReadOnlyList<OutboxItem>> ListDueAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -25,8 +25,9 @@ public sealed class OutboxOptions
 
 /// <summary>
 /// Posts what the outbox holds: celebrations, DMs, approval cards and their updates. Woken by the ledger's signal
-/// right after a commit, and sweeping all workspaces now and then, so a post is never lost if the process stopped
-/// in between. Each row is claimed with a lease first; failures are retried with backoff, honouring Retry-After.
+/// right after a commit, with the rows just written (leased to this instance from birth, so posted straight away),
+/// and sweeping all workspaces now and then for rows that fell due: a post is never lost if the process stopped in
+/// between. A swept row is claimed with a lease first; failures are retried with backoff, honouring Retry-After.
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxSignal signal,
@@ -68,7 +69,7 @@ public sealed class OutboxDispatcher(
                     if (_options.Gather > TimeSpan.Zero) await Task.Delay(_options.Gather, stoppingToken); // real time: a batching pause, not business time
                     var workspaces = new HashSet<WorkspaceId> { first };
                     while (signal.Reader.TryRead(out var more)) workspaces.Add(more);
-                    foreach (var workspace in workspaces) await DrainAsync(workspace, stoppingToken);
+                    foreach (var workspace in workspaces) await PostWrittenAsync(workspace, stoppingToken);
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -86,35 +87,66 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Posts every due row of one workspace. Public so tests can drive one round.</summary>
-    /// <remarks>
-    /// Rows are claimed and, once posted, deleted in one transaction per batch: storage work per post stays small
-    /// when kudos pour in. Posts of a batch go out a few at a time; the platform clients honour their rate limits.
-    /// </remarks>
+    /// <summary>Posts the rows this instance wrote in one workspace and every row there that is due. Public so tests can drive one round.</summary>
     public async Task<int> DrainAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        var sender = senders.FirstOrDefault(s => s.Platform == workspace.Platform);
-        if (sender is null)
-        {
-            log.LogWarning("No sender for {Platform}; the outbox of {Workspace} waits", workspace.Platform, workspace);
-            return 0;
-        }
-        var done = 0;
+        var done = await PostWrittenAsync(workspace, cancellationToken);
+        if (SenderFor(workspace) is not { } sender) return done;
         while (true)
         {
-            var due = await outbox.ListDueAsync(workspace, 50, cancellationToken);
+            var due = await outbox.ListDueAsync(workspace, BatchSize, cancellationToken);
             if (due.Count == 0) return done;
             var leases = await outbox.ClaimAsync(due, _options.Lease, cancellationToken);
             if (leases.Count == 0) return done;
-            var posted = new System.Collections.Concurrent.ConcurrentBag<OutboxLease>();
-            await Parallel.ForEachAsync(leases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (lease, ct) =>
-            {
-                if (await TryPostAsync(sender, lease, ct)) posted.Add(lease);
-            });
-            await outbox.CompleteAsync(posted.ToList(), cancellationToken);
-            done += posted.Count;
-            if (posted.IsEmpty) return done;
+            var posted = await PostAsync(sender, leases, cancellationToken);
+            done += posted;
+            if (posted == 0) return done;
         }
+    }
+
+    /// <summary>
+    /// Posts the rows this instance just wrote, from memory: they are leased to it from birth, so nothing is listed
+    /// or claimed first. A row whose lease is about to run out is left to the sweep, which claims it properly.
+    /// </summary>
+    private async Task<int> PostWrittenAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        if (SenderFor(workspace) is not { } sender) return 0;
+        var done = 0;
+        while (signal.Take(workspace, BatchSize) is { Count: > 0 } written)
+        {
+            var safe = clock.GetUtcNow() + LeaseMargin;
+            done += await PostAsync(sender, written.Select(OutboxStore.Written).Where(l => l.Until > safe).ToList(), cancellationToken);
+        }
+        return done;
+    }
+
+    /// <summary>
+    /// Posts leased rows a few at a time (the platform clients honour their rate limits), then deletes the posted ones
+    /// in one transaction: storage work per post stays small when kudos pour in.
+    /// </summary>
+    private async Task<int> PostAsync(IOutboxSender sender, IReadOnlyList<OutboxLease> leases, CancellationToken cancellationToken)
+    {
+        if (leases.Count == 0) return 0;
+        var posted = new System.Collections.Concurrent.ConcurrentBag<OutboxLease>();
+        await Parallel.ForEachAsync(leases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (lease, ct) =>
+        {
+            if (await TryPostAsync(sender, lease, ct)) posted.Add(lease);
+        });
+        await outbox.CompleteAsync(posted.ToList(), cancellationToken);
+        return posted.Count;
+    }
+
+    // One storage transaction holds at most 100 operations.
+    private const int BatchSize = 50;
+
+    // A row is posted from memory only with this much of its writer's lease left.
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
+    private IOutboxSender? SenderFor(WorkspaceId workspace)
+    {
+        var sender = senders.FirstOrDefault(s => s.Platform == workspace.Platform);
+        if (sender is null) log.LogWarning("No sender for {Platform}; the outbox of {Workspace} waits", workspace.Platform, workspace);
+        return sender;
     }
 
     private async Task<bool> TryPostAsync(IOutboxSender sender, OutboxLease lease, CancellationToken cancellationToken)

@@ -89,7 +89,11 @@ public sealed class CoreHarness : IAsyncDisposable
         return rows;
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> PendingPosts() => await Outbox.ListDueAsync(Workspace, 1000, CancellationToken.None);
+    /// <summary>Every post written and not yet made, due or not (a new one is its writer's to post for a while).</summary>
+    public async Task<IReadOnlyList<OutboxItem>> PendingPosts() => await Outbox.ListAsync(Workspace, 1000, CancellationToken.None);
+
+    /// <summary>The posts any instance's sweep would take now.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> DuePosts() => await Outbox.ListDueAsync(Workspace, 1000, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

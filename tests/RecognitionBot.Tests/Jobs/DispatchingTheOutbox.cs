@@ -20,8 +20,9 @@ public sealed class DispatchingTheOutbox : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private OutboxDispatcher Dispatcher(IOutboxSender? sender = null) => new(
-        _h.Services.GetRequiredService<OutboxSignal>(), _h.Outbox, _h.Ledger, _h.Workspaces, [sender ?? _sender],
+    /// <param name="signal">Another instance's signal (it knows nothing of the rows this one wrote); default: this instance's.</param>
+    private OutboxDispatcher Dispatcher(IOutboxSender? sender = null, OutboxSignal? signal = null) => new(
+        signal ?? _h.Services.GetRequiredService<OutboxSignal>(), _h.Outbox, _h.Ledger, _h.Workspaces, [sender ?? _sender],
         new RecognitionBot.Observability.RecognitionMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         Options.Create(new OutboxOptions()), _h.Clock, NullLogger<OutboxDispatcher>.Instance);
 
@@ -46,7 +47,8 @@ public sealed class DispatchingTheOutbox : IAsyncLifetime
         var dispatcher = Dispatcher();
 
         Assert.Equal(0, await dispatcher.DrainAsync(CoreHarness.Workspace, default));
-        Assert.Empty(await _h.PendingPosts()); // waiting out Retry-After
+        Assert.Single(await _h.PendingPosts()); // kept...
+        Assert.Empty(await _h.DuePosts()); // ...waiting out Retry-After
         _h.Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(0, await dispatcher.DrainAsync(CoreHarness.Workspace, default));
         _h.Clock.Advance(TimeSpan.FromSeconds(2));
@@ -74,15 +76,64 @@ public sealed class DispatchingTheOutbox : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWriterPostsItsNewRowsAtOnceWithoutListingThem()
+    {
+        await _h.Say("ann", "<@bob> +5 thanks --private");
+        var another = new RecordingSender();
+
+        // Another instance's sweep finds nothing due: the new row is its writer's for a while.
+        Assert.Equal(0, await Dispatcher(another, new OutboxSignal()).DrainAsync(CoreHarness.Workspace, default));
+        Assert.Single(await _h.PendingPosts());
+        Assert.Equal(1, await Dispatcher().DrainAsync(CoreHarness.Workspace, default));
+
+        Assert.Empty(another.Sent);
+        Assert.Single(_sender.Sent);
+        Assert.Empty(await _h.PendingPosts());
+    }
+
+    [Fact]
+    public async Task RowsOfAWriterThatStoppedFallDueAfterItsLease()
+    {
+        await _h.Say("ann", "<@bob> +5 thanks --private");
+        var survivor = new RecordingSender();
+
+        _h.Clock.Advance(OutboxStore.WriterLease);
+        Assert.Equal(1, await Dispatcher(survivor, new OutboxSignal()).DrainAsync(CoreHarness.Workspace, default));
+        // The writer comes back late: the row is gone and its own copy too close to its lease end to post.
+        Assert.Equal(0, await Dispatcher().DrainAsync(CoreHarness.Workspace, default));
+
+        Assert.Single(survivor.Sent);
+        Assert.Empty(_sender.Sent);
+    }
+
+    [Fact]
     public async Task TwoDispatchersNeverPostTheSameRowTwice()
     {
         for (var i = 0; i < 10; i++) await _h.Say("ann", $"<@{(i % 2 == 0 ? "bob" : "cat")}> +1 thanks {i} --private");
         var slow = new RecordingSender(TimeSpan.FromMilliseconds(20));
 
+        // Two dispatchers of the writing instance share its new rows...
         await Task.WhenAll(Dispatcher(slow).DrainAsync(CoreHarness.Workspace, default), Dispatcher(slow).DrainAsync(CoreHarness.Workspace, default));
 
         Assert.Equal(10, slow.Sent.Count);
         Assert.Equal(10, slow.Sent.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TwoInstancesSweepingRowsThatFellDueNeverPostOneTwice()
+    {
+        for (var i = 0; i < 10; i++) await _h.Say("ann", $"<@{(i % 2 == 0 ? "bob" : "cat")}> +1 thanks {i} --private");
+        var slow = new RecordingSender(TimeSpan.FromMilliseconds(20));
+        _h.Clock.Advance(OutboxStore.WriterLease);
+
+        // ...and instances that did not write them race for them through claims.
+        await Task.WhenAll(
+            Dispatcher(slow, new OutboxSignal()).DrainAsync(CoreHarness.Workspace, default),
+            Dispatcher(slow, new OutboxSignal()).DrainAsync(CoreHarness.Workspace, default));
+
+        Assert.Equal(10, slow.Sent.Count);
+        Assert.Equal(10, slow.Sent.Select(s => s.Key).Distinct().Count());
+        Assert.Empty(await _h.PendingPosts());
     }
 
     private sealed class RecordingSender(TimeSpan? delay = null) : IOutboxSender
