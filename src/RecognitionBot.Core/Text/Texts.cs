@@ -81,7 +81,7 @@ public sealed class Texts
     public string this[string key] => Strings.GetOrAdd((Culture.Name, key), static (k, culture) =>
         Resources.GetString(k.Key, culture) ?? Resources.GetString(k.Key, English) ?? k.Key, Culture);
 
-    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+    public string Format(string key, params object?[] args) => PluralFormat.Format(Culture, this[key], args);
 
     public string Number(int value) => value.ToString("N0", Culture);
 

@@ -24,5 +24,5 @@ public static class SlackTexts
         ?? throw new InvalidOperationException($"Missing Slack text '{name}'.");
 
     public static string Format(string name, CultureInfo? culture, params object?[] args) =>
-        string.Format(culture ?? CultureInfo.CurrentCulture, Get(name, culture), args);
+        Core.Text.PluralFormat.Format(culture ?? CultureInfo.CurrentCulture, Get(name, culture), args);
 }

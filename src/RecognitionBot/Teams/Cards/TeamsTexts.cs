@@ -13,7 +13,7 @@ public sealed class TeamsTexts(Texts core)
     /// <summary>A Teams-only sentence.</summary>
     public string this[string key] => Resources.GetString(key, Core.Culture) ?? key;
 
-    public string Format(string key, params object?[] args) => string.Format(Core.Culture, this[key], args);
+    public string Format(string key, params object?[] args) => RecognitionBot.Core.Text.PluralFormat.Format(Core.Culture, this[key], args);
 
     public static TeamsTexts For(params string?[] locales) => new(Texts.For(locales));
 }
