@@ -34,24 +34,18 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         new(item, item.LeasedUntil ?? throw new ArgumentException("Not a row this instance wrote.", nameof(item))) { ETag = item.ETag };
 
     /// <summary>Every row waiting in a workspace's outbox, due or not, oldest first (tests, diagnostics).</summary>
-    public async Task<IReadOnlyList<OutboxItem>> ListAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
-        var list = new List<OutboxItem>();
-        await foreach (var e in tables.Ledger.QueryAsync<OutboxEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
-        {
-            list.Add(ToItem(workspace, e));
-            if (list.Count == max) break;
-        }
-        return list;
-    }
+    public Task<IReadOnlyList<OutboxItem>> ListAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken) =>
+        QueryAsync(workspace, Rows(workspace), max, cancellationToken);
 
-    public async Task<IReadOnlyList<OutboxItem>> ListDueAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken)
+    /// <summary>The rows whose time has come: new rows of a writer that stopped, and retries.</summary>
+    public Task<IReadOnlyList<OutboxItem>> ListDueAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken) =>
+        QueryAsync(workspace, $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt le {clock.GetUtcNow()}")}", max, cancellationToken);
+
+    private static string Rows(WorkspaceId workspace) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
+
+    private async Task<IReadOnlyList<OutboxItem>> QueryAsync(WorkspaceId workspace, string filter, int max, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)} and NextAttemptAt le {now}");
         var list = new List<OutboxItem>();
         await foreach (var e in tables.Ledger.QueryAsync<OutboxEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
@@ -64,10 +58,8 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
     /// <summary>How many rows wait in a workspace's outbox (due or not): the backlog metric.</summary>
     public async Task<int> CountAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
         var count = 0;
-        await foreach (var _ in tables.Ledger.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)) count++;
+        await foreach (var _ in tables.Ledger.QueryAsync<TableEntity>(Rows(workspace), select: ["RowKey"], cancellationToken: cancellationToken)) count++;
         return count;
     }
 
