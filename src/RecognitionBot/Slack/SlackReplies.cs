@@ -100,7 +100,7 @@ public static class SlackReplies
         var lines = view.Movements.Select(mv => $"`{t.Day(mv.At, zone)}` " + Line(m => mv.Kind switch
         {
             MovementKind.Received => t.Format("History.Received", t.Number(mv.Points), Who(mv, m)),
-            MovementKind.Given => t.Format("History.Given", t.Number(mv.Points)),
+            MovementKind.Given => mv.Counterparty is { } to ? t.Format("History.GivenTo", t.Number(mv.Points), m(to)) : t.Format("History.Given", t.Number(mv.Points)),
             MovementKind.Held => t.Format("History.Held", t.Number(mv.Points), mv.Note ?? ""),
             MovementKind.Released => t.Format("History.Released", t.Number(mv.Points), mv.Note ?? ""),
             _ => t.Format("History.Spent", t.Number(mv.Points), mv.Note ?? ""),

@@ -103,6 +103,16 @@ public sealed class RenderingTeamsCards
     }
 
     [Fact]
+    public void HistoryNamesWhoPointsCameFromAndWentTo()
+    {
+        var card = Renderers["history"](Context()).ToJson();
+
+        Assert.Contains("+5 received from <at>Bob Builder</at>", card.AllText());
+        Assert.Contains("10 given to <at>Bob Builder</at>", card.AllText());
+        Assert.Contains(("aad-bob", "<at>Bob Builder</at>"), card.Mentions());
+    }
+
+    [Fact]
     public void TheCelebrationMentionsTheGiverAndPublicRecipientsOnly()
     {
         var card = TeamsCards.ForPost(new CelebrationPost(Kudos, []), Context()).ToJson();

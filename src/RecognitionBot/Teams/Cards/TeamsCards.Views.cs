@@ -49,7 +49,7 @@ public static partial class TeamsCards
             var text = m.Kind switch
             {
                 MovementKind.Received => t.Format("History.Received", points, m.Counterparty is { } from ? c.Mention(from) : c.T["Unknown"]),
-                MovementKind.Given => t.Format("History.Given", points),
+                MovementKind.Given => m.Counterparty is { } to ? t.Format("History.GivenTo", points, c.Mention(to)) : t.Format("History.Given", points),
                 MovementKind.Held => t.Format("History.Held", points, note),
                 MovementKind.Released => t.Format("History.Released", points, note),
                 _ => t.Format("History.Spent", points, note),

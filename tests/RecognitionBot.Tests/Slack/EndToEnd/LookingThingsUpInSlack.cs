@@ -57,7 +57,7 @@ public sealed class LookingThingsUpInSlack : IAsyncLifetime
 
         Assert.Contains("+30 received from <@U0001>", said);
         Assert.Contains("+5 received from <@U0003>", said);
-        Assert.Contains("7 given", said);
+        Assert.Contains("7 given to <@U0003>", said);
     }
 
     [Fact]
