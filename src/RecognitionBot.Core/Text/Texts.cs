@@ -85,6 +85,14 @@ public sealed class Texts
 
     public string Number(int value) => value.ToString("N0", Culture);
 
+    /// <summary>People or things in a sentence: "Ann", "Ann and Bob", "Ann, Bob and Cat" (in the reader's language).</summary>
+    public string List(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => Format("List.And", string.Join(", ", items.Take(items.Count - 1)), items[^1]),
+    };
+
     /// <summary>A date and time in the given zone, e.g. "Mon 1 Dec, 00:00".</summary>
     public string When(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("g", Culture);

@@ -29,7 +29,7 @@ public static class SlackBlocks
     /// <summary>The public post: giver and (public) recipients as real mentions, the points, the message quoted, the values.</summary>
     public static SlackMessage Celebration(Kudos kudos, IReadOnlyList<Milestone> milestones, Texts t)
     {
-        var headline = Line(m => t.Format("Celebration.Headline", m(kudos.Giver), string.Join(", ", kudos.PublicRecipients.Select(m)), t.Number(kudos.Points)));
+        var headline = Line(m => t.Format("Celebration.Headline", m(kudos.Giver), t.List(kudos.PublicRecipients.Select(m).ToList()), t.Number(kudos.Points)));
         List<Block> blocks = [new SectionBlock(new Mrkdwn(":tada: " + headline)), Quote(kudos.Message)];
         if (kudos.Values.Count > 0) blocks.Add(new ContextBlock([new Mrkdwn(Line(t.Format("Celebration.Values", string.Join(" ", kudos.Values))))]));
         foreach (var milestone in milestones) blocks.Add(new SectionBlock(new Mrkdwn(Milestone(milestone, t))));

@@ -29,7 +29,7 @@ public static class SlackReplies
     public static SlackMessage Given(KudosGiven given, Texts t, TimeZoneInfo zone)
     {
         var k = given.Kudos;
-        var text = Line(m => t.Format("Given.Confirmation", string.Join(", ", k.Recipients.Select(m)), t.Number(k.Points),
+        var text = Line(m => t.Format("Given.Confirmation", t.List(k.Recipients.Select(m).ToList()), t.Number(k.Points),
             t.Number(given.Allowance.Left), t.RenewalDay(given.Allowance.ResetsAt, zone)));
         if (k.Private) text += " " + Line(t["Given.Private"]);
         return Sentence(":white_check_mark: " + text);

@@ -35,8 +35,8 @@ public sealed class CardContext(
         : namesOnly?.TryGetValue(member, out var name) == true ? name
         : T["Unknown"];
 
-    public string Mentions(IEnumerable<MemberId> members) =>
-        string.Join(", ", members.Select(Mention));
+    /// <summary>Members in a sentence: "A, B and C", each mentioned.</summary>
+    public string Mentions(IEnumerable<MemberId> members) => Core.List(members.Select(Mention).ToList());
 
     public string When(DateTimeOffset at) => Core.When(at, Zone);
 

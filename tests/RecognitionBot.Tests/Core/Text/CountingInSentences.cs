@@ -46,3 +46,17 @@ public sealed class CountingInSentences
     public void ItalianArticleAndVerbAgreeToo(int points, string expected) =>
         Assert.Contains(expected, Texts.For("it").Format("Redemption.Cancelled", "Caffè", points.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
 }
+
+/// <summary>Several people in one sentence read as a list in the reader's language.</summary>
+public sealed class ListingPeople
+{
+    [Theory]
+    [InlineData("en", new string[0], "")]
+    [InlineData("en", new[] { "Ann" }, "Ann")]
+    [InlineData("en", new[] { "Ann", "Bob" }, "Ann and Bob")]
+    [InlineData("en", new[] { "Ann", "Bob", "Cat" }, "Ann, Bob and Cat")]
+    [InlineData("it", new[] { "Ann", "Bob", "Cat" }, "Ann, Bob e Cat")]
+    [InlineData("sv", new[] { "Ann", "Bob" }, "Ann och Bob")]
+    public void JoinsTheLastWithAnd(string locale, string[] people, string expected) =>
+        Assert.Equal(expected, Texts.For(locale).List(people));
+}
