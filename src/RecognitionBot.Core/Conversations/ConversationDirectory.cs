@@ -23,6 +23,34 @@ public sealed class ConversationDirectory(TableStore tables)
         return found.HasValue && found.Value is { } e ? e.GetString("Reference") : null;
     }
 
+    /// <summary>The reference with its version, for <see cref="TrySaveAsync"/>.</summary>
+    public async Task<(string? Reference, ETag? Version)> FindVersionAsync(WorkspaceId workspace, string key, CancellationToken cancellationToken)
+    {
+        var found = await tables.Conversations.GetEntityIfExistsAsync<TableEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Escape(key), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e ? (e.GetString("Reference"), e.ETag) : (null, null);
+    }
+
+    /// <summary>
+    /// Writes the reference only if nobody changed it since <paramref name="version"/> was read (null: only if there
+    /// is none yet), so instances deciding on the same record (e.g. "welcomed yet?") never both win. The new version,
+    /// or null when someone else got there first.
+    /// </summary>
+    public async Task<ETag?> TrySaveAsync(WorkspaceId workspace, string key, string reference, ETag? version, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(LedgerKeys.Partition(workspace), LedgerKeys.Escape(key)) { ["Reference"] = reference };
+        try
+        {
+            var response = version is { } v
+                ? await tables.Conversations.UpdateEntityAsync(entity, v, TableUpdateMode.Replace, cancellationToken)
+                : await tables.Conversations.AddEntityAsync(entity, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return null;
+        }
+    }
+
     public async Task DeleteAsync(WorkspaceId workspace, string key, CancellationToken cancellationToken)
     {
         try

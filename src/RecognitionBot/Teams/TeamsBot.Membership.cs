@@ -58,6 +58,8 @@ public sealed partial class TeamsBot
         TeamsConversation? claimed = null;
         await references.UpdateConversationAsync(workspace, RootId(activity), c =>
         {
+            // Asked again when another instance changed the record meanwhile: only the last answer counts.
+            claimed = null;
             if (c is null || c.Welcomed) return null;
             claimed = c;
             return c with { Welcomed = true };

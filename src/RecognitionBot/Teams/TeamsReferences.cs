@@ -36,6 +36,9 @@ public sealed class TeamsReferences(ConversationDirectory directory)
 {
     private readonly ConcurrentDictionary<(WorkspaceId, string), string> _known = new();
 
+    // Versions of the conversation records we know, for conditional writes (other records are last-writer-wins).
+    private readonly ConcurrentDictionary<(WorkspaceId, string), Azure.ETag> _versions = new();
+
     // Striped gates for read-modify-writes of one conversation's record: bounded, never removed, one held at a time.
     private readonly SemaphoreSlim[] _conversationGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
@@ -44,21 +47,44 @@ public sealed class TeamsReferences(ConversationDirectory directory)
 
     /// <summary>
     /// Reads a conversation's record, lets <paramref name="change"/> decide the new one (null: leave it as it is) and
-    /// writes it, one change at a time per conversation on this instance. Teams sends installationUpdate and
-    /// conversationUpdate at the same moment; without this, both see "not welcomed yet", or one writes back a stale record.
+    /// writes it only if nobody changed it meanwhile, else reads again and asks <paramref name="change"/> again. Teams
+    /// sends installationUpdate and conversationUpdate at the same moment, possibly to two instances; without this,
+    /// both see "not welcomed yet", or one writes back a stale record. The usual case (nothing changed) costs no storage.
     /// </summary>
     public async Task<TeamsConversation?> UpdateConversationAsync(WorkspaceId workspace, string conversationId,
         Func<TeamsConversation?, TeamsConversation?> change, CancellationToken ct)
     {
+        var key = (workspace, ConversationKey(conversationId));
         var gate = _conversationGates[(uint)HashCode.Combine(workspace, conversationId) % (uint)_conversationGates.Length];
         await gate.WaitAsync(ct);
         try
         {
-            var existing = await FindConversationAsync(workspace, conversationId, ct);
-            var updated = change(existing);
-            if (updated is null) return existing;
-            await WriteAsync(workspace, ConversationKey(conversationId), updated, ct);
-            return updated;
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                string? json;
+                Azure.ETag? version;
+                if (_known.TryGetValue(key, out var cached) && _versions.TryGetValue(key, out var cachedVersion))
+                    (json, version) = (cached, cachedVersion);
+                else
+                {
+                    (json, version) = await directory.FindVersionAsync(workspace, key.Item2, ct);
+                    if (json is not null && version is { } v) (_known[key], _versions[key]) = (json, v);
+                }
+                var existing = json is null ? null : JsonSerializer.Deserialize<TeamsConversation>(json, BotJson.Options);
+                var updated = change(existing);
+                if (updated is null) return existing;
+                var updatedJson = JsonSerializer.Serialize(updated, BotJson.Options);
+                if (updatedJson == json) return updated;
+                if (await directory.TrySaveAsync(workspace, key.Item2, updatedJson, json is null ? null : version, ct) is { } written)
+                {
+                    (_known[key], _versions[key]) = (updatedJson, written);
+                    return updated;
+                }
+                // Another instance changed it: forget what we knew and decide again on what is stored now.
+                _known.TryRemove(key, out _);
+                _versions.TryRemove(key, out _);
+            }
+            throw new InvalidOperationException($"The record of conversation {conversationId} kept changing under us.");
         }
         finally
         {
@@ -69,6 +95,7 @@ public sealed class TeamsReferences(ConversationDirectory directory)
     public Task ForgetConversationAsync(WorkspaceId workspace, string conversationId, CancellationToken ct)
     {
         _known.TryRemove((workspace, ConversationKey(conversationId)), out _);
+        _versions.TryRemove((workspace, ConversationKey(conversationId)), out _);
         return directory.DeleteAsync(workspace, ConversationKey(conversationId), ct);
     }
 
