@@ -144,6 +144,18 @@ public sealed class RecognitionService(
         }
     }
 
+    /// <summary>
+    /// A redemption as it stands, with its requester's available points (null if there is none): for a platform
+    /// that redraws an approval card after a refused click, so the card shows the truth and why nothing happened.
+    /// </summary>
+    public async Task<RedemptionView?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken)
+    {
+        var redemption = await ledger.GetRedemptionAsync(workspace, redemptionId, cancellationToken);
+        if (redemption is null) return null;
+        var requester = await ledger.GetMemberAsync(workspace, redemption.Requester, cancellationToken);
+        return new RedemptionView(redemption, RedemptionChange.Unchanged, requester.Balance.Available);
+    }
+
     private async Task<CommandResult> RewardsAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var rewards = ledger.GetRewardsAsync(context.Workspace, cancellationToken);

@@ -54,11 +54,10 @@ public sealed partial class TeamsBot
                     await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(decided), ct),
                     decided.Change == RedemptionChange.Unchanged ? TeamsCards.Describe(decided, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(decided), ct)) : null);
                 break;
-            case DecideRedemptionCommand decide when await ledger.GetRedemptionAsync(workspace, decide.RedemptionId, ct) is { } current:
+            case DecideRedemptionCommand decide when await recognition.GetRedemptionAsync(workspace, decide.RedemptionId, ct) is { } current:
                 // Refused (not an approver, own request): the card as it stands, with why nothing happened.
-                var requester = await ledger.GetMemberAsync(workspace, current.Requester, ct);
-                var c = await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(current), ct);
-                card = TeamsCards.Approval(current, requester.Balance.Available, c, TeamsCards.Describe(result, c));
+                var c = await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(current.Redemption), ct);
+                card = TeamsCards.Approval(current.Redemption, current.RequesterAvailable, c, TeamsCards.Describe(result, c));
                 break;
             default:
                 card = await RenderAsync(workspace, settings, activity.Locale, result, null, ct);

@@ -12,7 +12,6 @@ namespace RecognitionBot.Teams;
 /// </summary>
 public sealed partial class TeamsBot(
     RecognitionService recognition,
-    ILedger ledger,
     WorkspaceStore workspaces,
     TeamsReferences references,
     TeamsPoster poster,
