@@ -22,7 +22,16 @@ public sealed class Texts
     private static int _locales;
     private static readonly ConcurrentDictionary<(string Culture, string Key), string> Strings = new();
 
-    private Texts(CultureInfo culture) => Culture = culture;
+    private Texts(CultureInfo culture, string? invocation = null) => (Culture, _invocation) = (culture, invocation);
+
+    // How people call the bot on this platform, in place of "/kudos" in our sentences (null: "/kudos" it is).
+    private readonly string? _invocation;
+
+    /// <summary>
+    /// The same texts for a platform where people do not type <c>/kudos</c> but call the bot another way (in a Teams
+    /// channel: by mentioning it): every example and quoted command says so. Words users typed are never touched.
+    /// </summary>
+    public Texts WithInvocation(string invocation) => new(Culture, invocation);
 
     public CultureInfo Culture { get; }
 
@@ -78,8 +87,15 @@ public sealed class Texts
         return false;
     });
 
-    public string this[string key] => Strings.GetOrAdd((Culture.Name, key), static (k, culture) =>
-        Resources.GetString(k.Key, culture) ?? Resources.GetString(k.Key, English) ?? k.Key, Culture);
+    public string this[string key]
+    {
+        get
+        {
+            var text = Strings.GetOrAdd((Culture.Name, key), static (k, culture) =>
+                Resources.GetString(k.Key, culture) ?? Resources.GetString(k.Key, English) ?? k.Key, Culture);
+            return _invocation is null ? text : text.Replace("/kudos", _invocation, StringComparison.Ordinal);
+        }
+    }
 
     public string Format(string key, params object?[] args) => PluralFormat.Format(Culture, this[key], args);
 

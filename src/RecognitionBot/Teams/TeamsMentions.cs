@@ -29,7 +29,11 @@ public static partial class TeamsMentions
         }
         builder.Append(text, at, text.Length - at);
         // Leftover <at>…</at> (a tag, or markup typed by hand) must not become a mention anywhere: keep the words only.
-        return AtTag().Replace(builder.ToString(), "$1").Trim();
+        var command = AtTag().Replace(builder.ToString(), "$1").Trim();
+        // Our examples start with the bot's name; copied into the 1:1 chat it is typed words, not a mention.
+        return command.StartsWith(Cards.TeamsTexts.Invocation + " ", StringComparison.OrdinalIgnoreCase) || command.Equals(Cards.TeamsTexts.Invocation, StringComparison.OrdinalIgnoreCase)
+            ? command[Cards.TeamsTexts.Invocation.Length..].TrimStart()
+            : command;
     }
 
     /// <summary>The mentioned Teams ids that need resolving (everyone but the bot), once each.</summary>

@@ -53,6 +53,9 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     [InlineData("settings private on", "Saved")]
     [InlineData("digest now", "This week in kudos")]
     [InlineData("", "Give kudos")]
+    // Our examples start with the bot's name; copied into the 1:1 chat it arrives as typed words.
+    [InlineData("@Kudos rewards", "Rewards")]
+    [InlineData("@kudos help", "#empathy")]
     public async Task AnswersEveryCommandWithAValidCard(string command, string expected)
     {
         var text = await AnswerInPersonalChat(Bob, command);

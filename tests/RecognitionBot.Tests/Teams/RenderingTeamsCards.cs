@@ -155,13 +155,27 @@ public sealed class RenderingTeamsCards
     {
         // "No rewards yet. An admin can add some with `/kudos admin reward add`." (Teams cards have no inline code)
         var empty = TeamsCards.ForResult(new RewardsView([], 0), Context()).ToJson().AllText();
-        Assert.Contains("**/kudos admin reward add**", empty);
+        Assert.Contains("**@Kudos admin reward add**", empty);
         Assert.DoesNotContain("`", empty);
 
         // A refusal quoting a command, with a user's own backticks in it: theirs stay escaped, ours turn bold.
         var refused = TeamsCards.ForResult(new Refused(Refusal.UnknownReward, "`tea`"), Context()).ToJson().AllText();
         Assert.Contains(@"\`tea\`", refused);
-        Assert.Contains("**/kudos rewards**", refused);
+        Assert.Contains("**@Kudos rewards**", refused);
+    }
+
+    [Fact]
+    public void ExamplesShowHowPeopleCallTheBotInTeamsByMentioningIt()
+    {
+        var help = Renderers["help"](Context()).ToJson().AllText();
+        var refused = TeamsCards.ForResult(new NotUnderstood(ParseError.NoRecipient, null), Context("it-IT")).ToJson().AllText();
+
+        Assert.DoesNotContain("/kudos", help);
+        Assert.Contains("@Kudos @Ann +10", help);
+        Assert.Contains("@Kudos @Ann +10", refused);
+        // The name people mention is the app's short name in the Teams manifest.
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RecognitionBot.Tests.Infrastructure.Azurite.RepoRoot(), "manifest", "teams", "manifest.json")));
+        Assert.Equal(TeamsTexts.Invocation, "@" + manifest.RootElement.GetProperty("name").GetProperty("short").GetString());
     }
 
     [Theory]

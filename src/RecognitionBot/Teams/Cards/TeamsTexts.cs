@@ -15,5 +15,11 @@ public sealed class TeamsTexts(Texts core)
 
     public string Format(string key, params object?[] args) => RecognitionBot.Core.Text.PluralFormat.Format(Core.Culture, this[key], args);
 
-    public static TeamsTexts For(params string?[] locales) => new(Texts.For(locales));
+    /// <summary>
+    /// How people call the bot in Teams: by mentioning it (the app's short name in manifest/teams/manifest.json).
+    /// Our examples and quoted commands say this instead of "/kudos", which is Slack's.
+    /// </summary>
+    public const string Invocation = "@Kudos";
+
+    public static TeamsTexts For(params string?[] locales) => new(Texts.For(locales).WithInvocation(Invocation));
 }
