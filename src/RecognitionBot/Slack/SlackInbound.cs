@@ -30,7 +30,7 @@ public sealed class SlackInbound(
         }
         var work = AnswerAsync(handler, command, lifetime.ApplicationStopping);
         Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl);
-        if (await Task.WhenAny(work, Task.Delay(options.Value.AckDeadline, ct)) == work || responseUrl is null)
+        if (responseUrl is null || await InTimeAsync(work, options.Value.AckDeadline, ct))
         {
             try
             {
@@ -43,6 +43,32 @@ public sealed class SlackInbound(
         }
         _ = AnswerLaterAsync(work, responseUrl, scope);
         return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.Working)));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="work"/> finished within <paramref name="deadline"/>; its timer goes as soon as it did
+    /// (at hundreds of commands a second, timers left to run out pile up). A caller gone counts as late: the answer
+    /// still reaches them through the response URL.
+    /// </summary>
+    private static async Task<bool> InTimeAsync(Task work, TimeSpan deadline, CancellationToken ct)
+    {
+        try
+        {
+            await work.WaitAsync(deadline, ct);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && !work.IsCompleted)
+        {
+            return false;
+        }
+        catch (Exception) when (work.IsCompleted)
+        {
+            // The work's own fault: the caller observes it from the task.
+        }
+        return true;
     }
 
     private async Task<SlackMessage> AnswerAsync(ISlackCommandHandler handler, SlackSlashCommand command, CancellationToken ct)
