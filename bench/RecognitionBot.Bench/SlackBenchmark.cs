@@ -185,7 +185,7 @@ public static class SlackBenchmark
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         var env = psi.Environment;
-        env["ASPNETCORE_ENVIRONMENT"] = "Development";
+        env["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_ENVIRONMENT") ?? "Production";
         env["Storage__ConnectionString"] = connectionString;
         env["Storage__TablePrefix"] = prefix;
         env["Slack__SigningSecret"] = Secret;
