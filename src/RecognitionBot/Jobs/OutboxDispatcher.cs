@@ -69,7 +69,8 @@ public sealed class OutboxDispatcher(
                     if (_options.Gather > TimeSpan.Zero) await Task.Delay(_options.Gather, stoppingToken); // real time: a batching pause, not business time
                     var workspaces = new HashSet<WorkspaceId> { first };
                     while (signal.Reader.TryRead(out var more)) workspaces.Add(more);
-                    foreach (var workspace in workspaces) await PostWrittenAsync(workspace, stoppingToken);
+                    foreach (var workspace in workspaces)
+                        if (SenderFor(workspace) is { } sender) await PostWrittenAsync(sender, workspace, stoppingToken);
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -90,8 +91,8 @@ public sealed class OutboxDispatcher(
     /// <summary>Posts the rows this instance wrote in one workspace and every row there that is due. Public so tests can drive one round.</summary>
     public async Task<int> DrainAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        var done = await PostWrittenAsync(workspace, cancellationToken);
-        if (SenderFor(workspace) is not { } sender) return done;
+        if (SenderFor(workspace) is not { } sender) return 0;
+        var done = await PostWrittenAsync(sender, workspace, cancellationToken);
         while (true)
         {
             var due = await outbox.ListDueAsync(workspace, BatchSize, cancellationToken);
@@ -108,9 +109,8 @@ public sealed class OutboxDispatcher(
     /// Posts the rows this instance just wrote, from memory: they are leased to it from birth, so nothing is listed
     /// or claimed first. A row whose lease is about to run out is left to the sweep, which claims it properly.
     /// </summary>
-    private async Task<int> PostWrittenAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    private async Task<int> PostWrittenAsync(IOutboxSender sender, WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        if (SenderFor(workspace) is not { } sender) return 0;
         var done = 0;
         while (signal.Take(workspace, BatchSize) is { Count: > 0 } written)
         {
