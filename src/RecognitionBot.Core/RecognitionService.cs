@@ -71,6 +71,7 @@ public sealed class RecognitionService(
             if (command is not GiveCommand) await RememberLocaleAsync(context, cancellationToken);
             return command switch
             {
+                GiveCommand or RedeemCommand when await IsOutsiderAsync(context, cancellationToken) => new Refused(Refusal.Outsider),
                 GiveCommand give => await GiveAsync(context, give, settings, cancellationToken),
                 BalanceCommand => await ledger.GetBalanceAsync(context.Workspace, context.Actor, settings, cancellationToken),
                 LeaderboardCommand board => await ledger.GetLeaderboardAsync(context.Workspace, board.Period, settings, cancellationToken),
@@ -206,6 +207,11 @@ public sealed class RecognitionService(
 
     private static HelpView Help(WorkspaceSettings s) =>
         new(s.Values, s.Allowance, s.AllowancePeriod, s.DefaultPoints, s.MaxPoints, s.MaxRecipients, s.PairDailyCap);
+
+    /// <summary>People of another organisation in a shared conversation may look, but not give or redeem.</summary>
+    private async Task<bool> IsOutsiderAsync(CommandContext context, CancellationToken cancellationToken) =>
+        DirectoryFor(context.Workspace.Platform) is { } directory
+        && await directory.FindAsync(context.Workspace, context.Actor, cancellationToken) is { IsOutsider: true };
 
     public async Task<bool> IsAdminAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken) =>
         settings.Admins.Contains(member) || await IsPlatformAdminAsync(workspace, member, cancellationToken);

@@ -44,6 +44,10 @@ public enum Refusal
     SelfKudos,
     BotRecipient,
     UnknownMember,
+    /// <summary>A recipient belongs to another organisation (Slack Connect, a Teams guest or shared channel).</summary>
+    OutsiderRecipient,
+    /// <summary>The person asking belongs to another organisation: they may not give, receive or redeem here.</summary>
+    Outsider,
     PointsOutOfRange,
     MessageTooShort,
     MessageTooLong,

@@ -21,13 +21,14 @@ public static class KudosRules
         return null;
     }
 
-    /// <summary>The platform's word on each recipient: nobody outside the workspace, no bots, no deactivated users.</summary>
+    /// <summary>The platform's word on each recipient: nobody outside the workspace, no bots, no deactivated users, no outsiders.</summary>
     public static Refused? CheckRecipients(IReadOnlyList<(MemberId Id, MemberProfile? Profile)> recipients)
     {
         foreach (var (id, profile) in recipients)
         {
             if (profile is null || profile.IsDeactivated) return new Refused(Refusal.UnknownMember, id.Value);
             if (profile.IsBot) return new Refused(Refusal.BotRecipient, id.Value);
+            if (profile.IsOutsider) return new Refused(Refusal.OutsiderRecipient, id.Value);
         }
         return null;
     }

@@ -26,7 +26,7 @@ public static class ResultText
     public static string Refusal(Refused r, Texts t, Func<MemberId, string> mention)
     {
         var args = (r.Detail ?? "").Split('|');
-        if (r.Reason is Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient)
+        if (r.Reason is Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.OutsiderRecipient or Commands.Refusal.DuplicateRecipient)
             args = [mention(new MemberId(r.Detail ?? ""))];
         var text = t.Format($"Refusal.{r.Reason}", args.Cast<object?>().ToArray());
         return r.Reason switch

@@ -113,6 +113,7 @@ public sealed class GivingKudos : IAsyncLifetime
     [InlineData("<@ann> +10 me, myself and I", Refusal.SelfKudos)]
     [InlineData("<@bot> +10 thanks robot", Refusal.BotRecipient)]
     [InlineData("<@gone> +10 miss you", Refusal.UnknownMember)]
+    [InlineData("<@guest> +10 thanks from across the org line", Refusal.OutsiderRecipient)]
     [InlineData("<@stranger> +10 who are you", Refusal.UnknownMember)]
     [InlineData("<@bob> <@bob> +10 double trouble", Refusal.DuplicateRecipient)]
     [InlineData("<@bob> +101 too generous", Refusal.PointsOutOfRange)]
@@ -125,6 +126,19 @@ public sealed class GivingKudos : IAsyncLifetime
         var refused = Assert.IsType<Refused>(await _h.Say("ann", text));
 
         Assert.Equal(reason, refused.Reason);
+        Assert.Equal(before, await _h.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("<@bob> +10 a guest giving kudos")]
+    [InlineData("redeem coffee")]
+    public async Task RefusesOutsidersGivingOrRedeemingAndChangesNothing(string text)
+    {
+        var before = await _h.Snapshot();
+
+        var refused = Assert.IsType<Refused>(await _h.Say("guest", text));
+
+        Assert.Equal(Refusal.Outsider, refused.Reason);
         Assert.Equal(before, await _h.Snapshot());
     }
 

@@ -114,12 +114,13 @@ public sealed class PeopleDirectory : IMemberDirectory
         Add("bot", isBot: true);
         Add("gone", deactivated: true);
         Add("boss", admin: true);
+        Add("guest", outsider: true);
     }
 
     public Platform Platform => Platform.Slack;
 
-    public void Add(string id, bool isBot = false, bool deactivated = false, bool admin = false) =>
-        _people[id] = new MemberProfile(new MemberId(id), id, isBot, deactivated, admin);
+    public void Add(string id, bool isBot = false, bool deactivated = false, bool admin = false, bool outsider = false) =>
+        _people[id] = new MemberProfile(new MemberId(id), id, isBot, deactivated, admin, IsOutsider: outsider);
 
     public Task<MemberProfile?> FindAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         Task.FromResult(workspace == CoreHarness.Workspace ? _people.GetValueOrDefault(member.Value) : null);

@@ -49,7 +49,7 @@ public static partial class TeamsCards
         HistoryView h => h.Movements.Select(m => m.Counterparty).OfType<MemberId>(),
         RedemptionView r => PeopleIn(r.Redemption),
         Core.Rewards.Redemption r => [r.Requester, .. r.Approvers, .. r.DecidedBy is { } d ? [d] : Array.Empty<MemberId>()],
-        Refused { Reason: Refusal.UnknownMember or Refusal.BotRecipient or Refusal.DuplicateRecipient, Detail: { } id } => [new MemberId(id)],
+        Refused { Reason: Refusal.UnknownMember or Refusal.BotRecipient or Refusal.OutsiderRecipient or Refusal.DuplicateRecipient, Detail: { } id } => [new MemberId(id)],
         AdminDone a => a.Command switch
         {
             ChangeApproverCommand p => [p.Member],
@@ -93,7 +93,7 @@ public static partial class TeamsCards
     private static CommandResult Escaped(CommandResult result) => result switch
     {
         NotUnderstood n => n with { Detail = Md(n.Detail) },
-        Refused { Reason: Refusal.UnknownMember or Refusal.BotRecipient or Refusal.DuplicateRecipient } r => r,
+        Refused { Reason: Refusal.UnknownMember or Refusal.BotRecipient or Refusal.OutsiderRecipient or Refusal.DuplicateRecipient } r => r,
         Refused r => r with { Detail = Md(r.Detail) },
         RedemptionView v => v with { Redemption = Escaped(v.Redemption) },
         AdminDone a => a with
