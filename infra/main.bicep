@@ -88,6 +88,9 @@ param slackClientSecret string = ''
 @secure()
 param slackBotToken string = ''
 
+@description('Public host name of the app, if a custom domain is in front of it. Empty: the web app\'s own <name>.azurewebsites.net. The Slack OAuth callback is built from it.')
+param publicHostName string = ''
+
 @description('Days Log Analytics and Application Insights keep data.')
 @minValue(30)
 @maxValue(730)
@@ -107,7 +110,12 @@ var names = {
   plan: 'asp-${baseName}'
   app: 'app-${baseName}'
   bot: 'bot-${baseName}'
+  keyRingIdentity: 'id-keyring-${baseName}'
 }
+var appHostName = empty(publicHostName) ? '${names.app}.azurewebsites.net' : publicHostName
+
+// The certificate that encrypts the key ring (modules/keyringcertificate.bicep); its secret has the same name.
+var keyRingCertificateName = 'slack-keyring'
 var tableNames = [
   for table in [
     'ledger'
@@ -115,7 +123,8 @@ var tableNames = [
     'digests'
     'conversations'
     'installations'
-    'dataprotection'
+    // Slack's Data Protection key ring (SlackServiceCollectionExtensions.KeyRingTable), encrypted with keyRingCertificateName.
+    'dataprotectionkeys'
   ]: '${tablePrefix}${table}'
 ]
 
@@ -131,6 +140,7 @@ var secretValues = union(
 var keyVaultReferences = union(
   {
     Teams__AppPassword: 'teams-app-password'
+    Slack__KeyRingCertificate: keyRingCertificateName
   },
   empty(slackSigningSecret) ? {} : { Slack__SigningSecret: 'slack-signing-secret' },
   empty(slackClientSecret) ? {} : { Slack__ClientSecret: 'slack-client-secret' },
@@ -171,12 +181,28 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+module keyRingCertificate 'modules/keyringcertificate.bicep' = {
+  name: 'keyringcertificate'
+  dependsOn: [
+    keyVault
+  ]
+  params: {
+    location: location
+    tags: tags
+    vaultName: names.keyVault
+    certificateName: keyRingCertificateName
+    identityName: names.keyRingIdentity
+  }
+}
+
 // Names are passed as known values (not module outputs) so What-If can predict the resources;
 // dependsOn then keeps the order the references would otherwise give.
 module web 'modules/webapp.bicep' = {
   name: 'webapp'
+  // The key ring certificate must exist before the app resolves its reference at start-up.
   dependsOn: [
     keyVault
+    keyRingCertificate
   ]
   params: {
     location: location
@@ -199,7 +225,8 @@ module web 'modules/webapp.bicep' = {
         // The zip holds a finished build (scripts/package.sh): run it as it is.
         SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
       },
-      empty(slackClientId) ? {} : { Slack__ClientId: slackClientId }
+      // The OAuth callback is named, not derived from the request: behind App Service's TLS termination it says http://.
+      empty(slackClientId) ? {} : { Slack__ClientId: slackClientId, Slack__RedirectUri: 'https://${appHostName}/slack/oauth/callback' }
     )
   }
 }

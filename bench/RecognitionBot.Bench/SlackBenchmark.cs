@@ -275,6 +275,7 @@ public static class SlackBenchmark
             object answer = method switch
             {
                 "users.info" => new { ok = true, user = new { id = form?["user"].ToString(), team_id = Team, name = "agent", is_bot = false, deleted = false, locale = "en-US", profile = new { display_name = "Agent" } } },
+                "auth.test" => new { ok = true, team_id = Team, user_id = "UBENCHBOT" },
                 "conversations.open" => new { ok = true, channel = new { id = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
                 "chat.postMessage" => PostMessage(),
                 "response_url" => LateAnswer(),

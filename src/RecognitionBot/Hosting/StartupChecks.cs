@@ -16,6 +16,9 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
     public const string SlackClientId = "Slack:ClientId";
     public const string SlackClientSecret = "Slack:ClientSecret";
     public const string SlackBotToken = "Slack:BotToken";
+    public const string SlackRedirectUri = "Slack:RedirectUri";
+    public const string SlackKeyRingCertificate = "Slack:KeyRingCertificate";
+    public const string SlackKeyRingCertificatePath = "Slack:KeyRingCertificatePath";
     public const string StorageAccountUri = "Storage:AccountUri";
     public const string StorageConnectionString = "Storage:ConnectionString";
 
@@ -75,6 +78,14 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
             var oauth = Get(SlackClientId) is not null || Get(SlackClientSecret) is not null;
             if (oauth && (Get(SlackClientId) is null || Get(SlackClientSecret) is null))
                 problems.Add($"Slack OAuth installs need both {SlackClientId} and {SlackClientSecret}.");
+            // Behind App Service's TLS termination the request looks like http://; a redirect built from it would not
+            // match the one registered with Slack, so production names it.
+            if (oauth && !(Uri.TryCreate(Get(SlackRedirectUri), UriKind.Absolute, out var redirect) && redirect.Scheme == Uri.UriSchemeHttps))
+                problems.Add($"Slack OAuth installs need {SlackRedirectUri}: the https:// callback registered with Slack (https://<host>/slack/oauth/callback).");
+            // Installed workspaces' tokens sit in the storage account; the key ring next to them must be encrypted
+            // with a key that does not (Development may go without, with a warning).
+            if (oauth && Get(SlackKeyRingCertificate) is null && Get(SlackKeyRingCertificatePath) is null)
+                problems.Add($"Slack OAuth installs need {SlackKeyRingCertificate} (a Key Vault certificate, see infra/README.md) or {SlackKeyRingCertificatePath}: the key ring that encrypts the bot tokens must not be stored in plaintext.");
             if (!oauth && Get(SlackBotToken) is null)
                 problems.Add($"Slack needs either {SlackBotToken} (one workspace) or {SlackClientId} and {SlackClientSecret} (OAuth installs).");
         }

@@ -53,6 +53,13 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
         return json.GetProperty("users").Deserialize<string[]>(SlackJson.Options)!;
     }
 
+    /// <summary>Who a token is: the team it belongs to (and its enterprise, for an org-wide install).</summary>
+    public async Task<SlackAuthIdentity> AuthTestAsync(string token, CancellationToken ct = default)
+    {
+        var json = await CallAsync("auth.test", Bearer(token), Form(), ct);
+        return json.Deserialize<SlackAuthIdentity>(SlackJson.Options)!;
+    }
+
     /// <summary>Opens a modal; the trigger id is single-use and expires 3 s after the click.</summary>
     public async Task<string> OpenViewAsync(string token, string triggerId, ModalView view, CancellationToken ct = default)
     {

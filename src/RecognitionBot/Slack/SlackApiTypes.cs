@@ -20,6 +20,9 @@ public sealed record SlackUser(string Id, string? TeamId = null, string? Name = 
 
     public bool IsRestricted { get; init; }
 
+    /// <summary>Slack Connect: the user belongs to another organisation and only shares a channel with this one.</summary>
+    public bool IsStranger { get; init; }
+
     /// <summary>BCP 47, e.g. <c>it-IT</c>; present because users.info is called with include_locale.</summary>
     public string? Locale { get; init; }
 
@@ -40,6 +43,18 @@ public sealed record SlackUser(string Id, string? TeamId = null, string? Name = 
 public sealed record SlackEnterpriseUser(string? EnterpriseId = null);
 
 public sealed record SlackUserProfile(string? DisplayName = null, string? RealName = null);
+
+/// <summary>What auth.test says a token is: the team (and, for an org-wide install, the enterprise) it acts in.</summary>
+public sealed record SlackAuthIdentity(string TeamId, string? UserId = null)
+{
+    public string? EnterpriseId { get; init; }
+
+    public bool IsEnterpriseInstall { get; init; }
+
+    /// <summary>Whether the token may act for <paramref name="teamId"/> (of <paramref name="enterpriseId"/>, on Enterprise Grid).</summary>
+    public bool Serves(string teamId, string? enterpriseId) =>
+        teamId == TeamId || (IsEnterpriseInstall && !string.IsNullOrEmpty(EnterpriseId) && enterpriseId == EnterpriseId);
+}
 
 public sealed record SlackTeamRef(string Id, string? Name = null);
 

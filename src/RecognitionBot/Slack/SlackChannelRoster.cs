@@ -16,13 +16,13 @@ public sealed class SlackChannelRoster(SlackApiClient api, SlackInstallations in
 
     public async Task<IReadOnlyList<MemberId>> MembersAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken)
     {
-        var bot = await installations.BotForAsync(workspace.Id, null, cancellationToken)
+        var bot = await installations.BotForAsync(workspace, cancellationToken)
             ?? throw new InvalidOperationException($"Slack workspace {workspace.Id} is not installed.");
         var ids = await api.ConversationMembersAsync(bot.Token, conversation.Id, cancellationToken);
         var directory = directories.First(d => d.Platform == Platform.Slack);
         var people = new MemberProfile?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken },
             async (i, ct) => people[i] = await directory.FindAsync(workspace, new MemberId(ids[i]), ct));
-        return [.. people.Where(p => p is { IsBot: false, IsDeactivated: false }).Select(p => p!.Id)];
+        return [.. people.Where(p => p is { IsBot: false, IsDeactivated: false, IsOutsider: false }).Select(p => p!.Id)];
     }
 }

@@ -6,8 +6,9 @@ using RecognitionBot.Core.Workspaces;
 namespace RecognitionBot.Slack;
 
 /// <summary>
-/// Slack's people, from users.info (with locale): bots, Slackbot and deactivated accounts are never members;
-/// workspace admins and owners, plus the configured admin ids, are the bot's admins. Answers are kept for a few
+/// Slack's people, from users.info (with locale): bots, Slackbot and deactivated accounts are never members, and
+/// people of other organisations (Slack Connect) are outsiders; workspace admins and owners, plus the configured
+/// admin ids, are the bot's admins. Answers are kept for a few
 /// minutes because every command asks about the giver and each recipient.
 /// </summary>
 public sealed class SlackMemberDirectory(
@@ -24,7 +25,7 @@ public sealed class SlackMemberDirectory(
         var now = time.GetUtcNow();
         if (_cache.TryGetValue(key, out var hit) && hit.Until > now) return hit.Profile;
 
-        var bot = await installations.BotForAsync(workspace.Id, null, cancellationToken)
+        var bot = await installations.BotForAsync(workspace, cancellationToken)
             ?? throw new InvalidOperationException($"Slack workspace {workspace.Id} is not installed.");
         SlackUser? user;
         try
@@ -36,20 +37,30 @@ public sealed class SlackMemberDirectory(
             user = null;
         }
 
-        // A user of another workspace (Slack Connect) is not a member of this one.
-        var profile = user is null || (user.TeamId is { } team && team != workspace.Id && !SharedOrg(user))
+        var outsider = user is not null && IsOutsider(user, workspace.Id, await installations.EnterpriseOfAsync(workspace, cancellationToken));
+        var profile = user is null
             ? null
             : new MemberProfile(
                 member,
                 user.DisplayName,
                 IsBot: !user.IsPerson && !user.Deleted,
                 IsDeactivated: user.Deleted,
-                IsPlatformAdmin: user.IsAdmin || user.IsOwner || user.IsPrimaryOwner || options.Value.AdminUserIds.Contains(member.Value),
-                Locale: user.Locale);
+                IsPlatformAdmin: !outsider && (user.IsAdmin || user.IsOwner || user.IsPrimaryOwner || options.Value.AdminUserIds.Contains(member.Value)),
+                Locale: user.Locale,
+                IsOutsider: outsider);
         _cache[key] = (profile, now + CacheFor);
         return profile;
     }
 
-    // On Enterprise Grid users.info reports the user's home team; the org's other teams still share them.
-    private static bool SharedOrg(SlackUser user) => user.EnterpriseUser is not null;
+    /// <summary>
+    /// Slack Connect: someone of another organisation who shares a channel with this workspace. Slack may say so
+    /// (<c>is_stranger</c>); otherwise their home team differs and, on Enterprise Grid, so does their organisation
+    /// (a Grid user's home team may be another team of the same organisation, and they are still one of ours).
+    /// </summary>
+    private static bool IsOutsider(SlackUser user, string team, string? enterprise)
+    {
+        if (user.IsStranger) return true;
+        if (user.TeamId is null || user.TeamId == team) return false;
+        return enterprise is null || user.EnterpriseUser?.EnterpriseId != enterprise;
+    }
 }

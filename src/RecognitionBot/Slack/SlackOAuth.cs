@@ -35,7 +35,8 @@ public static class SlackOAuth
         http.Response.Cookies.Append(StateCookie, nonce, new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            // Always Secure, whatever scheme the request arrived with: behind a TLS-terminating proxy it says http.
+            Secure = true,
             // Lax: the cookie must come back on Slack's top-level redirect to the callback.
             SameSite = SameSiteMode.Lax,
             Path = CallbackPath,
@@ -61,7 +62,7 @@ public static class SlackOAuth
 
         var query = http.Request.Query;
         var cookie = http.Request.Cookies[StateCookie];
-        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = CallbackPath });
+        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = CallbackPath, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         if (!StateMatches(dataProtection, query["state"], cookie))
             return Page(StatusCodes.Status400BadRequest, SlackTexts.Get(SlackTexts.InstallExpired, culture), culture);
         if (!string.IsNullOrEmpty(query["error"]) || string.IsNullOrEmpty(query["code"]))

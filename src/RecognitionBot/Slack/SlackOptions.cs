@@ -28,7 +28,7 @@ public sealed class SlackOptions : IValidatableObject
     public string Scopes { get; set; } =
         "commands,chat:write,chat:write.public,im:write,users:read,usergroups:read,channels:read,groups:read";
 
-    /// <summary>The callback registered in the app's OAuth settings; null derives it from the request's host.</summary>
+    /// <summary>The callback registered in the app's OAuth settings; null derives it from the request (outside Production only).</summary>
     public Uri? RedirectUri { get; set; }
 
     /// <summary>Where users are sent to approve an install (GovSlack uses another host).</summary>
@@ -42,6 +42,22 @@ public sealed class SlackOptions : IValidatableObject
     /// In production use another storage account, so that one leaked key does not expose both.
     /// </summary>
     public string? KeyRingConnectionString { get; set; }
+
+    /// <summary>
+    /// The certificate that encrypts the key ring at rest, as base64 PKCS#12: what an App Service Key Vault reference
+    /// to a Key Vault certificate's secret resolves to. Whoever reads the storage account alone then cannot decrypt
+    /// the bot tokens. Required in Production when OAuth installs are on.
+    /// </summary>
+    public string? KeyRingCertificate { get; set; }
+
+    /// <summary>The same as a PKCS#12 file (e.g. <c>/var/ssl/private/{thumbprint}.p12</c> with <c>WEBSITE_LOAD_CERTIFICATES</c>).</summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>Password of <see cref="KeyRingCertificatePath"/>, if it has one.</summary>
+    public string? KeyRingCertificatePassword { get; set; }
+
+    /// <summary>Certificates the ring was encrypted with before a rotation (base64 PKCS#12): read older keys, never write.</summary>
+    public List<string> KeyRingPreviousCertificates { get; set; } = [];
 
     /// <summary>Slack user ids that are admins of the bot in addition to workspace admins and owners.</summary>
     public List<string> AdminUserIds { get; set; } = [];
@@ -88,6 +104,8 @@ public sealed class SlackOptions : IValidatableObject
             yield return new ValidationResult("Socket Mode needs Slack:BotToken to answer.", [nameof(BotToken)]);
         if (AckDeadline < TimeSpan.Zero || AckDeadline > TimeSpan.FromSeconds(2.9))
             yield return new ValidationResult("Slack:AckDeadline must be between 0 and 2.9 seconds.", [nameof(AckDeadline)]);
+        if (!string.IsNullOrWhiteSpace(KeyRingCertificate) && !string.IsNullOrWhiteSpace(KeyRingCertificatePath))
+            yield return new ValidationResult("Set Slack:KeyRingCertificate or Slack:KeyRingCertificatePath, not both.", [nameof(KeyRingCertificate)]);
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero)
             yield return new ValidationResult("Slack retry delays must not be negative.", [nameof(RetryBaseDelay)]);
     }

@@ -33,7 +33,7 @@ public sealed class SlackOutboxSender(
     public async Task<PostReceipt?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var team = item.Workspace.Id;
-        var bot = await installations.BotForAsync(team, null, cancellationToken)
+        var bot = await installations.BotForAsync(item.Workspace, cancellationToken)
             ?? throw new PostFailedException($"Slack workspace {team} is not installed.", permanent: true);
         var settings = await workspaces.GetAsync(item.Workspace, cancellationToken);
         var message = SlackBlocks.Render(item.Post, Texts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone);

@@ -12,7 +12,8 @@ namespace RecognitionBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
-    private const string KeyRingTable = "dataprotectionkeys";
+    /// <summary>The key ring's table (before the storage prefix); infra/main.bicep creates the same.</summary>
+    public const string KeyRingTable = "dataprotectionkeys";
 
     /// <summary>The Slack adapter: both transports, the Web API client, installations and their encryption.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -35,8 +36,15 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInstallations>();
         services.AddSingleton<IInstallationStore>(sp => new TableInstallationStore(sp.GetRequiredService<TableStore>().Installations));
 
-        // Bot tokens are encrypted with Data Protection; its key ring must be the same on every instance.
-        services.AddDataProtection().SetApplicationName("RecognitionBot");
+        // Bot tokens are encrypted with Data Protection; its key ring must be the same on every instance, and is
+        // itself encrypted with a certificate that lives outside the storage account (Key Vault). Data Protection
+        // takes the certificate when registered, so it is loaded here, once, from the bound section.
+        var keyRing = SlackKeyRingCertificates.Load(configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions());
+        services.AddSingleton(keyRing);
+        services.AddHostedService<SlackKeyRingWarning>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("RecognitionBot");
+        if (keyRing.Current is { } certificate) dataProtection.ProtectKeysWithCertificate(certificate);
+        if (keyRing.Previous.Count > 0) dataProtection.UnprotectKeysWithAnyCertificate([.. keyRing.Previous]);
         services.AddSingleton(sp =>
         {
             var separate = sp.GetRequiredService<IOptions<SlackOptions>>().Value.KeyRingConnectionString;

@@ -80,13 +80,19 @@ public sealed class StartingInProduction
         Assert.True(response.IsSuccessStatusCode);
     }
 
+    private const string Redirect = "https://bot.example/slack/oauth/callback";
+
     public static TheoryData<string, string[], string?> Cases => new()
     {
         // name, settings as key=value, expected problem fragment (null: may start)
         { "teams complete", ["Teams:AppId=" + AppId, "Teams:AppPassword=x", "Teams:AppTenantId=" + TenantId], null },
         { "teams id not a guid", ["Teams:AppId=my-bot", "Teams:AppPassword=x", "Teams:AppTenantId=" + TenantId], "must be the Entra application (client) id" },
         { "slack single workspace", ["Slack:SigningSecret=s", "Slack:BotToken=xoxb-1"], null },
-        { "slack oauth", ["Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c"], null },
+        { "slack oauth", ["Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c", "Slack:RedirectUri=" + Redirect, "Slack:KeyRingCertificate=MIIK"], null },
+        { "slack oauth, key ring from a file", ["Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c", "Slack:RedirectUri=" + Redirect, "Slack:KeyRingCertificatePath=/var/ssl/private/AB.p12"], null },
+        { "slack oauth without a key ring certificate", ["Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c", "Slack:RedirectUri=" + Redirect], "need Slack:KeyRingCertificate" },
+        { "slack oauth without a redirect uri", ["Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c", "Slack:KeyRingCertificate=MIIK"], "need Slack:RedirectUri" },
+        { "slack oauth with an http redirect uri", ["Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c", "Slack:RedirectUri=http://bot.example/slack/oauth/callback", "Slack:KeyRingCertificate=MIIK"], "need Slack:RedirectUri" },
         { "slack without signing secret", ["Slack:BotToken=xoxb-1"], "missing: Slack:SigningSecret" },
         { "slack oauth half", ["Slack:SigningSecret=s", "Slack:ClientId=1.2"], "need both Slack:ClientId and Slack:ClientSecret" },
         { "slack no token nor oauth", ["Slack:SigningSecret=s"], "Slack needs either Slack:BotToken" },

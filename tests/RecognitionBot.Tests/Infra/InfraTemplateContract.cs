@@ -1,6 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Slack;
+using RecognitionBot.Tests.Infrastructure;
 
 namespace RecognitionBot.Tests.Infra;
 
@@ -13,6 +17,7 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
 {
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
+    private const string KeyVaultCertificatesOfficer = "a4417e6f-fecd-4de8-b567-7b0420556985";
 
     [Fact]
     public void StorageAllowsOnlyEntraIdOverTls12()
@@ -29,7 +34,9 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
     public void EveryTableTheAppUsesIsCreatedWithTheConfigurablePrefix()
     {
         var text = Text(infra.MainTemplate);
-        foreach (var table in new[] { "ledger", "workspaces", "digests", "conversations", "installations", "dataprotection" })
+        // The names the code uses, not a copy of them: a table renamed on one side only fails here.
+        var store = new TableStore(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString }));
+        foreach (var table in store.All.Select(t => t.Name).Append(SlackServiceCollectionExtensions.KeyRingTable))
             Assert.Contains($"'{table}'", text);
         Assert.Contains("parameters('tablePrefix')", text);
         Assert.Single(infra.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
@@ -58,14 +65,16 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         var plain = Text(webModule["parameters"]!["appSettings"]!["value"]!);
         Assert.Equal("[variables('keyVaultReferences')]", webModule["parameters"]!["keyVaultReferences"]!["value"]!.GetValue<string>());
         var references = Text(infra.MainTemplate["variables"]!["keyVaultReferences"]!);
-        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "Storage__AccountUri", "Storage__TablePrefix", "Teams__AppId", "Teams__AppTenantId", "Slack__ClientId" })
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "Storage__AccountUri", "Storage__TablePrefix", "Teams__AppId", "Teams__AppTenantId", "Slack__ClientId", "Slack__RedirectUri" })
             Assert.Contains($"'{name}'", plain);
-        foreach (var name in new[] { "Teams__AppPassword", "Slack__SigningSecret", "Slack__ClientSecret", "Slack__BotToken" })
+        foreach (var name in new[] { "Teams__AppPassword", "Slack__SigningSecret", "Slack__ClientSecret", "Slack__BotToken", "Slack__KeyRingCertificate" })
         {
             Assert.Contains($"'{name}'", references);
             Assert.DoesNotContain(name, plain);
         }
         Assert.Contains("'ASPNETCORE_ENVIRONMENT', 'Production'", plain);
+        Assert.Contains("/slack/oauth/callback", plain);
+        Assert.Contains("'https://{0}", plain);
         Assert.Contains("outputs.tableEndpoint", plain);
 
         var webTemplate = Text(webModule["template"]!);
@@ -85,7 +94,8 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         Assert.Equal(StorageTableDataContributor, template["variables"]!["storageTableDataContributor"]!.GetValue<string>());
         Assert.Equal(KeyVaultSecretsUser, template["variables"]!["keyVaultSecretsUser"]!.GetValue<string>());
         var roles = infra.ResourcesOfType("Microsoft.Authorization/roleAssignments").Select(Text).ToArray();
-        Assert.Equal(2, roles.Length);
+        // The third is the key ring script's (KeyRingCertificateIsCreatedInTheVaultAndReadByTheApp).
+        Assert.Equal(3, roles.Length);
         Assert.All(roles, r => Assert.Contains("\"principalType\":\"ServicePrincipal\"", r));
         Assert.Contains(roles, r => r.Contains("variables('storageTableDataContributor')", StringComparison.Ordinal) && r.Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal));
         Assert.Contains(roles, r => r.Contains("variables('keyVaultSecretsUser')", StringComparison.Ordinal) && r.Contains("Microsoft.KeyVault/vaults", StringComparison.Ordinal));
@@ -101,6 +111,31 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         var secrets = Text(infra.MainTemplate["variables"]!["secretValues"]!);
         foreach (var secret in new[] { "teamsAppPassword", "slackSigningSecret", "slackClientSecret", "slackBotToken" })
             Assert.Contains($"parameters('{secret}')", secrets);
+    }
+
+    [Fact]
+    public void KeyRingCertificateIsCreatedInTheVaultAndReadByTheApp()
+    {
+        var script = Single("Microsoft.Resources/deploymentScripts");
+        var content = script["properties"]!["scriptContent"]!.GetValue<string>();
+        Assert.Contains("az keyvault certificate create", content);
+        // Created once: a certificate that exists is never replaced (keys written with it would become unreadable).
+        Assert.True(content.IndexOf("certificate show", StringComparison.Ordinal) < content.IndexOf("certificate create", StringComparison.Ordinal));
+        var module = Module("keyringcertificate")["template"]!;
+        var policy = Text(module["variables"]!["policy"]!);
+        Assert.Contains("\"exportable\":true", policy);
+        Assert.Contains("\"keyType\":\"RSA\"", policy);
+        Assert.Contains("application/x-pkcs12", policy);
+        Assert.DoesNotContain("AutoRenew", policy);
+        var officer = Assert.Single(infra.ResourcesOfType("Microsoft.Authorization/roleAssignments"), r => Text(r).Contains("keyVaultCertificatesOfficer", StringComparison.Ordinal));
+        Assert.Contains("Microsoft.KeyVault/vaults", Text(officer));
+        Assert.Equal(KeyVaultCertificatesOfficer, module["variables"]!["keyVaultCertificatesOfficer"]!.GetValue<string>());
+
+        // The app reads the certificate's secret through a Key Vault reference, and only once it exists.
+        Assert.Contains("'Slack__KeyRingCertificate', variables('keyRingCertificateName')", Text(infra.MainTemplate["variables"]!["keyVaultReferences"]!));
+        Assert.Equal("slack-keyring", infra.MainTemplate["variables"]!["keyRingCertificateName"]!.GetValue<string>());
+        var web = Assert.Single(infra.ResourcesOfType("Microsoft.Resources/deployments"), d => d["name"]?.GetValue<string>() == "webapp");
+        Assert.Contains("keyringcertificate", Text(web["dependsOn"]!));
     }
 
     [Fact]

@@ -81,13 +81,7 @@ public sealed class CoreHarness : IAsyncDisposable
         Workspaces.UpdateAsync(Workspace, change, CancellationToken.None);
 
     /// <summary>Every row of the workspace's ledger partition, keyed by row key, for before/after comparisons.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> Snapshot()
-    {
-        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var e in Tables.Ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Workspace.Key}")))
-            rows[e.RowKey] = e.ETag.ToString();
-        return rows;
-    }
+    public Task<IReadOnlyDictionary<string, string>> Snapshot() => PartitionSnapshot.ReadAsync(Tables.Ledger, Workspace);
 
     /// <summary>Every post written and not yet made, due or not (a new one is its writer's to post for a while).</summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingPosts() => await Outbox.ListAsync(Workspace, 1000, CancellationToken.None);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,17 +11,10 @@ namespace RecognitionBot.Tests.Slack;
 /// <summary>OAuth v2 installs into other workspaces, with tokens encrypted at rest in Azurite.</summary>
 public sealed class SlackWorkspaceInstalls : IAsyncLifetime
 {
-    private const string Redirect = "https://bot.example/slack/oauth/callback";
+    private const string Redirect = SlackInstallFlow.Redirect;
     private SlackTestHost _host = null!;
 
-    private static Dictionary<string, string?> Settings => new()
-    {
-        ["Slack:ClientId"] = "111.222",
-        ["Slack:ClientSecret"] = "client-secret-value",
-        ["Slack:RedirectUri"] = Redirect,
-        // Multi-workspace only: no fallback token, so an unknown team really has none.
-        ["Slack:BotToken"] = "",
-    };
+    private static Dictionary<string, string?> Settings => SlackInstallFlow.Settings();
 
     public async Task InitializeAsync() => _host = await SlackTestHost.StartAsync(Settings);
 
@@ -31,42 +23,13 @@ public sealed class SlackWorkspaceInstalls : IAsyncLifetime
     private TableClient Table(string name) => new(Azurite.ConnectionString, _host.TablePrefix + name);
 
     private void SlackKnowsCode(string code, string team, string token, string? enterprise = null, bool orgWide = false) =>
-        _host.Slack.OAuthCodes[code] = new JsonObject
-        {
-            ["access_token"] = token,
-            ["token_type"] = "bot",
-            ["scope"] = "commands,chat:write",
-            ["bot_user_id"] = "UBOT" + team,
-            ["app_id"] = "A0001",
-            ["team"] = orgWide ? null : new JsonObject { ["id"] = team, ["name"] = "Acme Support" },
-            ["enterprise"] = enterprise is null ? null : new JsonObject { ["id"] = enterprise, ["name"] = "Acme Corp" },
-            ["is_enterprise_install"] = orgWide,
-            ["authed_user"] = new JsonObject { ["id"] = "UADMIN" },
-        };
+        SlackInstallFlow.SlackKnowsCode(_host.Slack, code, team, token, enterprise, orgWide);
 
-    /// <summary>Starts an install like a browser would: returns the state Slack will echo back and the cookie it got.</summary>
-    private async Task<(string State, string Cookie)> StartInstallAsync()
-    {
-        var response = await _host.Client.GetAsync("/slack/install");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var query = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("slack_oauth_state=", StringComparison.Ordinal));
-        return (query["state"]!, cookie.Split(';')[0]);
-    }
+    private Task<(string State, string Cookie)> StartInstallAsync() => SlackInstallFlow.StartAsync(_host);
 
-    private Task<HttpResponseMessage> CallbackAsync(string query, string? cookie)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/slack/oauth/callback?" + query);
-        if (cookie is not null) request.Headers.Add("Cookie", cookie);
-        return _host.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> CallbackAsync(string query, string? cookie) => SlackInstallFlow.CallbackAsync(_host, query, cookie);
 
-    private async Task InstallAsync(string code)
-    {
-        var (state, cookie) = await StartInstallAsync();
-        var response = await CallbackAsync($"code={code}&state={Uri.EscapeDataString(state)}", cookie);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    private Task InstallAsync(string code) => SlackInstallFlow.InstallAsync(_host, code);
 
     private SlackInstallations Installations => _host.Services.GetRequiredService<SlackInstallations>();
 
@@ -87,6 +50,23 @@ public sealed class SlackWorkspaceInstalls : IAsyncLifetime
         var cookie = response.Headers.GetValues("Set-Cookie").Single();
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/slack/oauth/callback", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheStateCookieIsSecureAndTheRedirectHttpsEvenWhenTheRequestArrivedOverHttp()
+    {
+        // What App Service's front end hands the app: TLS ended, plain http inside.
+        var request = new HttpRequestMessage(HttpMethod.Get, "http://bot.example/slack/install");
+        request.Headers.Add("X-Forwarded-Proto", "http");
+
+        var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';').Select(p => p.Trim().ToLowerInvariant()).ToArray();
+        Assert.Contains("secure", cookie);
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("samesite=lax", cookie);
+        Assert.Equal(Redirect, QueryHelpers.ParseQuery(response.Headers.Location!.Query)["redirect_uri"]);
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>What oauth.v2.access answers for a code; any other code is <c>invalid_code</c>.</summary>
     public ConcurrentDictionary<string, JsonObject> OAuthCodes { get; } = new();
 
+    /// <summary>What auth.test answers for a bot token; any other token is <c>invalid_auth</c>.</summary>
+    public ConcurrentDictionary<string, JsonObject> Tokens { get; } = new()
+    {
+        [SlackTestHost.BotToken] = new JsonObject { ["team_id"] = "T0001", ["team"] = "Acme", ["user_id"] = "UBOT", ["bot_id"] = "B0001" },
+    };
+
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
@@ -80,7 +86,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>Replaces the default answer for a method.</summary>
     public void Respond(string method, Func<RecordedCall, FakeResponse> answer) => _overrides[method] = answer;
 
-    public JsonObject AddUser(string id, string? locale = "en-US", bool isBot = false, bool deleted = false, bool isAdmin = false, bool isOwner = false, string? name = null, string team = "T0001")
+    public JsonObject AddUser(string id, string? locale = "en-US", bool isBot = false, bool deleted = false, bool isAdmin = false, bool isOwner = false, string? name = null, string team = "T0001",
+        string? enterprise = null, bool isStranger = false)
     {
         var user = new JsonObject
         {
@@ -97,6 +104,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
             ["profile"] = new JsonObject { ["display_name"] = name ?? id, ["real_name"] = name ?? $"User {id}" },
         };
         if (locale is not null) user["locale"] = locale;
+        // Enterprise Grid members carry their organisation; Slack Connect strangers may be flagged as such.
+        if (enterprise is not null) user["enterprise_user"] = new JsonObject { ["id"] = id, ["enterprise_id"] = enterprise, ["teams"] = new JsonArray(team) };
+        if (isStranger) user["is_stranger"] = true;
         Users[id] = user;
         return user;
     }
@@ -170,6 +180,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 return UserGroups.TryGetValue(call.Arg("usergroup") ?? "", out var group)
                     ? FakeResponse.Ok(new JsonObject { ["users"] = new JsonArray([.. group.Select(u => JsonValue.Create(u))]) })
                     : FakeResponse.Error("no_such_subteam");
+            case "auth.test":
+                return Tokens.TryGetValue(call.Token ?? "", out var identity) ? FakeResponse.Ok(identity) : FakeResponse.Error("invalid_auth");
             case "views.open":
                 return FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "V" + Interlocked.Increment(ref _ts) } });
             case "oauth.v2.access":

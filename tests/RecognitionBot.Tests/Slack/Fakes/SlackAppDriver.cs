@@ -6,7 +6,9 @@ using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Core.Storage;
 using RecognitionBot.Slack;
+using RecognitionBot.Tests.Infrastructure;
 
 namespace RecognitionBot.Tests.Slack.Fakes;
 
@@ -113,6 +115,10 @@ public sealed class SlackAppDriver : IAsyncDisposable
         var settings = await Host.Services.GetRequiredService<WorkspaceStore>().GetAsync(Workspace, CancellationToken.None);
         return await Host.Services.GetRequiredService<ILedger>().GetBalanceAsync(Workspace, new MemberId(user), settings, CancellationToken.None);
     }
+
+    /// <summary>The workspace's ledger partition, for "nothing changed" (<see cref="PartitionSnapshot"/>).</summary>
+    public Task<IReadOnlyDictionary<string, string>> PartitionAsync(WorkspaceId? workspace = null) =>
+        PartitionSnapshot.ReadAsync(Host.Services.GetRequiredService<TableStore>().Ledger, workspace ?? Workspace);
 
     public Task<int> PendingPostsAsync() => Host.Services.GetRequiredService<OutboxStore>().CountAsync(Workspace, CancellationToken.None);
 
