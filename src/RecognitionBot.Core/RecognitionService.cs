@@ -67,11 +67,12 @@ public sealed class RecognitionService(
         try
         {
             var settings = await workspaces.GetAsync(context.Workspace, cancellationToken);
+            // Before anything is written: a refused outsider leaves no row behind (not even their locale).
+            if (command is GiveCommand or RedeemCommand && await IsOutsiderAsync(context, cancellationToken)) return new Refused(Refusal.Outsider);
             // A kudos writes the giver's row anyway and takes the locale along; other commands remember it here.
             if (command is not GiveCommand) await RememberLocaleAsync(context, cancellationToken);
             return command switch
             {
-                GiveCommand or RedeemCommand when await IsOutsiderAsync(context, cancellationToken) => new Refused(Refusal.Outsider),
                 GiveCommand give => await GiveAsync(context, give, settings, cancellationToken),
                 BalanceCommand => await ledger.GetBalanceAsync(context.Workspace, context.Actor, settings, cancellationToken),
                 LeaderboardCommand board => await ledger.GetLeaderboardAsync(context.Workspace, board.Period, settings, cancellationToken),

@@ -86,11 +86,12 @@ public sealed class EncryptingTheKeyRing : IAsyncLifetime
         await using var other = await StartAsync(new() { ["Slack:KeyRingCertificate"] = NewCertificate() });
         other.Slack.AddUser("U0001", team: Team);
 
+        var sentAt = DateTimeOffset.UtcNow;
         var response = await other.CommandAsync("balance", team: Team);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString();
-        Assert.Equal(SlackTexts.Get(SlackTexts.CommandFailed), answer);
+        var answer = await other.FinalAnswerAsync(response, "U0001", sentAt);
+        Assert.Equal(SlackTexts.Get(SlackTexts.CommandFailed), answer.GetProperty("text").GetString());
         Assert.Empty(other.Slack.CallsTo("users.info"));
     }
 

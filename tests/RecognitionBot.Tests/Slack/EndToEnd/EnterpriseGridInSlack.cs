@@ -108,9 +108,10 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
         fields["enterprise_id"] = enterprise;
         fields["is_enterprise_install"] = "true";
         fields["response_url"] = new Uri(_host.Slack.BaseUrl, $"api/response_url.{user}").AbsoluteUri;
+        var sentAt = DateTimeOffset.UtcNow;
         var response = await _host.PostFormAsync("/slack/commands", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return await _host.FinalAnswerAsync(response, user, sentAt);
     }
 }
 
@@ -129,9 +130,8 @@ public sealed class TheConfiguredBotTokenServesOneTeam : IAsyncLifetime
         var foreign = SlackWorkspace.Id("T0666");
         var before = await _app.PartitionAsync(foreign);
 
-        var response = await _app.Host.CommandAsync("<@U0002> +10 thanks", user: "U0001", team: "T0666");
+        var answer = await _app.AnswerAsync("U0001", "<@U0002> +10 thanks", team: "T0666");
 
-        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(SlackTexts.Get(SlackTexts.CommandUnavailable), answer.GetProperty("text").GetString());
         Assert.Equal(before, await _app.PartitionAsync(foreign));
         Assert.Empty(_app.Slack.CallsTo("users.info"));
@@ -141,9 +141,9 @@ public sealed class TheConfiguredBotTokenServesOneTeam : IAsyncLifetime
     [Fact]
     public async Task ItsOwnTeamIsServedAndAuthTestIsAskedOnce()
     {
-        await _app.CommandAsync("U0001", "<@U0002> +10 thanks for the handover");
-        await _app.CommandAsync("U0001", "balance");
-        await _app.Host.CommandAsync("balance", team: "T0666");
+        await _app.AnswerAsync("U0001", "<@U0002> +10 thanks for the handover");
+        await _app.AnswerAsync("U0001", "balance");
+        await _app.AnswerAsync("U0001", "balance", team: "T0666");
 
         Assert.Equal(10, (await _app.BalanceAsync("U0002")).Balance.Available);
         Assert.Equal(SlackTestHost.BotToken, Assert.Single(_app.Slack.CallsTo("auth.test")).Token);

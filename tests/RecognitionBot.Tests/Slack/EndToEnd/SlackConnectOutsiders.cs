@@ -30,7 +30,7 @@ public sealed class SlackConnectOutsiders : IAsyncLifetime
     {
         var before = await _app.PartitionAsync();
 
-        var reply = await _app.CommandAsync(Outsider, "<@U0002> +10 thanks for the shared escalation");
+        var reply = await _app.AnswerAsync(Outsider, "<@U0002> +10 thanks for the shared escalation");
 
         Assert.Contains(Texts.For("en")["Refusal.Outsider"], Said(reply));
         Assert.Equal(before, await _app.PartitionAsync());
@@ -43,7 +43,7 @@ public sealed class SlackConnectOutsiders : IAsyncLifetime
         _app.Slack.AddUser("UEXT2", locale: "it-IT", team: "TPARTNER");
         var before = await _app.PartitionAsync();
 
-        var reply = await _app.CommandAsync("UEXT2", "<@U0002> +10 grazie");
+        var reply = await _app.AnswerAsync("UEXT2", "<@U0002> +10 grazie");
 
         Assert.Contains(Texts.For("it")["Refusal.Outsider"], Said(reply));
         Assert.Equal(before, await _app.PartitionAsync());
@@ -54,7 +54,7 @@ public sealed class SlackConnectOutsiders : IAsyncLifetime
     {
         var before = await _app.PartitionAsync();
 
-        var reply = await _app.CommandAsync("U0001", $"<@{Outsider}> +10 thanks for the joint fix");
+        var reply = await _app.AnswerAsync("U0001", $"<@{Outsider}> +10 thanks for the joint fix");
 
         Assert.Contains(Texts.For("en").Format("Refusal.OutsiderRecipient", $"<@{Outsider}>"), Said(reply));
         Assert.Equal(before, await _app.PartitionAsync());
@@ -67,7 +67,7 @@ public sealed class SlackConnectOutsiders : IAsyncLifetime
         _app.Slack.AddUser("UEXT3", team: Team, isStranger: true);
         var before = await _app.PartitionAsync();
 
-        var reply = await _app.CommandAsync("U0001", "<@UEXT3> +10 thanks");
+        var reply = await _app.AnswerAsync("U0001", "<@UEXT3> +10 thanks");
 
         Assert.Contains(Texts.For("en").Format("Refusal.OutsiderRecipient", "<@UEXT3>"), Said(reply));
         Assert.Equal(before, await _app.PartitionAsync());
@@ -78,7 +78,7 @@ public sealed class SlackConnectOutsiders : IAsyncLifetime
     {
         var before = await _app.PartitionAsync();
 
-        var reply = await _app.CommandAsync(Outsider, "redeem coffee");
+        var reply = await _app.AnswerAsync(Outsider, "redeem coffee");
 
         Assert.Contains(Texts.For("en")["Refusal.Outsider"], Said(reply));
         Assert.Equal(before, await _app.PartitionAsync());

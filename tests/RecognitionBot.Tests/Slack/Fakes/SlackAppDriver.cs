@@ -49,6 +49,15 @@ public sealed class SlackAppDriver : IAsyncDisposable
         return body;
     }
 
+    /// <summary>Sends <c>/kudos {text}</c> and returns what the user finally reads, inline or through the response URL.</summary>
+    public async Task<JsonElement> AnswerAsync(string user, string text, string channel = Channel, string team = Team)
+    {
+        var sentAt = DateTimeOffset.UtcNow;
+        var response = await Host.CommandAsync(text, user, channel, team);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Host.FinalAnswerAsync(response, user, sentAt);
+    }
+
     /// <summary>The answer's text and blocks flattened into one string, for "says X" assertions.</summary>
     public static string Said(JsonElement reply) => string.Join("\n", Strings(reply));
 

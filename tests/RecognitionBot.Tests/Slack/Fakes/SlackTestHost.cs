@@ -94,6 +94,17 @@ public sealed class SlackTestHost : IAsyncDisposable
         return PostFormAsync("/slack/commands", fields, timestamp, secret);
     }
 
+    /// <summary>
+    /// The answer the user ends up with: the inline one, or, when the command was acknowledged with "one moment"
+    /// (a cold or busy host misses the ack deadline), the one delivered through the response URL afterwards.
+    /// </summary>
+    public async Task<System.Text.Json.JsonElement> FinalAnswerAsync(HttpResponseMessage response, string user, DateTimeOffset sentAt)
+    {
+        var inline = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (inline.GetProperty("text").GetString() != SlackTexts.Get(SlackTexts.Working)) return inline;
+        return (await Slack.WaitForCallAsync($"response_url.{user}", c => c.At >= sentAt)).Json;
+    }
+
     public static Dictionary<string, string> CommandFields(string text, string user = "U0001", string channel = "C0001", string team = "T0001", string? triggerId = null) => new()
     {
         ["token"] = "deprecated-verification-token",
