@@ -33,7 +33,7 @@ public sealed class SlackInstallations(
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("RecognitionBot.Slack.BotToken.v1");
     private readonly ConcurrentDictionary<string, (SlackBot? Bot, DateTimeOffset Until)> _cache = new();
-    private readonly ConcurrentDictionary<string, string> _enterprises = new();
+    private readonly ConcurrentDictionary<string, (string? Enterprise, DateTimeOffset Until)> _enterprises = new();
     private Task<SlackAuthIdentity>? _configured;
 
     /// <summary>The bot for a request from Slack, which names the team and (on Enterprise Grid) its enterprise.</summary>
@@ -69,18 +69,21 @@ public sealed class SlackInstallations(
     /// <summary>The Enterprise Grid organisation of a workspace, as Slack's signed requests named it; null outside Grid.</summary>
     public async Task<string?> EnterpriseOfAsync(WorkspaceId workspace, CancellationToken ct = default)
     {
-        if (_enterprises.TryGetValue(workspace.Id, out var known)) return known;
+        var now = time.GetUtcNow();
+        if (_enterprises.TryGetValue(workspace.Id, out var known) && known.Until > now) return known.Enterprise;
         var stored = await Conversations.FindAsync(workspace, EnterpriseKey, ct);
-        if (stored is not null) _enterprises[workspace.Id] = stored;
+        // Known for good once found; "none" (most workspaces) is asked again after a minute, since another instance
+        // may have just learned it, and an outbox post on every call must not cost a storage read.
+        _enterprises[workspace.Id] = (stored, stored is null ? now + CacheFor : DateTimeOffset.MaxValue);
         return stored;
     }
 
     private async Task RememberEnterpriseAsync(string teamId, string enterpriseId, CancellationToken ct)
     {
-        if (_enterprises.TryGetValue(teamId, out var known) && known == enterpriseId) return;
+        if (_enterprises.TryGetValue(teamId, out var known) && known.Enterprise == enterpriseId) return;
         // Team ids are unique across Slack and a team never changes organisation; the write is idempotent anyway.
         await Conversations.SaveAsync(SlackWorkspace.Id(teamId), EnterpriseKey, enterpriseId, ct);
-        _enterprises[teamId] = enterpriseId;
+        _enterprises[teamId] = (enterpriseId, DateTimeOffset.MaxValue);
     }
 
     /// <summary>
