@@ -141,7 +141,8 @@ public sealed class EncryptingTheKeyRing : IAsyncLifetime
     // Data Protection writes some elements in its own XML namespace: match by local name.
     private static IEnumerable<XElement> Named(XElement root, string name) => root.Descendants().Where(e => e.Name.LocalName == name);
 
-    private static string NewCertificate()
+    /// <summary>A fresh self-signed RSA certificate with its private key, as base64 PKCS#12 (what Key Vault hands out).</summary>
+    internal static string NewCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=RecognitionBot test key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Slack;
+using RecognitionBot.Tests.Hosting;
 using RecognitionBot.Tests.Infrastructure;
 using RecognitionBot.Tests.Slack.Fakes;
 
@@ -67,6 +68,24 @@ public sealed class SlackWorkspaceInstalls : IAsyncLifetime
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=lax", cookie);
         Assert.Equal(Redirect, QueryHelpers.ParseQuery(response.Headers.Location!.Query)["redirect_uri"]);
+    }
+
+    [Fact]
+    public void AProductionHostWithInstallsRefusesToStartWithoutANamedHttpsRedirect()
+    {
+        // Behind the proxy a redirect derived from the request would say http://, and Slack would refuse it.
+        using var host = new AppHost("Production", new Dictionary<string, string?>(Settings)
+        {
+            ["Storage:AccountUri"] = "https://strecbot.table.core.windows.net/",
+            ["Slack:SigningSecret"] = "s",
+            ["Slack:RedirectUri"] = null,
+            ["Slack:KeyRingCertificate"] = EncryptingTheKeyRing.NewCertificate(),
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient()).ToString();
+
+        Assert.Contains("will not start in Production", error);
+        Assert.Contains("need Slack:RedirectUri", error);
     }
 
     [Fact]
