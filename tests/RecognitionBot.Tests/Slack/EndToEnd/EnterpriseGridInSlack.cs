@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
@@ -91,6 +92,42 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
         Assert.Equal(SlackTexts.Get(SlackTexts.CommandUnavailable), reply.GetProperty("text").GetString());
         Assert.Empty(_host.Slack.CallsTo("users.info"));
         Assert.Equal(before, await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id("T0777")));
+    }
+
+    [Theory]
+    [InlineData(SecondTeam, Enterprise, true)]
+    [InlineData("T0777", "E0099", false)]
+    public async Task AClickFromATeamOfTheOrganisationIsAnsweredAndFromAnotherOrganisationIsNot(string team, string enterprise, bool answered)
+    {
+        var before = await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id(team));
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = "UG1", ["team_id"] = team },
+            ["team"] = new JsonObject { ["id"] = team },
+            ["enterprise"] = new JsonObject { ["id"] = enterprise },
+            ["is_enterprise_install"] = true,
+            ["response_url"] = new Uri(_host.Slack.BaseUrl, "api/response_url.UG1").AbsoluteUri,
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.000001", ["channel_id"] = SecondChannel },
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = SlackActions.CancelRedemption, ["value"] = "no-such-request", ["type"] = "button" }),
+        };
+
+        var response = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The org-wide token was found for the team: the clicker is told the request does not exist. Otherwise: silence.
+        if (answered)
+        {
+            var told = await _host.Slack.WaitForCallAsync("response_url.UG1");
+            Assert.Contains(Texts.For("en")["Refusal.UnknownRedemption"], SlackAppDriver.Said(told.Json));
+            Assert.All(_host.Slack.CallsTo("users.info"), c => Assert.Equal(OrgToken, c.Token));
+        }
+        else
+        {
+            Assert.Empty(_host.Slack.CallsTo("response_url.UG1"));
+            Assert.Empty(_host.Slack.CallsTo("users.info"));
+            Assert.Equal(before, await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id(team)));
+        }
     }
 
     private Azure.Data.Tables.TableClient Ledger => _host.Services.GetRequiredService<RecognitionBot.Core.Storage.TableStore>().Ledger;
