@@ -269,7 +269,7 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         {
             try
             {
-                await tables.Ledger.UpdateEntityAsync(new TableEntity(e.PartitionKey, e.RowKey) { ["NextAttemptAt"] = now, ["Attempts"] = 0 }, e.ETag,
+                await tables.Ledger.UpdateEntityAsync(new TableEntity(LedgerKeys.Partition(workspace), e.RowKey) { ["NextAttemptAt"] = now, ["Attempts"] = 0 }, e.ETag,
                     TableUpdateMode.Merge, cancellationToken);
                 count++;
             }

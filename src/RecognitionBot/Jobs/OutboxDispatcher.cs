@@ -80,12 +80,14 @@ public sealed class OutboxDispatcher(
     // Stopping: start no new post. Aborting (StopGrace later): give up on posts still in flight. Recording what was
     // posted or handed back is not cut short by the stop itself, only bounded a little after the abort.
     private CancellationToken _stopping;
+    private volatile bool _running; // only a running dispatcher wakes rested workspaces (tests drive rounds by hand)
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _recording = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        _running = true;
         using var graced = stoppingToken.Register(() =>
         {
             _abort.CancelAfter(_options.StopGrace);
@@ -298,7 +300,7 @@ public sealed class OutboxDispatcher(
     {
         var until = clock.GetUtcNow() + wait;
         var later = _resting.AddOrUpdate(workspace, until, (_, old) => old > until ? old : until);
-        if (later != until) return;
+        if (later != until || !_running) return;
         _ = Task.Delay(wait, clock, _stopping).ContinueWith(t =>
         {
             if (!t.IsCanceled) Schedule(workspace, sweep: true);
