@@ -130,17 +130,17 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
     }
 
     /// <summary>
-    /// A transient failure (throttled, the platform down, a timeout): tried again after <paramref name="wait"/>, for
-    /// as long as it takes. Such a row is never parked: only a permanent refusal (<see cref="ParkAsync"/>) stops a post.
+    /// A transient failure (throttled, the platform down, a timeout): tried again at <paramref name="at"/>, for as
+    /// long as it takes. Such a row is never parked: only a permanent refusal (<see cref="ParkAsync"/>) stops a post.
     /// </summary>
-    public async Task RetryLaterAsync(OutboxLease lease, string error, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task RetryLaterAsync(OutboxLease lease, string error, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var pk = LedgerKeys.Partition(lease.Item.Workspace);
         var found = await tables.Ledger.GetEntityIfExistsAsync<OutboxEntity>(pk, lease.Item.Key, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity) return;
         entity.Attempts++;
         entity.LastError = Trim(error);
-        entity.NextAttemptAt = clock.GetUtcNow() + wait;
+        entity.NextAttemptAt = at;
         try
         {
             await tables.Ledger.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);

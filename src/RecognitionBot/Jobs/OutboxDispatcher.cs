@@ -296,16 +296,19 @@ public sealed class OutboxDispatcher(
     private bool IsResting(WorkspaceId workspace) => _resting.TryGetValue(workspace, out var until) && until > clock.GetUtcNow();
 
     /// <summary>The platform throttled this workspace: it rests until then (others go on), and is woken at the end.</summary>
-    private void Rest(WorkspaceId workspace, TimeSpan wait)
+    private void Rest(WorkspaceId workspace, DateTimeOffset until)
     {
-        var until = clock.GetUtcNow() + wait;
         var later = _resting.AddOrUpdate(workspace, until, (_, old) => old > until ? old : until);
         if (later != until || !_running) return;
-        _ = Task.Delay(wait, clock, _stopping).ContinueWith(t =>
+        // A little past the end: a timer may fire a hair early, and the rest must be over when the worker looks.
+        var wait = until - clock.GetUtcNow() + WakeMargin;
+        _ = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, _stopping).ContinueWith(t =>
         {
             if (!t.IsCanceled) Schedule(workspace, sweep: true);
         }, TaskScheduler.Default);
     }
+
+    private static readonly TimeSpan WakeMargin = TimeSpan.FromMilliseconds(50);
 
     private IOutboxSender? SenderFor(WorkspaceId workspace)
     {
@@ -360,8 +363,10 @@ public sealed class OutboxDispatcher(
                 return;
             }
             var wait = failure?.RetryAfter ?? Backoff(item.Attempts);
-            if (failure?.RetryAfter is { } retryAfter) Rest(item.Workspace, retryAfter);
-            await outbox.RetryLaterAsync(lease, e.Message, wait, Recording());
+            // One instant for both, so the row is due when the workspace's rest ends and the wake finds it.
+            var at = clock.GetUtcNow() + wait;
+            if (failure?.RetryAfter is not null) Rest(item.Workspace, at);
+            await outbox.RetryLaterAsync(lease, e.Message, at, Recording());
             log.LogWarning(e, "Post {Key} in {Workspace} failed (attempt {Attempt}); retrying in {Wait}", item.Key, item.Workspace, item.Attempts + 1, wait);
         }
         catch (Exception storage)
