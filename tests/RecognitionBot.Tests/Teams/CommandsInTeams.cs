@@ -78,6 +78,8 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     public async Task DigestSubscriptionIsPerChannelAndNotInPersonalChats()
     {
         var channelId = NewChannel();
+        // Only admins switch a channel's digest; the installer is one.
+        using (await _teams.SendAsync(_teams.Message(Ann, Personal(Ann), "hello") with { Type = ActivityTypes.InstallationUpdate, Action = "add", Text = null })) { }
 
         var on = await _teams.SayAsync(Ann, Channel(channelId, "4"), "digest on friday 16:00 Europe/Rome");
         var personal = await _teams.SayAsync(Ann, Personal(Ann), "digest on");
