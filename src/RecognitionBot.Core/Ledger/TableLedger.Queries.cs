@@ -126,11 +126,11 @@ public sealed partial class TableLedger
             if (change.Locale is { } locale) entity.Locale = locale;
             try
             {
-                if (audit is not null)
+                if (audit?.Invoke(before) is { } entry && entry.Before != entry.After)
                 {
                     var batch = new Batch(LedgerKeys.Partition(workspace));
                     batch.Put(entity, existed);
-                    batch.Audit(audit(before));
+                    batch.Audit(entry);
                     await SubmitAsync(batch, workspace, cancellationToken);
                 }
                 else if (existed) await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);

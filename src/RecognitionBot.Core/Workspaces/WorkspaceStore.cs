@@ -44,8 +44,9 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
             var next = change(current);
             entity["Settings"] = JsonSerializer.Serialize(next, Json.Options);
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag)];
-            if (audit is not null)
-                actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(audit(current, next), entity.PartitionKey, AuditPrefix(workspace))));
+            // A change that changes nothing (adding an approver twice) is not worth a line in the log.
+            if (audit?.Invoke(current, next) is { } entry && entry.Before != entry.After)
+                actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(entry, entity.PartitionKey, AuditPrefix(workspace))));
             try
             {
                 await tables.Workspaces.SubmitTransactionAsync(actions, cancellationToken);

@@ -106,6 +106,20 @@ public sealed class AuditingAdminChanges : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChangeThatChangesNothingIsNotLogged()
+    {
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin approver add <@dan>"));
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin role manager <@dan>"));
+
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin approver add <@dan>"));
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin role manager <@dan>"));
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin approver remove <@eve>"));
+
+        Assert.Equal([AuditAction.Role, AuditAction.ApproverAdded], (await _h.AuditLog()).Select(e => e.Action));
+    }
+
+    [Fact]
     public async Task TheLogShowsTheLatestNewestFirstTenByDefault()
     {
         for (var i = 1; i <= 12; i++)
