@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Workspaces;
 
@@ -9,13 +7,8 @@ namespace RecognitionBot.Core.Audit;
 /// An audit row. It lives in the table and partition of the change it records (ledger, workspaces or digests), as an
 /// entity group transaction never spans two partitions; <see cref="TableAuditLog"/> merges the three.
 /// </summary>
-internal sealed class AuditEntity : ITableEntity
+internal sealed class AuditEntity : LedgerEntity
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public string Action { get; set; } = "";

@@ -26,8 +26,7 @@ internal sealed class Batch(string partition)
     }
 
     /// <summary>Adds the audit row of the change this transaction makes.</summary>
-    public void Audit(Audit.AuditEntry entry) =>
-        _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Core.Audit.AuditEntity.From(entry, partition, "")));
+    public void Audit(Audit.AuditEntry entry) => Add(Core.Audit.AuditEntity.From(entry, partition, ""));
 
     /// <summary>Writes back a row read earlier: conditional on its ETag, or an add when it was not there.</summary>
     public void Put(LedgerEntity entity, bool existed)

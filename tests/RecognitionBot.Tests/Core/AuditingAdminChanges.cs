@@ -106,6 +106,17 @@ public sealed class AuditingAdminChanges : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SwitchingOffADigestThatWasNeverOnWritesNothing()
+    {
+        Assert.IsType<AdminDone>(await _h.Say("boss", "admin allowance 20"));
+        var before = await _h.AllRows();
+
+        Assert.False(Assert.IsType<DigestSubscriptionView>(await _h.Say("boss", "digest off", Floor)).Subscribed);
+
+        Assert.Equal(before, await _h.AllRows());
+    }
+
+    [Fact]
     public async Task AChangeThatChangesNothingIsNotLogged()
     {
         Assert.IsType<AdminDone>(await _h.Say("boss", "admin approver add <@dan>"));
