@@ -18,8 +18,11 @@ public sealed class PostingReliably : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private SlackAppDriver _app = null!;
 
+    // Installs as well as the configured token (which serves T0001 only), so a second workspace can be installed.
     public async Task InitializeAsync() =>
-        _app = await SlackAppDriver.StartAsync(services: s => s.AddSingleton<TimeProvider>(_clock));
+        _app = await SlackAppDriver.StartAsync(
+            new Dictionary<string, string?> { ["Slack:ClientId"] = "111.222", ["Slack:ClientSecret"] = "client-secret-value", ["Slack:RedirectUri"] = SlackInstallFlow.Redirect },
+            s => s.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -69,6 +72,8 @@ public sealed class PostingReliably : IAsyncLifetime
     [Fact]
     public async Task AThrottledWorkspaceDoesNotHoldUpAnothersPosts()
     {
+        SlackInstallFlow.SlackKnowsCode(_app.Slack, "code-t2", "T0002", "xoxb-second-team");
+        await SlackInstallFlow.InstallAsync(_app.Host, "code-t2");
         foreach (var id in new[] { "U0101", "U0102" }) _app.Slack.AddUser(id, team: "T0002");
         // Team T0001's channel is throttled for good (its Retry-After never passes on the app's clock).
         _app.Slack.Respond("chat.postMessage", call => call.Arg("channel") == Channel
