@@ -40,7 +40,8 @@ public sealed class GivingKudosInTeams(TeamsTestHost host) : IClassFixture<Teams
         Assert.Contains(confirmation.Card().Mentions(), m => m.Id == Bob.AadId);
         Assert.DoesNotContain(confirmation.Card().Mentions(), m => m.Id == Cat.AadId);
 
-        var dm = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith("/amer/v3/conversations/a:dm-29:bob/activities"));
+        var dm = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && IsPersonalChatOf(Bob, c.Path)
+            && c.Body.Contains("angry escalation") && c.Body.Contains("You got kudos"));
         AdaptiveCardContract.AssertValid(dm.Card());
         Assert.Contains("10", dm.Card().AllText());
         Assert.True(dm.Json.GetProperty("channelData").GetProperty("notification").GetProperty("alert").GetBoolean());
