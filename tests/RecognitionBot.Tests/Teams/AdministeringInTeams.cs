@@ -20,20 +20,6 @@ public sealed class AdministeringInTeams(TeamsTestHost host) : IClassFixture<Tea
     private IEnumerable<FakeGraph.GraphCall> GroupChecksOf(TestUser user) =>
         host.Graph.Calls.Where(c => c.Path == $"/v1.0/users/{user.AadId}/checkMemberGroups");
 
-    private Activity Install(TestUser by, string type, string? action = null) => new()
-    {
-        Type = type,
-        Action = action,
-        Id = Guid.NewGuid().ToString("N"),
-        ServiceUrl = host.Connector.ServiceUrl,
-        ChannelId = "msteams",
-        From = by.Account,
-        Recipient = Bot,
-        Conversation = Personal(by),
-        MembersAdded = type == ActivityTypes.ConversationUpdate ? [Bot] : null,
-        ChannelData = new TeamsChannelData { Tenant = new TenantInfo(TestActivities.Tenant) },
-    };
-
     [Fact]
     public async Task TheConfiguredAdminMayAdminister()
     {
@@ -77,8 +63,8 @@ public sealed class AdministeringInTeams(TeamsTestHost host) : IClassFixture<Tea
     public async Task APersonalScopeInstallGrantsNothing()
     {
         // Cat installs the app for herself, as the Agents Playground and Teams do: both events, in her 1:1 chat.
-        using (await _teams.SendAsync(Install(Cat, ActivityTypes.InstallationUpdate, "add"))) { }
-        using (await _teams.SendAsync(Install(Cat, ActivityTypes.ConversationUpdate))) { }
+        using (await _teams.SendAsync(_teams.Event(ActivityTypes.InstallationUpdate, Cat, Personal(Cat), action: "add"))) { }
+        using (await _teams.SendAsync(_teams.Event(ActivityTypes.ConversationUpdate, Cat, Personal(Cat), added: [Bot]))) { }
         var settings = await Settings();
 
         var reply = await _teams.SayAsync(Cat, Personal(Cat), "admin approver add @dan");

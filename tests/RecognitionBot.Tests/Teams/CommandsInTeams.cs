@@ -126,24 +126,7 @@ public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsT
     private readonly TeamsScenario _teams = new TeamsScenario(host).WithRoster();
 
     private Activity Event(string type, TestUser from, ConversationAccount conversation, string? action = null, IReadOnlyList<ChannelAccount>? added = null,
-        IReadOnlyList<ChannelAccount>? removed = null) => new()
-    {
-        Type = type,
-        Action = action,
-        Id = Guid.NewGuid().ToString("N"),
-        ServiceUrl = host.Connector.ServiceUrl,
-        ChannelId = "msteams",
-        From = from.Account,
-        Recipient = Bot,
-        Conversation = conversation,
-        MembersAdded = added,
-        MembersRemoved = removed,
-        ChannelData = new TeamsChannelData
-        {
-            Tenant = new TenantInfo(TestActivities.Tenant),
-            Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = conversation.Id, Name = "Support Team" } : null,
-        },
-    };
+        IReadOnlyList<ChannelAccount>? removed = null) => _teams.Event(type, from, conversation, action, added, removed);
 
     [Fact]
     public async Task AddingTheAppToATeamWelcomesOnceAndMakesNobodyAnAdmin()

@@ -43,45 +43,20 @@ public sealed class TrustingTeamsActivities(TeamsTestHost host) : IClassFixture<
         // The Teams key is also endorsed for skype: endorsement alone does not make an activity Teams'.
         AssertRefusedAndNothingChanged(Kudos(Ann) with { ChannelId = "skype" });
 
-    [Fact]
-    public Task RefusesAnActivityOfATenantTheAppDoesNotServe()
-    {
-        var activity = Kudos(Ann);
-        return AssertRefusedAndNothingChanged(activity with
-        {
-            Conversation = activity.Conversation! with { TenantId = TeamsTestHost.ForeignTenant },
-            ChannelData = activity.ChannelData! with { Tenant = new TenantInfo(TeamsTestHost.ForeignTenant) },
-        });
-    }
+    [Theory]
+    [InlineData(TeamsTestHost.ForeignTenant, TeamsTestHost.ForeignTenant)] // a tenant the app does not serve
+    [InlineData(TeamsTestHost.BotTenant, TeamsTestHost.BotTenant)] // the bot's own, when only a customer tenant is listed
+    [InlineData(TestActivities.Tenant, TeamsTestHost.ForeignTenant)] // conversation and channelData disagree
+    [InlineData(TeamsTestHost.ForeignTenant, TestActivities.Tenant)]
+    [InlineData(null, null)] // no tenant at all
+    public Task RefusesAnActivityOfATenantNotServed(string? conversationTenant, string? channelDataTenant) =>
+        AssertRefusedAndNothingChanged(InTenant(Kudos(Ann), conversationTenant, channelDataTenant));
 
-    [Fact]
-    public Task RefusesTheBotsOwnTenantWhenOnlyACustomerTenantIsServed()
+    internal static Activity InTenant(Activity activity, string? conversationTenant, string? channelDataTenant) => activity with
     {
-        var activity = Kudos(Ann);
-        return AssertRefusedAndNothingChanged(activity with
-        {
-            Conversation = activity.Conversation! with { TenantId = TeamsTestHost.BotTenant },
-            ChannelData = activity.ChannelData! with { Tenant = new TenantInfo(TeamsTestHost.BotTenant) },
-        });
-    }
-
-    [Fact]
-    public Task RefusesAnActivityWhoseTenantsDisagree()
-    {
-        var activity = Kudos(Ann);
-        return AssertRefusedAndNothingChanged(activity with { ChannelData = activity.ChannelData! with { Tenant = new TenantInfo(TeamsTestHost.ForeignTenant) } });
-    }
-
-    [Fact]
-    public Task RefusesAnActivityWithoutTenant()
-    {
-        var activity = Kudos(Ann);
-        return AssertRefusedAndNothingChanged(activity with
-        {
-            Conversation = activity.Conversation! with { TenantId = null },
-            ChannelData = activity.ChannelData! with { Tenant = null },
-        });
-    }
+        Conversation = activity.Conversation! with { TenantId = conversationTenant },
+        ChannelData = activity.ChannelData! with { Tenant = channelDataTenant is null ? null : new TenantInfo(channelDataTenant) },
+    };
 }
 
 /// <summary><c>Teams:AllowedTenants</c> "*": an explicit choice to serve every tenant, each in its own workspace.</summary>
@@ -96,12 +71,8 @@ public sealed class ServingEveryTenant : IAsyncLifetime
     [Fact]
     public async Task AcceptsAnotherTenantIntoItsOwnWorkspace()
     {
-        var activity = TestActivities.Message(_host.Connector.ServiceUrl, "help");
-        activity = activity with
-        {
-            Conversation = activity.Conversation! with { TenantId = TeamsTestHost.ForeignTenant },
-            ChannelData = activity.ChannelData! with { Tenant = new TenantInfo(TeamsTestHost.ForeignTenant) },
-        };
+        var activity = TrustingTeamsActivities.InTenant(TestActivities.Message(_host.Connector.ServiceUrl, "help"),
+            TeamsTestHost.ForeignTenant, TeamsTestHost.ForeignTenant);
         var before = await _host.SnapshotAsync(Workspace);
 
         using var response = await _host.PostActivityAsync(activity);
