@@ -76,7 +76,8 @@ public sealed class OutsidersInTeams(TeamsTestHost host) : IClassFixture<TeamsTe
 
         var text = await RefusedTwiceWithNothingChanged(Ann, () => $"kudos @{guest.TeamsId[3..]} +10 thanks for the great partner call", [guest]);
 
-        Assert.Contains("<at>Gus Guest</at> is a guest from another organisation", text);
+        Assert.Contains("Gus Guest is a guest from another organisation", text);
+        Assert.DoesNotContain("<at>", text);
         Assert.Equal(ann, await _teams.BalanceOf(Ann));
         Assert.Equal(0, (await _teams.BalanceOf(guest)).Earned);
     }
@@ -98,7 +99,7 @@ public sealed class OutsidersInTeams(TeamsTestHost host) : IClassFixture<TeamsTe
         var receiving = await RefusedTwiceWithNothingChanged(Ann, () => $"kudos @{other.TeamsId[3..]} +10 thanks for the joint escalation", [other]);
 
         Assert.Contains("guest from another organisation", giving);
-        Assert.Contains("<at>Fay Fabrikam</at> is a guest from another organisation", receiving);
+        Assert.Contains("Fay Fabrikam is a guest from another organisation", receiving);
         Assert.Equal(0, (await _teams.BalanceOf(other)).Earned);
     }
 }
