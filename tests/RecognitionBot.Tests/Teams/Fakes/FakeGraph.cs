@@ -32,8 +32,6 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public void AddToGroup(string tenant, string user, string group) => _groupMembers[(tenant, user, group)] = true;
 
-    public void RemoveFromGroup(string tenant, string user, string group) => _groupMembers.TryRemove((tenant, user, group), out _);
-
     /// <summary>The tenant's admin has not consented: Graph answers 403.</summary>
     public void Forbid(string tenant) => _forbiddenTenants[tenant] = true;
 
