@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ILedger>(sp => sp.GetRequiredService<TableLedger>());
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<UndeliveredPosts>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();

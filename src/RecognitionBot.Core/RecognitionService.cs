@@ -25,6 +25,8 @@ public sealed class RecognitionService(
     IEnumerable<IMemberDirectory> directories,
     IEnumerable<IManagerLookup> managerLookups,
     IEnumerable<ICommandObserver> observers,
+    OutboxStore outbox,
+    IOutboxSignal outboxSignal,
     TimeProvider clock,
     ILogger<RecognitionService> log)
 {
@@ -278,6 +280,12 @@ public sealed class RecognitionService(
                 if (channel.Here && context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
                 await workspaces.UpdateAsync(ws, s => s with { CelebrationChannel = channel.Here ? context.Conversation.Id : null }, cancellationToken);
                 return new AdminDone(command);
+            case OutboxCommand { Retry: false }:
+                return new OutboxView(await outbox.SummarizeAsync(ws, cancellationToken));
+            case OutboxCommand { Retry: true }:
+                var retried = await outbox.RetryParkedAsync(ws, cancellationToken);
+                if (retried > 0) outboxSignal.Wake(ws);
+                return new OutboxView(await outbox.SummarizeAsync(ws, cancellationToken), retried);
             default:
                 throw new NotSupportedException($"No handler for {command.GetType().Name}");
         }

@@ -26,6 +26,8 @@ internal static class AdminCommandParser
             "timezone" => TimeZone(tokens, i + 1),
             "celebrations" when verb is "here" or "off" =>
                 CommandParser.Exactly(tokens, i + 2, new SetCelebrationChannelCommand(Here: verb == "here")),
+            "outbox" when verb == "retry" => CommandParser.Exactly(tokens, i + 2, new OutboxCommand(Retry: true)),
+            "outbox" => CommandParser.Exactly(tokens, i + 1, new OutboxCommand(Retry: false)),
             _ => ParseResult.Fail(ParseError.UnknownAdminCommand, tokens.Rest(i)),
         };
     }

@@ -24,6 +24,7 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(AdminDone), "adminDone")]
 [JsonDerivedType(typeof(DigestSubscriptionView), "digestSubscription")]
 [JsonDerivedType(typeof(DigestPreview), "digestPreview")]
+[JsonDerivedType(typeof(OutboxView), "outbox")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -110,6 +111,9 @@ public sealed record HelpView(
     int PairDailyCap) : CommandResult;
 
 public sealed record AdminDone(AdminCommand Command, string? Detail = null) : CommandResult;
+
+/// <summary>A workspace's outbox for its admins; <see cref="Retried"/> is how many parked posts were just made due again.</summary>
+public sealed record OutboxView(Outbox.OutboxSummary Summary, int? Retried = null) : CommandResult;
 
 public sealed record DigestSubscriptionView(string ConversationId, bool Subscribed, DayOfWeek Day, TimeOnly Time, string TimeZone) : CommandResult;
 

@@ -90,3 +90,6 @@ public sealed record SetTimeZoneCommand(string TimeZone) : AdminCommand;
 
 /// <summary><c>admin celebrations here|off</c>: where kudos given in a DM to the bot are celebrated.</summary>
 public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand;
+
+/// <summary><c>admin outbox [retry]</c>: what waits to be posted and what was parked (refused for good); retry sends the parked again.</summary>
+public sealed record OutboxCommand(bool Retry) : AdminCommand;

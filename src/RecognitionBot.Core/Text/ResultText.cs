@@ -20,6 +20,7 @@ public static class ResultText
             ? t.Format("Digest.On", t.Weekday(d.Day), d.Time.ToString("HH:mm", t.Culture), d.TimeZone)
             : t["Digest.Off"],
         RedemptionView v => Redemption(v, t, mention, zone),
+        OutboxView o => Outbox(o, t, zone),
         _ => t["Generic.TryHelp"],
     };
 
@@ -72,6 +73,16 @@ public static class ResultText
         SetCelebrationChannelCommand c => t[c.Here ? "Admin.CelebrationsHere" : "Admin.CelebrationsOff"],
         _ => t["Generic.TryHelp"],
     };
+
+    private static string Outbox(OutboxView o, Texts t, TimeZoneInfo zone)
+    {
+        var lines = new List<string>();
+        if (o.Retried is { } retried) lines.Add(t.Format("Admin.OutboxRetried", t.Number(retried)));
+        lines.Add(t.Format("Admin.Outbox", t.Number(o.Summary.Waiting), t.Number(o.Summary.Parked)));
+        if (o.Summary.Latest is { } latest)
+            lines.Add(t.Format("Admin.OutboxLatest", t[$"OutboxKind.{latest.Kind}"], t.When(latest.At, zone), latest.Reason));
+        return string.Join("\n", lines);
+    }
 
     private static string Settings(SettingsView s, Texts t)
     {

@@ -133,4 +133,13 @@ public static partial class TeamsCards
             new TextBlock(c.T["Gaps.Footer"]) { IsSubtle = true },
         ]);
     }
+
+    /// <summary>A private note that a post could not be made, and what to do about it.</summary>
+    public static AdaptiveCard Undelivered(UndeliveredPost post, CardContext c, string? conversationName = null)
+    {
+        var text = post.Reason == UndeliveredReason.CelebrationNotPosted
+            ? c.Core.Format("Undelivered.CelebrationNotPosted", CardText.Markdown(conversationName ?? post.ConversationId ?? ""))
+            : c.Core.Format($"Undelivered.{post.Reason}", CardText.Markdown(post.RewardName ?? ""), post.Unreachable is { } who ? c.Mention(who) : "");
+        return c.Card([new TextBlock(text) { Color = TextColor.Attention }]);
+    }
 }

@@ -36,6 +36,7 @@ public static partial class TeamsCards
         RedemptionNoticePost notice => RedemptionNotice(notice, c),
         DigestPost digest => Digest(digest.Digest, c),
         RecognitionGapsPost gaps => Gaps(gaps, c),
+        UndeliveredPost undelivered => Undelivered(undelivered, c),
         _ => throw new NotSupportedException($"No Teams card for {post.GetType().Name}"),
     };
 
@@ -67,6 +68,7 @@ public static partial class TeamsCards
         RedemptionNoticePost p => PeopleIn(p.Redemption),
         DigestPost p => PeopleIn(p.Digest),
         RecognitionGapsPost p => p.Members,
+        UndeliveredPost { Unreachable: { } who } => [who],
         _ => [],
     };
 

@@ -117,10 +117,11 @@ public sealed class SlackAppDriver : IAsyncDisposable
     public Task<int> PendingPostsAsync() => Host.Services.GetRequiredService<OutboxStore>().CountAsync(Workspace, CancellationToken.None);
 
     /// <summary>Waits until the outbox has posted everything it holds.</summary>
-    public async Task OutboxDrainedAsync()
+    /// <param name="parked">How many rows are expected to stay, parked for good.</param>
+    public async Task OutboxDrainedAsync(int parked = 0)
     {
         var until = DateTime.UtcNow.AddSeconds(15);
-        while (await PendingPostsAsync() > 0)
+        while (await PendingPostsAsync() > parked)
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("The outbox did not drain.");
             await Task.Delay(50);
