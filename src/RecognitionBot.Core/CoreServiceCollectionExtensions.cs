@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPublisher>();
+        services.AddSingleton<Audit.IAuditLog, Audit.TableAuditLog>();
         services.AddSingleton<RecognitionService>();
         return services;
     }

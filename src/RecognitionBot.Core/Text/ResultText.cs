@@ -29,6 +29,8 @@ public static class ResultText
         var args = (r.Detail ?? "").Split('|');
         if (r.Reason is Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.OutsiderRecipient or Commands.Refusal.DuplicateRecipient)
             args = [mention(new MemberId(r.Detail ?? ""))];
+        if (r.Reason is Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover)
+            args = [.. args.Select(a => mention(new MemberId(a)))];
         var text = t.Format($"Refusal.{r.Reason}", args.Cast<object?>().ToArray());
         return r.Reason switch
         {
@@ -109,6 +111,7 @@ public static class ResultText
         ParseError.MissingMember => "Example.Approver",
         ParseError.MissingRedemptionId => "Example.Cancel",
         ParseError.UnknownAdminCommand => "Example.Admin",
+        ParseError.BadLogCount => "Example.AdminLog",
         _ => null,
     };
 }

@@ -23,6 +23,7 @@ public static partial class TeamsCards
         HelpView help => Help(help, c),
         RedemptionView redemption => RedemptionResult(redemption, c),
         DigestPreview preview => Digest(preview.Digest, c),
+        AuditLogView log => AuditLog(log, c),
         _ => Text(Describe(result, c), c, IsRefusal(result)),
     };
 
@@ -59,6 +60,8 @@ public static partial class TeamsCards
             _ => [],
         },
         DigestPreview p => PeopleIn(p.Digest),
+        AuditLogView l => l.Entries.SelectMany(AuditText.People),
+        Refused { Reason: Refusal.ManagerCycle or Refusal.SelfMappedApprover, Detail: { } ids } => ids.Split('|').Select(id => new MemberId(id)),
         Core.Digests.WeeklyDigest d => d.TopRecipients.Select(r => r.Member).Concat(d.FirstTimeRecipients)
             .Concat(d.Highlights.SelectMany(h => h.Recipients.Append(h.Giver))),
         CelebrationPost p => PeopleIn(p.Kudos).Concat(p.Milestones.Select(m => m.Member)),
