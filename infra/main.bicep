@@ -68,6 +68,15 @@ param teamsAppId string
 @description('Tenant id of that app registration. Defaults to the tenant you deploy into.')
 param teamsAppTenantId string = tenant().tenantId
 
+@description('Customer tenants whose Teams activities are served, comma-separated (Teams:AllowedTenants). Empty: the app registration\'s tenant only; * serves every tenant.')
+param teamsAllowedTenants string = ''
+
+@description('Entra object ids of the Teams admins, comma-separated (Teams:Admins). Installing the app makes nobody an admin.')
+param teamsAdmins string = ''
+
+@description('Object id of an Entra group whose members are Teams admins (Teams:AdminGroupId); needs the Graph permission GroupMember.Read.All.')
+param teamsAdminGroupId string = ''
+
 @description('Client secret of the bot\'s Entra app. Stored in Key Vault only.')
 @secure()
 @minLength(1)
@@ -226,7 +235,10 @@ module web 'modules/webapp.bicep' = {
         SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
       },
       // The OAuth callback is named, not derived from the request: behind App Service's TLS termination it says http://.
-      empty(slackClientId) ? {} : { Slack__ClientId: slackClientId, Slack__RedirectUri: 'https://${appHostName}/slack/oauth/callback' }
+      empty(slackClientId) ? {} : { Slack__ClientId: slackClientId, Slack__RedirectUri: 'https://${appHostName}/slack/oauth/callback' },
+      empty(teamsAllowedTenants) ? {} : { Teams__AllowedTenants__0: teamsAllowedTenants },
+      empty(teamsAdmins) ? {} : { Teams__Admins__0: teamsAdmins },
+      empty(teamsAdminGroupId) ? {} : { Teams__AdminGroupId: teamsAdminGroupId }
     )
   }
 }

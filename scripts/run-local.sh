@@ -6,4 +6,6 @@ PORT="${RECOGNITIONBOT_AZURITE_PORT:-10002}"
 start_azurite "$PORT" "$ROOT/.azurite/data"
 export Storage__ConnectionString="${Storage__ConnectionString:-$(azurite_connection_string "$PORT")}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Teams without credentials (the Agents Playground): unauthenticated, from this machine only, never in Production.
+export Teams__LocalMode="${Teams__LocalMode:-true}"
 exec dotnet run --project src/RecognitionBot -c Release --urls "${URLS:-http://localhost:3978}" "$@"

@@ -36,7 +36,9 @@ public sealed record Activity
 
     /// <summary>The customer's tenant: the conversation's, else channelData's.</summary>
     [JsonIgnore]
-    public string? TenantId => Conversation?.TenantId ?? ChannelData?.Tenant?.Id;
+    public string? TenantId => NonEmpty(Conversation?.TenantId) ?? NonEmpty(ChannelData?.Tenant?.Id);
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>Mentions of people other than the bot, in the order they appear.</summary>
     public IEnumerable<Entity> MentionsExceptBot() =>

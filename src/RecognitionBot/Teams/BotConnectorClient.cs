@@ -86,7 +86,14 @@ public sealed class BotConnectorClient(IHttpClientFactory httpClientFactory, Msa
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
         var token = await tokens.ConnectorTokenAsync(ct);
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            // Service URLs come from validated activities (their token's serviceurl claim); a token still never
+            // travels in clear text, whatever a stored reference says.
+            if (request.RequestUri!.Scheme != Uri.UriSchemeHttps)
+                throw new BotConnectorException(HttpStatusCode.BadRequest, "InsecureServiceUrl", "A connector token is only sent over https.", null);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
 
         // A client per call from the factory: this class lives as long as the app, its handlers should not.
         using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, ct);

@@ -13,33 +13,49 @@ public enum AuthOutcome
     Accepted,
     /// <summary>401: missing, malformed, forged, stale or misdirected token.</summary>
     Unauthorized,
-    /// <summary>403: a valid token whose signing key is not endorsed for the activity's channel.</summary>
+    /// <summary>403: a valid token for an activity we do not serve: another channel, a tenant not served, tenants that disagree.</summary>
     Forbidden,
 }
 
 /// <summary>
 /// Checks the Bot Framework's JWT on an inbound activity (PROTOCOLS A1): scheme, issuer, audience, lifetime with
 /// 5 minutes of skew, RS256 signature from the OpenID metadata keys, the <c>serviceurl</c> claim against the
-/// activity, and the key's endorsement for the activity's channel.
+/// activity, and the key's endorsement for the activity's channel. Then what the token cannot say: the activity is
+/// Teams' (<c>msteams</c>; a Direct Line client with a webchat token chooses <c>from</c> and <c>channelData</c> freely)
+/// and of a tenant this deployment serves.
 /// </summary>
 public sealed class BotFrameworkAuth(
     IOptions<TeamsOptions> options,
     BotFrameworkSigningKeys keys,
+    IHostEnvironment environment,
     ILogger<BotFrameworkAuth> logger)
 {
+    public const string TeamsChannel = "msteams";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    /// <summary>First half, before the body is trusted: is the bearer token genuine and meant for this bot?</summary>
-    public async Task<TokenCheck> ValidateTokenAsync(string? authorization, IPAddress? remote, CancellationToken ct)
+    /// <summary>
+    /// First half, before the body is trusted: is the bearer token genuine and meant for this bot? Without an app id
+    /// only local mode answers: switched on, outside Production, from this machine and not through a proxy (behind a
+    /// reverse proxy every request comes from loopback).
+    /// </summary>
+    public async Task<TokenCheck> ValidateTokenAsync(string? authorization, IPAddress? remote, bool forwarded, CancellationToken ct)
     {
         var settings = options.Value;
         if (!settings.Authenticated)
         {
-            // Local development (Agents Playground): no credentials exist, so only this machine may talk to us.
-            if (remote is not null && IPAddress.IsLoopback(remote)) return TokenCheck.Anonymous;
-            logger.LogWarning("Refused an activity from {Remote}: no Teams app id is configured, so only loopback is accepted", remote);
-            return TokenCheck.Refused;
+            if (!settings.LocalMode || environment.IsProduction())
+            {
+                logger.LogWarning("Refused an activity: Teams is not configured (no Teams:AppId) and local mode is {State}",
+                    settings.LocalMode ? "not allowed in Production" : "off");
+                return TokenCheck.Refused;
+            }
+            if (forwarded || remote is null || !IPAddress.IsLoopback(remote))
+            {
+                logger.LogWarning("Refused an activity from {Remote} (forwarded: {Forwarded}): local mode only serves this machine directly", remote, forwarded);
+                return TokenCheck.Refused;
+            }
+            return TokenCheck.Anonymous;
         }
 
         const string scheme = "Bearer ";
@@ -69,11 +85,34 @@ public sealed class BotFrameworkAuth(
         return new TokenCheck(true, serviceUrl, Endorsements(configuration, jwt.Kid));
     }
 
-    /// <summary>Second half, once the activity is parsed: does the token speak for this activity?</summary>
+    /// <summary>Second half, once the activity is parsed: does the token speak for this activity, and do we serve it?</summary>
     public AuthOutcome CheckActivity(TokenCheck token, Activity activity)
     {
         if (!token.Valid) return AuthOutcome.Unauthorized;
-        if (token.IsAnonymous) return AuthOutcome.Accepted;
+        if (!string.Equals(activity.ChannelId, TeamsChannel, StringComparison.Ordinal))
+        {
+            logger.LogWarning("Refused an activity of channel {Channel}: only msteams is served", activity.ChannelId);
+            return AuthOutcome.Forbidden;
+        }
+        var conversationTenant = activity.Conversation?.TenantId;
+        var channelDataTenant = activity.ChannelData?.Tenant?.Id;
+        if (activity.TenantId is not { } tenant
+            || (!string.IsNullOrWhiteSpace(conversationTenant) && !string.IsNullOrWhiteSpace(channelDataTenant)
+                && !string.Equals(conversationTenant, channelDataTenant, StringComparison.OrdinalIgnoreCase)))
+        {
+            logger.LogWarning("Refused an activity: its tenant is missing, or conversation and channelData name different tenants");
+            return AuthOutcome.Forbidden;
+        }
+        if (token.IsAnonymous)
+        {
+            // What local mode stores as a service URL must never later receive a connector token: this machine only.
+            if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var local) || !TeamsOptionsValidator.IsLoopback(local))
+            {
+                logger.LogWarning("Refused a local-mode activity whose service URL is not on this machine");
+                return AuthOutcome.Forbidden;
+            }
+            return AuthOutcome.Accepted;
+        }
         if (token.ServiceUrl is null || !string.Equals(token.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("Refused an activity: its serviceUrl does not match the token's");
@@ -82,6 +121,11 @@ public sealed class BotFrameworkAuth(
         if (activity.ChannelId is null || !token.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
         {
             logger.LogWarning("Refused an activity: the signing key is not endorsed for channel {Channel}", activity.ChannelId);
+            return AuthOutcome.Forbidden;
+        }
+        if (!options.Value.AllowsTenant(tenant))
+        {
+            logger.LogWarning("Refused an activity of tenant {Tenant}: not in Teams:AllowedTenants", tenant);
             return AuthOutcome.Forbidden;
         }
         return AuthOutcome.Accepted;

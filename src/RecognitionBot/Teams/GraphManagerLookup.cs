@@ -18,12 +18,10 @@ public sealed record ManagerInfo(string AadObjectId, string? DisplayName, string
 /// </summary>
 public sealed class GraphManagerLookup(
     IOptions<TeamsOptions> options,
-    IHttpClientFactory httpClientFactory,
-    MsalTokenSource tokens,
+    GraphClients graphClients,
     TimeProvider time,
     ILogger<GraphManagerLookup> logger)
 {
-    public const string HttpClientName = "graph";
     private readonly ConcurrentDictionary<(string Tenant, string User), (ManagerInfo? Manager, DateTimeOffset Until)> _cache = new();
 
     public async Task<ManagerInfo?> FindManagerAsync(string tenantId, string userAadObjectId, CancellationToken ct)
@@ -38,10 +36,7 @@ public sealed class GraphManagerLookup(
 
     private async Task<ManagerInfo?> AskGraphAsync(string tenantId, string userAadObjectId, CancellationToken ct)
     {
-        var graph = new GraphServiceClient(
-            httpClientFactory.CreateClient(HttpClientName),
-            new BaseBearerTokenAuthenticationProvider(new TenantTokenProvider(tokens, tenantId)),
-            options.Value.GraphBaseUrl.TrimEnd('/'));
+        var graph = graphClients.For(tenantId);
         try
         {
             var result = await graph.Users[userAadObjectId].Manager.GetAsync(cancellationToken: ct);
@@ -67,6 +62,17 @@ public sealed class GraphManagerLookup(
             return null;
         }
     }
+}
+
+/// <summary>Graph clients, app-only in a customer's tenant, on the factory's "graph" HttpClient (Graph's own middleware).</summary>
+public sealed class GraphClients(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, MsalTokenSource tokens)
+{
+    public const string HttpClientName = "graph";
+
+    public GraphServiceClient For(string tenantId) => new(
+        httpClientFactory.CreateClient(HttpClientName),
+        new BaseBearerTokenAuthenticationProvider(new TenantTokenProvider(tokens, tenantId)),
+        options.Value.GraphBaseUrl.TrimEnd('/'));
 
     private sealed class TenantTokenProvider(MsalTokenSource tokens, string tenantId) : IAccessTokenProvider
     {

@@ -10,7 +10,8 @@ internal static class TeamsActivityEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http, BotFrameworkAuth auth, TeamsBot bot, CancellationToken ct)
     {
-        var token = await auth.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), http.Connection.RemoteIpAddress, ct);
+        var token = await auth.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), http.Connection.RemoteIpAddress,
+            CameThroughAProxy(http.Request.Headers), ct);
         if (!token.Valid) return Results.Unauthorized();
 
         Activity? activity;
@@ -40,6 +41,16 @@ internal static class TeamsActivityEndpoint
             ? Results.Ok()
             : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
     }
+
+    /// <summary>
+    /// Any sign of a proxy in between: the forwarding headers, or what ASP.NET's forwarded-headers middleware leaves
+    /// after it applied them (it moves the originals to X-Original-*).
+    /// </summary>
+    internal static bool CameThroughAProxy(IHeaderDictionary headers) =>
+        headers.Keys.Any(h => h.Equals("Forwarded", StringComparison.OrdinalIgnoreCase)
+            || h.Equals("X-Real-IP", StringComparison.OrdinalIgnoreCase)
+            || h.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase)
+            || h.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>What the HTTP response to an invoke carries (the Bot Framework's InvokeResponse).</summary>

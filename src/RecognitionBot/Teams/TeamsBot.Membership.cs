@@ -16,11 +16,8 @@ public sealed partial class TeamsBot
         }
         foreach (var member in activity.MembersAdded ?? [])
         {
-            if (member.Id == botId)
-            {
-                await MakeFirstAdminAsync(workspace, activity, ct);
-                await WelcomeAsync(workspace, activity, ct);
-            }
+            // Adding the app makes nobody an admin (they come from Teams:Admins and Teams:AdminGroupId).
+            if (member.Id == botId) await WelcomeAsync(workspace, activity, ct);
             else if (member.AadObjectId is { } aad)
                 await references.SavePersonAsync(workspace, new TeamsPerson(aad, member.Name ?? "", member.Id, activity.ServiceUrl), ct);
         }
@@ -34,19 +31,8 @@ public sealed partial class TeamsBot
             if (activity.Action == "remove") await references.ForgetConversationAsync(workspace, RootId(activity), ct);
             return null;
         }
-        await MakeFirstAdminAsync(workspace, activity, ct);
         if (activity.Action == "add") await WelcomeAsync(workspace, activity, ct);
         return null;
-    }
-
-    /// <summary>Somebody has to be able to run admin commands: the first person to add the app in a tenant.</summary>
-    private async Task MakeFirstAdminAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
-    {
-        if (activity.From?.Id is null || activity.From.Id.StartsWith("28:", StringComparison.Ordinal)) return;
-        var installer = Actor(activity);
-        if ((await workspaces.GetAsync(workspace, ct)).Admins.Count > 0) return;
-        await workspaces.UpdateAsync(workspace, s => s.Admins.Count == 0 ? s with { Admins = [installer] } : s, ct);
-        logger.LogInformation("{Member} added the app and is the first admin of {Workspace}", installer, workspace);
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ public sealed partial class TeamsBot(
         try
         {
             await RememberSafelyAsync(workspace, activity, ct);
+            if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke) await LearnSenderAsync(workspace, activity, ct);
             return activity.Type switch
             {
                 ActivityTypes.Message => await OnMessageAsync(workspace, activity, ct),
@@ -104,24 +105,29 @@ public sealed partial class TeamsBot(
 
     /// <summary>
     /// Answers where the command was typed. What is only the asker's business (balance, history, settings, their
-    /// rewards and requests) goes to their 1:1 chat when asked in a channel or group chat.
+    /// rewards and requests) goes to their 1:1 chat when asked in a channel or group chat. So does a kudos'
+    /// confirmation (the allowance left): there the celebration is the only public post, and the channel gets no
+    /// reply at all, unless the 1:1 chat cannot be reached, when it gets a neutral line without names or numbers.
     /// </summary>
     private async Task AnswerAsync(WorkspaceId workspace, Activity activity, MemberId actor, CommandResult result, AdaptiveCard card,
         WorkspaceSettings settings, CancellationToken ct)
     {
-        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView;
+        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView or KudosGiven;
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
+            var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
+            var noOne = new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>());
             try
             {
                 await poster.ToMemberAsync(workspace, actor, TeamsPoster.Message(card), ct);
-                var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
-                card = TeamsCards.Text(texts["SentPrivately"], new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()));
+                if (result is KudosGiven) return;
+                card = TeamsCards.Text(texts["SentPrivately"], noOne);
             }
             catch (Exception e) when (e is BotConnectorException or HttpRequestException)
             {
                 // No 1:1 chat possible (the app is not installed for them): answer here rather than not at all.
                 logger.LogInformation("Could not answer {Member} privately ({Error}); answering in the conversation", actor, e.Message);
+                if (result is KudosGiven) card = TeamsCards.Text(texts["Given.Neutral"], noOne);
             }
         }
         try
@@ -151,23 +157,61 @@ public sealed partial class TeamsBot(
 
     private static bool IsStorageFault(Exception e) => e is Azure.RequestFailedException or HttpRequestException or TaskCanceledException;
 
-    /// <summary>A mentioned person as a member id: their AAD object id, from our references or the conversation's roster.</summary>
+    /// <summary>
+    /// A mentioned person as a member id: their AAD object id, from the mention, our references or the conversation's
+    /// roster. The roster is read once per person, for their role and tenant (a guest or another tenant's user is an
+    /// outsider); if it cannot be read, a person known otherwise still counts.
+    /// </summary>
     private async Task<ResolvedMention> ResolveAsync(WorkspaceId workspace, Activity activity, ChannelAccount mentioned, CancellationToken ct)
     {
         var id = mentioned.Id!;
         var name = mentioned.Name ?? id;
         if (id.StartsWith("28:", StringComparison.Ordinal)) return new ResolvedMention(id, name, true);
-        if (mentioned.AadObjectId is { } direct)
+        var aad = mentioned.AadObjectId ?? await references.FindAadIdAsync(workspace, id, ct);
+        var known = aad is null ? null : await references.FindPersonAsync(workspace, new MemberId(aad), ct);
+        if (known?.Role is null && await RosterEntryAsync(activity, id, mayFail: aad is not null, ct) is { AadId: { } rostered } member)
         {
-            await references.SavePersonAsync(workspace, new TeamsPerson(direct, name, id, activity.ServiceUrl), ct);
-            return new ResolvedMention(direct, name, true);
+            var person = await references.SavePersonAsync(workspace, TeamsPerson.FromRoster(member, rostered, name, activity.ServiceUrl), ct);
+            return new ResolvedMention(rostered, person.Name, true);
         }
-        if (await references.FindAadIdAsync(workspace, id, ct) is { } known) return new ResolvedMention(known, name, true);
+        if (aad is null) return new ResolvedMention(id, name, false);
+        if (mentioned.AadObjectId is not null) await references.SavePersonAsync(workspace, new TeamsPerson(aad, name, id, activity.ServiceUrl), ct);
+        return new ResolvedMention(aad, known?.Name ?? name, true);
+    }
 
-        var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, id, ct);
-        if (member?.AadId is not { } aad) return new ResolvedMention(id, name, false);
-        await references.SavePersonAsync(workspace, new TeamsPerson(aad, member.Name ?? name, member.Id ?? id, activity.ServiceUrl), ct);
-        return new ResolvedMention(aad, member.Name ?? name, true);
+    private async Task<TeamsChannelAccount?> RosterEntryAsync(Activity activity, string memberId, bool mayFail, CancellationToken ct)
+    {
+        try
+        {
+            return await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, memberId, ct);
+        }
+        catch (Exception e) when (mayFail && e is BotConnectorException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not read the roster entry of {Member}; going by what we know", memberId);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The sender's role and tenant from the conversation's roster, once per person, so a guest or a user of another
+    /// tenant (shared channel) is refused as a giver or redeemer. Teams' activities do not say; if the roster cannot
+    /// be read now, it is asked again on their next activity.
+    /// </summary>
+    private async Task LearnSenderAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
+    {
+        if (activity.From is not { Id: { } fromId } from || fromId.StartsWith("28:", StringComparison.Ordinal)) return;
+        try
+        {
+            var known = await references.FindPersonAsync(workspace, Actor(activity), ct);
+            if (known?.Role is not null) return;
+            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, fromId, ct);
+            if (member is null) return;
+            await references.SavePersonAsync(workspace, TeamsPerson.FromRoster(member, Actor(activity).Value, from.Name ?? "", activity.ServiceUrl), ct);
+        }
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException || IsStorageFault(e))
+        {
+            logger.LogWarning(e, "Could not read the roster entry of the sender of activity {Id} in {Workspace}", activity.Id, workspace);
+        }
     }
 
     private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, WorkspaceSettings settings, string? locale, CommandResult result,

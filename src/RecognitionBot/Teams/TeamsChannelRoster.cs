@@ -27,7 +27,7 @@ public sealed class TeamsChannelRoster(
             await foreach (var m in connector.GetAllMembersAsync(serviceUrl, conversation.TeamId ?? conversation.Id, ct: cancellationToken))
             {
                 if (m.AadId is not { } aad) continue;
-                await references.SavePersonAsync(workspace, new TeamsPerson(aad, m.Name ?? "", m.Id, serviceUrl), cancellationToken);
+                await references.SavePersonAsync(workspace, TeamsPerson.FromRoster(m, aad, "", serviceUrl), cancellationToken);
                 members.Add(new MemberId(aad));
             }
         }

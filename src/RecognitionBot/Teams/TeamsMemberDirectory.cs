@@ -6,9 +6,10 @@ namespace RecognitionBot.Teams;
 /// <summary>
 /// The core's people directory for Teams: a member is someone the bot has met in this tenant (through an activity
 /// or the roster). The adapter resolves every mention through the connector before it asks the core, so a
-/// recipient who is really in the team is always known here; an unresolvable mention stays unknown.
+/// recipient who is really in the team is always known here; an unresolvable mention stays unknown. Guests and people
+/// of another tenant (shared channels) are outsiders; admins are the configured people and the admin group's members.
 /// </summary>
-public sealed class TeamsMemberDirectory(TeamsReferences references) : IMemberDirectory
+public sealed class TeamsMemberDirectory(TeamsReferences references, TeamsAdmins admins) : IMemberDirectory
 {
     public Platform Platform => Platform.Teams;
 
@@ -18,7 +19,10 @@ public sealed class TeamsMemberDirectory(TeamsReferences references) : IMemberDi
         if (member.Value.StartsWith("28:", StringComparison.Ordinal))
             return new MemberProfile(member, member.Value, IsBot: true, IsDeactivated: false, IsPlatformAdmin: false);
         var person = await references.FindPersonAsync(workspace, member, cancellationToken);
-        return person is null ? null : new MemberProfile(member, person.Name, person.IsBot, IsDeactivated: false, IsPlatformAdmin: false);
+        if (person is null) return null;
+        var outsider = person.IsOutsiderOf(workspace.Id);
+        var admin = !person.IsBot && !outsider && await admins.IsAdminAsync(workspace.Id, member.Value, cancellationToken);
+        return new MemberProfile(member, person.Name, person.IsBot, IsDeactivated: false, IsPlatformAdmin: admin, IsOutsider: outsider);
     }
 }
 

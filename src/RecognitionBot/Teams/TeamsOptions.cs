@@ -40,6 +40,31 @@ public sealed class TeamsOptions
     [Required]
     public string DefaultServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
 
+    /// <summary>
+    /// The customer tenants whose activities are served. Empty means <see cref="AppTenantId"/> only; <c>*</c> (alone)
+    /// serves every tenant and is logged as a warning at start-up, since anyone can then install the app and act.
+    /// </summary>
+    public List<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>
+    /// Local development with the Agents Playground: no app id, no token, loopback only. Must be switched on
+    /// explicitly (<c>scripts/run-local.sh</c> does) and is refused in Production whatever this says.
+    /// </summary>
+    public bool LocalMode { get; set; }
+
+    /// <summary>Entra object ids of the people who may run <c>admin</c> commands in every served tenant.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>An Entra group whose (transitive) members are admins, checked with Graph <c>checkMemberGroups</c>.</summary>
+    public string? AdminGroupId { get; set; }
+
+    /// <summary>How long a group-membership answer from Graph is remembered, both yes and no.</summary>
+    public TimeSpan AdminCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many group-membership answers are remembered at most.</summary>
+    [Range(1, 1_000_000)]
+    public int AdminCacheSize { get; set; } = 10_000;
+
     /// <summary>How long a manager found (or not found) in Graph is remembered.</summary>
     public TimeSpan ManagerCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
@@ -51,6 +76,27 @@ public sealed class TeamsOptions
     public TimeSpan ConnectorMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool Authenticated => !string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>The allowed tenants as configured, a list or one comma-separated app setting (what App Service offers).</summary>
+    public IReadOnlyList<string> AllowedTenantIds => Split(AllowedTenants);
+
+    public IReadOnlyList<string> AdminIds => Split(Admins);
+
+    public bool AllowsEveryTenant => AllowedTenantIds is ["*"];
+
+    /// <summary>Whether activities of <paramref name="tenantId"/> are served.</summary>
+    public bool AllowsTenant(string tenantId)
+    {
+        if (AllowsEveryTenant) return true;
+        IReadOnlyList<string> allowed = AllowedTenantIds.Count > 0 ? AllowedTenantIds : [AppTenantId ?? ""];
+        return allowed.Any(t => t.Length > 0 && string.Equals(t.Trim(), tenantId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public bool IsConfiguredAdmin(string aadObjectId) =>
+        AdminIds.Any(a => string.Equals(a, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    private static string[] Split(IEnumerable<string> values) =>
+        [.. values.SelectMany(v => (v ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     /// <summary>The tenant that issues the bot's connector tokens (A2: not the customer's tenant).</summary>
     public string ConnectorTokenTenant => string.IsNullOrWhiteSpace(AppTenantId) ? "botframework.com" : AppTenantId;
@@ -68,6 +114,16 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             if (string.IsNullOrWhiteSpace(options.AppPassword))
                 failures.Add("Teams:AppPassword is required when Teams:AppId is set.");
         }
+        if (options.AllowedTenantIds.Contains("*") && options.AllowedTenantIds.Count > 1)
+            failures.Add("Teams:AllowedTenants: \"*\" must stand alone (it already serves every tenant).");
+        foreach (var tenant in options.AllowedTenantIds.Where(t => t != "*" && !Guid.TryParse(t, out _)))
+            failures.Add($"Teams:AllowedTenants: \"{tenant}\" is not a tenant id (a GUID).");
+        foreach (var admin in options.AdminIds.Where(a => !Guid.TryParse(a, out _)))
+            failures.Add($"Teams:Admins: \"{admin}\" is not an Entra object id (a GUID).");
+        if (!string.IsNullOrWhiteSpace(options.AdminGroupId) && !Guid.TryParse(options.AdminGroupId, out _))
+            failures.Add("Teams:AdminGroupId must be the Entra group's object id (a GUID).");
+        if (options.AdminCacheDuration < TimeSpan.Zero)
+            failures.Add("Teams:AdminCacheDuration must not be negative.");
         CheckUrl(options.OpenIdMetadataUrl, nameof(options.OpenIdMetadataUrl), failures);
         // MSAL itself only talks to an https authority, even on this machine.
         if (!Uri.TryCreate(options.AuthorityHost, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)

@@ -15,14 +15,31 @@ public sealed record TeamsConversation(
     string? Name = null,
     bool Welcomed = false);
 
-/// <summary>A person the bot has seen: their name for mentions, their Teams id, and their 1:1 chat with the bot once open.</summary>
+/// <summary>
+/// A person the bot has seen: their name for mentions, their Teams id, and their 1:1 chat with the bot once open.
+/// <see cref="Role"/> and <see cref="TenantId"/> come from the conversation's roster (null: not read yet); a guest
+/// or someone of another tenant is an outsider.
+/// </summary>
 public sealed record TeamsPerson(
     string AadObjectId,
     string Name,
     string? TeamsId = null,
     string? ServiceUrl = null,
     string? PersonalConversationId = null,
-    bool IsBot = false);
+    bool IsBot = false,
+    string? Role = null,
+    string? TenantId = null)
+{
+    public const string GuestRole = "guest";
+
+    /// <summary>What the roster said, or "user" when it answered without a role.</summary>
+    public static TeamsPerson FromRoster(TeamsChannelAccount member, string aadObjectId, string fallbackName, string? serviceUrl) =>
+        new(aadObjectId, member.Name ?? fallbackName, member.Id, serviceUrl, Role: member.UserRole ?? "user", TenantId: member.TenantId);
+
+    public bool IsOutsiderOf(string tenantId) =>
+        string.Equals(Role, GuestRole, StringComparison.OrdinalIgnoreCase)
+        || (!string.IsNullOrWhiteSpace(TenantId) && !string.Equals(TenantId, tenantId, StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>How to reach a tenant at all: the last service URL Teams used there, and the bot's own id in it.</summary>
 public sealed record TeamsTenant(string ServiceUrl, string BotId);
@@ -117,6 +134,8 @@ public sealed class TeamsReferences(ConversationDirectory directory)
             ServiceUrl = seen.ServiceUrl ?? known.ServiceUrl,
             PersonalConversationId = seen.PersonalConversationId ?? known.PersonalConversationId,
             IsBot = seen.IsBot || known.IsBot,
+            Role = seen.Role ?? known.Role,
+            TenantId = seen.TenantId ?? known.TenantId,
         };
         await WriteAsync(workspace, PersonKey(seen.AadObjectId), merged, ct);
         if (merged.TeamsId is { } teamsId) await WriteAsync(workspace, TeamsIdKey(teamsId), merged.AadObjectId, ct);

@@ -31,6 +31,7 @@ public static class TeamsSetup
         });
         services.AddSingleton<BotFrameworkSigningKeys>();
         services.AddSingleton<BotFrameworkAuth>();
+        services.AddHostedService<TeamsTrustReport>();
 
         services.AddHttpClient(MsalTokenSource.HttpClientName);
         services.AddSingleton<MsalTokenSource>();
@@ -40,12 +41,14 @@ public static class TeamsSetup
         services.AddSingleton<BotConnectorClient>();
 
         // Graph's own middleware (retry with Retry-After, redirects, compression) on a factory-made client.
-        services.AddHttpClient(GraphManagerLookup.HttpClientName)
+        services.AddHttpClient(GraphClients.HttpClientName)
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers()) handlers.Add(handler);
             });
+        services.AddSingleton<GraphClients>();
         services.AddSingleton<GraphManagerLookup>();
+        services.AddSingleton<TeamsAdmins>();
 
         services.AddSingleton<DeliveryKeys>();
         services.AddSingleton<TeamsReferences>();

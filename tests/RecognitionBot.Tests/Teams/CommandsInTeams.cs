@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams;
 using RecognitionBot.Tests.Contracts;
 using RecognitionBot.Tests.Teams.Fakes;
@@ -121,33 +123,16 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     }
 }
 
-/// <summary>Installation and membership events: references stored, one short welcome, the installer becomes the first admin.</summary>
+/// <summary>Installation and membership events: references stored, one short welcome, and no admin rights for the installer.</summary>
 public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsTestHost>
 {
     private readonly TeamsScenario _teams = new TeamsScenario(host).WithRoster();
 
     private Activity Event(string type, TestUser from, ConversationAccount conversation, string? action = null, IReadOnlyList<ChannelAccount>? added = null,
-        IReadOnlyList<ChannelAccount>? removed = null) => new()
-    {
-        Type = type,
-        Action = action,
-        Id = Guid.NewGuid().ToString("N"),
-        ServiceUrl = host.Connector.ServiceUrl,
-        ChannelId = "msteams",
-        From = from.Account,
-        Recipient = Bot,
-        Conversation = conversation,
-        MembersAdded = added,
-        MembersRemoved = removed,
-        ChannelData = new TeamsChannelData
-        {
-            Tenant = new TenantInfo(TestActivities.Tenant),
-            Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = conversation.Id, Name = "Support Team" } : null,
-        },
-    };
+        IReadOnlyList<ChannelAccount>? removed = null) => _teams.Event(type, from, conversation, action, added, removed);
 
     [Fact]
-    public async Task AddingTheAppToATeamWelcomesOnceAndTheInstallerMayAdminister()
+    public async Task AddingTheAppToATeamWelcomesOnceAndMakesNobodyAnAdmin()
     {
         var general = new ConversationAccount { Id = NewChannel(), ConversationType = ConversationTypes.Channel, TenantId = TestActivities.Tenant };
 
@@ -160,9 +145,10 @@ public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsT
         await Task.Delay(200);
         Assert.Single(_teams.Connector.Calls, c => c.Path == $"/amer/v3/conversations/{general.Id}/activities");
 
-        // The tenant's first installer is its admin; a later installer is not.
+        // Admins come from Teams:Admins and Teams:AdminGroupId only.
         var admin = await _teams.SayAsync(Dan, general, "admin values add #patience");
-        Assert.Contains("#patience", admin.Card().AllText());
+        Assert.Contains("Only workspace admins", admin.Card().AllText());
+        Assert.DoesNotContain("#patience", (await _teams.Host.Services.GetRequiredService<WorkspaceStore>().GetAsync(Workspace, CancellationToken.None)).Values);
     }
 
     [Fact]
@@ -208,8 +194,8 @@ public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsT
 
         await _teams.SayAsync(Ann, Personal(Ann), $"kudos @{newcomer.TeamsId[3..]} +5 welcome aboard, great first week", people: [newcomer]);
 
-        // Known from the membership event: no roster lookup was needed, and the points arrived.
-        Assert.DoesNotContain(_teams.Connector.Calls, c => c.Path.EndsWith("/members/" + newcomer.TeamsId));
+        // Known from the membership event, which does not say whether they are a guest: the roster was asked once, for that.
+        Assert.Single(_teams.Connector.Calls, c => c.Path.EndsWith("/members/" + newcomer.TeamsId));
         Assert.Equal(5, (await _teams.Ledger.GetMemberAsync(Workspace, newcomer.Member, CancellationToken.None)).Balance.Earned);
     }
 }

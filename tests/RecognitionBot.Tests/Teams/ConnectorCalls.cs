@@ -28,6 +28,17 @@ public sealed class ConnectorCalls(TeamsTestHost host) : IClassFixture<TeamsTest
     }
 
     [Fact]
+    public async Task NeverSendsATokenOverPlainHttp()
+    {
+        var plain = host.Connector.ServiceUrl.Replace("https://", "http://");
+
+        var error = await Assert.ThrowsAsync<BotConnectorException>(() => Client.SendAsync(plain, "a:plain", Text("hi"), CancellationToken.None));
+
+        Assert.Equal("InsecureServiceUrl", error.Code);
+        Assert.DoesNotContain(host.Connector.Calls, c => c.Path.Contains("a:plain"));
+    }
+
+    [Fact]
     public async Task CachesTheToken()
     {
         await Client.SendAsync(host.Connector.ServiceUrl, "a:cache-1", Text("one"), CancellationToken.None);

@@ -12,18 +12,18 @@ public sealed class GivingKudosInTeams(TeamsTestHost host) : IClassFixture<Teams
     private readonly TeamsScenario _teams = new TeamsScenario(host).WithRoster();
 
     [Fact]
-    public async Task InAChannelRepliesCelebratesWithRealMentionsAndTellsTheRecipient()
+    public async Task InAChannelOnlyTheCelebrationIsPublicAndTheGiverIsConfirmedPrivately()
     {
         var channel = NewChannel();
+        var thread = Channel(channel, "1000");
+        await _teams.SayAsync(Cat, Personal(Cat), "settings private on");
         var before = await _teams.BalanceOf(Bob);
+        var activity = _teams.Message(Ann, thread, "kudos @bob @cat +10 thanks for taking that angry escalation #empathy");
 
-        var reply = await _teams.SayAsync(Ann, Channel(channel, "1000"), "kudos @bob +10 thanks for taking that angry escalation #empathy");
+        using (await _teams.SendAsync(activity)) { }
 
-        var confirmation = reply.Card();
-        AdaptiveCardContract.AssertValid(confirmation);
-        Assert.Contains("Bob Builder", confirmation.AllText());
         Assert.Equal(before.Earned + 10, (await _teams.BalanceOf(Bob)).Earned);
-
+        // The celebration: giver and public recipients mentioned for real; Cat, who chose privacy, not named at all.
         var celebration = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path == $"/amer/v3/conversations/{channel}/activities");
         var card = celebration.Card();
         AdaptiveCardContract.AssertValid(card);
@@ -31,11 +31,44 @@ public sealed class GivingKudosInTeams(TeamsTestHost host) : IClassFixture<Teams
         Assert.Contains("#empathy", card.AllText());
         Assert.Contains((Ann.AadId, "<at>Ann Agent</at>"), card.Mentions());
         Assert.Contains((Bob.AadId, "<at>Bob Builder</at>"), card.Mentions());
+        Assert.DoesNotContain("Cat Caller", card.GetRawText());
 
-        var dm = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith("/amer/v3/conversations/a:dm-29:bob/activities"));
+        // The confirmation with the allowance left went to Ann's 1:1 chat, naming Cat without notifying her.
+        var confirmation = _teams.Connector.Calls.Single(c => c.Method == "POST" && IsPersonalChatOf(Ann, c.Path) && c.Body.Contains("left to give") && c.Body.Contains("angry escalation"));
+        AdaptiveCardContract.AssertValid(confirmation.Card());
+        Assert.Contains("Cat Caller", confirmation.Card().AllText());
+        Assert.Contains(confirmation.Card().Mentions(), m => m.Id == Bob.AadId);
+        Assert.DoesNotContain(confirmation.Card().Mentions(), m => m.Id == Cat.AadId);
+
+        var dm = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && IsPersonalChatOf(Bob, c.Path)
+            && c.Body.Contains("angry escalation") && c.Body.Contains("You got kudos"));
         AdaptiveCardContract.AssertValid(dm.Card());
         Assert.Contains("10", dm.Card().AllText());
         Assert.True(dm.Json.GetProperty("channelData").GetProperty("notification").GetProperty("alert").GetBoolean());
+
+        // Nothing else was posted in the channel: no reply to the message, one post in all (reading its roster is no post).
+        await Task.Delay(500);
+        var posts = _teams.Connector.Calls.Where(c => c.Method != "GET" && c.Path.Contains(channel)).ToList();
+        Assert.Equal([celebration], posts);
+    }
+
+    [Fact]
+    public async Task WhenTheGiversPrivateChatCannotBeReachedTheChannelGetsANeutralLine()
+    {
+        var channel = NewChannel();
+        var thread = Channel(channel, "1100");
+        var activity = _teams.Message(Dan, thread, "kudos @mia +3 for the quick answer");
+        _teams.Connector.FailNext(c => c.Method == "POST" && IsPersonalChatOf(Dan, c.Path), 403,
+            body: "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part of the conversation roster.\"}}");
+
+        using (await _teams.SendAsync(activity)) { }
+
+        var reply = _teams.Connector.Calls.Single(c => c.Method == "POST" && c.Path.EndsWith("/activities/" + activity.Id));
+        AdaptiveCardContract.AssertValid(reply.Card());
+        Assert.Contains("Kudos sent", reply.Card().AllText());
+        Assert.DoesNotContain("left to give", reply.Card().AllText());
+        Assert.DoesNotContain("Mia", reply.Card().GetRawText());
+        Assert.Empty(reply.Card().Mentions());
     }
 
     [Fact]
@@ -79,7 +112,7 @@ public sealed class GivingKudosInTeams(TeamsTestHost host) : IClassFixture<Teams
         using (await _teams.SendAsync(activity)) { }
 
         Assert.Equal(before.Earned + 7, (await _teams.BalanceOf(Dan)).Earned);
-        Assert.Single(_teams.Connector.Calls, c => c.Method == "POST" && c.Path.EndsWith("/activities/" + activity.Id));
+        Assert.Single(_teams.Connector.Calls, c => c.Method == "POST" && IsPersonalChatOf(Cat, c.Path) && c.Body.Contains("calm voice"));
     }
 
     [Theory]

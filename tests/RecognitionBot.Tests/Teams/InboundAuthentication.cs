@@ -156,8 +156,8 @@ public sealed class LocalDevelopmentMode : IAsyncLifetime
     public async Task RefusesUnauthenticatedActivitiesFromElsewhere()
     {
         var auth = _host.Services.GetRequiredService<BotFrameworkAuth>();
-        var check = await auth.ValidateTokenAsync(null, IPAddress.Parse("10.1.2.3"), CancellationToken.None);
+        var check = await auth.ValidateTokenAsync(null, IPAddress.Parse("10.1.2.3"), forwarded: false, CancellationToken.None);
         Assert.False(check.Valid);
-        Assert.True((await auth.ValidateTokenAsync(null, IPAddress.IPv6Loopback, CancellationToken.None)).Valid);
+        Assert.True((await auth.ValidateTokenAsync(null, IPAddress.IPv6Loopback, forwarded: false, CancellationToken.None)).Valid);
     }
 }

@@ -25,7 +25,7 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     {
         await ((IAsyncLifetime)_host).InitializeAsync();
         _teams = new TeamsScenario(_host).WithRoster();
-        // Ann installs the app and so becomes the workspace admin; Graph says Mia manages Ann and Bob.
+        // Ann (the configured admin) installs the app; Graph says Mia manages Ann and Bob.
         using (await _teams.SendAsync(Install(Ann))) { }
         _host.Graph.SetManager(TestActivities.Tenant, Ann.AadId, Mia.AadId, Mia.Name, "mia@contoso.com");
         _host.Graph.SetManager(TestActivities.Tenant, Bob.AadId, Mia.AadId, Mia.Name, "mia@contoso.com");
@@ -38,18 +38,7 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)_host).DisposeAsync();
 
-    private Activity Install(TestUser by) => new()
-    {
-        Type = ActivityTypes.InstallationUpdate,
-        Action = "add",
-        Id = Guid.NewGuid().ToString("N"),
-        ServiceUrl = _host.Connector.ServiceUrl,
-        ChannelId = "msteams",
-        From = by.Account,
-        Recipient = Bot,
-        Conversation = Personal(by),
-        ChannelData = new TeamsChannelData { Tenant = new TenantInfo(TestActivities.Tenant) },
-    };
+    private Activity Install(TestUser by) => _teams.Event(ActivityTypes.InstallationUpdate, by, Personal(by), action: "add");
 
     private async Task<string> CoffeeId()
     {

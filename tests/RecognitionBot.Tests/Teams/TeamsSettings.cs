@@ -42,4 +42,31 @@ public sealed class TeamsSettings
         Assert.Equal(tenant, new TeamsOptions { AppTenantId = tenant }.ConnectorTokenTenant);
         Assert.Equal("botframework.com", new TeamsOptions().ConnectorTokenTenant);
     }
+
+    [Fact]
+    public void ServesTheAppsOwnTenantUnlessTenantsAreListed()
+    {
+        var own = Guid.NewGuid().ToString();
+        var (a, b) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+
+        Assert.True(new TeamsOptions { AppTenantId = own }.AllowsTenant(own.ToUpperInvariant()));
+        Assert.False(new TeamsOptions { AppTenantId = own }.AllowsTenant(a));
+        Assert.False(new TeamsOptions().AllowsTenant(a));
+        var listed = new TeamsOptions { AppTenantId = own, AllowedTenants = [a, b] };
+        Assert.True(listed.AllowsTenant(b));
+        Assert.False(listed.AllowsTenant(own));
+        // One app setting, comma-separated, as App Service offers it.
+        Assert.True(new TeamsOptions { AllowedTenants = [$"{a}, {b}"] }.AllowsTenant(b));
+        Assert.True(new TeamsOptions { AllowedTenants = ["*"] }.AllowsTenant(a));
+    }
+
+    [Fact]
+    public void RefusesTenantsAdminsAndGroupsThatAreNotIds()
+    {
+        Assert.Contains(Problems(new TeamsOptions { AllowedTenants = ["contoso.com"] }), p => p.Contains("AllowedTenants"));
+        Assert.Contains(Problems(new TeamsOptions { AllowedTenants = ["*", Guid.NewGuid().ToString()] }), p => p.Contains("stand alone"));
+        Assert.Contains(Problems(new TeamsOptions { Admins = ["ann@contoso.com"] }), p => p.Contains("Teams:Admins"));
+        Assert.Contains(Problems(new TeamsOptions { AdminGroupId = "Kudos admins" }), p => p.Contains("AdminGroupId"));
+        Assert.Empty(Problems(new TeamsOptions { AllowedTenants = ["*"], Admins = [Guid.NewGuid().ToString()], AdminGroupId = Guid.NewGuid().ToString() }));
+    }
 }

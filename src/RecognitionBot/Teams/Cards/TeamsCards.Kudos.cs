@@ -6,15 +6,19 @@ namespace RecognitionBot.Teams.Cards;
 
 public static partial class TeamsCards
 {
-    /// <summary>The giver's confirmation, in the conversation where they typed the kudos.</summary>
+    /// <summary>
+    /// The giver's confirmation, for their eyes (the 1:1 chat when given in a channel or group chat). Recipients who
+    /// chose privacy, and everyone in a private kudos, are named, never @mentioned: a mention notifies them.
+    /// </summary>
     public static AdaptiveCard Given(KudosGiven given, CardContext c)
     {
         var k = given.Kudos;
         var t = c.Core;
+        var recipients = t.List(k.Recipients.Select(r => k.PublicRecipients.Contains(r) ? c.Mention(r) : c.Name(r)).ToList());
         return c.Card(
         [
             Title(c.T["Given.Title"]),
-            new TextBlock(t.Format("Given.Confirmation", c.Mentions(k.Recipients), t.Number(k.Points), t.Number(given.Allowance.Left), t.RenewalDay(given.Allowance.ResetsAt, c.Zone))),
+            new TextBlock(t.Format("Given.Confirmation", recipients, t.Number(k.Points), t.Number(given.Allowance.Left), t.RenewalDay(given.Allowance.ResetsAt, c.Zone))),
             Quote(k.Message),
             .. k.Private ? [new TextBlock(t["Given.Private"]) { IsSubtle = true }] : Array.Empty<CardElement>(),
         ]);

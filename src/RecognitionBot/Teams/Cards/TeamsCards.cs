@@ -91,7 +91,8 @@ public static partial class TeamsCards
 
     /// <summary>The core's one-line answer, with every word a user typed escaped before it goes into the sentence.</summary>
     public static string Describe(CommandResult result, CardContext c) =>
-        ResultText.Describe(Escaped(result), c.Core, c.Mention, c.Zone);
+        // An outsider refused as a recipient is named, not mentioned: a mention would notify them of the refusal.
+        ResultText.Describe(Escaped(result), c.Core, result is Refused { Reason: Refusal.OutsiderRecipient } ? c.Name : c.Mention, c.Zone);
 
     private static bool IsRefusal(CommandResult result) => result is Refused or NotUnderstood;
 

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace RecognitionBot.Tests.Teams.Fakes;
 
-/// <summary>Plays graph.microsoft.com/v1.0 for <c>/users/{id}/manager</c>, per tenant (told apart by the bearer token).</summary>
+/// <summary>
+/// Plays graph.microsoft.com/v1.0 for <c>GET /users/{id}/manager</c> and <c>POST /users/{id}/checkMemberGroups</c>,
+/// per tenant (told apart by the bearer token).
+/// </summary>
 public sealed class FakeGraph : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private readonly ConcurrentDictionary<(string Tenant, string User), (string Id, string Name, string Mail)> _managers = new();
     private readonly ConcurrentDictionary<string, bool> _forbiddenTenants = new();
+    private readonly ConcurrentDictionary<(string Tenant, string User, string Group), bool> _groupMembers = new();
 
     private FakeGraph(LoopbackServer server) => _server = server;
 
@@ -26,6 +30,8 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public void SetManager(string tenant, string user, string managerId, string name, string mail) => _managers[(tenant, user)] = (managerId, name, mail);
 
+    public void AddToGroup(string tenant, string user, string group) => _groupMembers[(tenant, user, group)] = true;
+
     /// <summary>The tenant's admin has not consented: Graph answers 403.</summary>
     public void Forbid(string tenant) => _forbiddenTenants[tenant] = true;
 
@@ -42,14 +48,26 @@ public sealed class FakeGraph : IAsyncDisposable
         }
         var tenant = token[1];
         var parts = ctx.Request.Path.Value!.Trim('/').Split('/');
-        if (parts is not ["v1.0", "users", var user, "manager"])
-        {
-            await Error(ctx, 400, "BadRequest");
-            return;
-        }
         if (_forbiddenTenants.ContainsKey(tenant))
         {
             await Error(ctx, 403, "Authorization_RequestDenied");
+            return;
+        }
+        if (ctx.Request.Method == "POST" && parts is ["v1.0", "users", var member, "checkMemberGroups"])
+        {
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(ctx.Request.Body);
+            var asked = body.RootElement.GetProperty("groupIds").EnumerateArray().Select(g => g.GetString()!).ToList();
+            var userId = Uri.UnescapeDataString(member);
+            await ctx.Response.WriteAsJsonAsync(new Dictionary<string, object>
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)",
+                ["value"] = asked.Where(g => _groupMembers.ContainsKey((tenant, userId, g))).ToArray(),
+            });
+            return;
+        }
+        if (ctx.Request.Method != "GET" || parts is not ["v1.0", "users", var user, "manager"])
+        {
+            await Error(ctx, 400, "BadRequest");
             return;
         }
         if (!_managers.TryGetValue((tenant, Uri.UnescapeDataString(user)), out var manager))

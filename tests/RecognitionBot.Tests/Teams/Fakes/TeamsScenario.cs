@@ -97,6 +97,27 @@ public sealed class TeamsScenario(TeamsTestHost host)
         };
     }
 
+    /// <summary>An installation or membership event as Teams sends it (installationUpdate, conversationUpdate).</summary>
+    public Activity Event(string type, TestUser from, ConversationAccount conversation, string? action = null,
+        IReadOnlyList<ChannelAccount>? added = null, IReadOnlyList<ChannelAccount>? removed = null) => new()
+    {
+        Type = type,
+        Action = action,
+        Id = Guid.NewGuid().ToString("N"),
+        ServiceUrl = host.Connector.ServiceUrl,
+        ChannelId = "msteams",
+        From = from.Account,
+        Recipient = Bot,
+        Conversation = conversation,
+        MembersAdded = added,
+        MembersRemoved = removed,
+        ChannelData = new TeamsChannelData
+        {
+            Tenant = new TenantInfo(TestActivities.Tenant),
+            Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = conversation.Id, Name = "Support Team" } : null,
+        },
+    };
+
     /// <summary>An Action.Execute click on one of the bot's cards.</summary>
     public Activity CardAction(TestUser from, ConversationAccount conversation, string verb, IReadOnlyDictionary<string, string> data, string? replyToId = null) => new()
     {
@@ -122,14 +143,27 @@ public sealed class TeamsScenario(TeamsTestHost host)
         return response;
     }
 
-    /// <summary>Sends a message and returns the bot's answer in that conversation (the reply to this activity).</summary>
+    /// <summary>
+    /// Sends a message and returns the bot's answer: the reply to this activity in that conversation, or, when there
+    /// is none (a kudos given in a channel or group chat is confirmed privately), what the bot sent to the sender's 1:1 chat meanwhile.
+    /// </summary>
     public async Task<FakeConnector.ConnectorCall> SayAsync(TestUser from, ConversationAccount conversation, string text, string? id = null,
         string locale = "en-US", IEnumerable<TestUser>? people = null)
     {
         var activity = Message(from, conversation, text, id, locale, people: people);
+        var before = Connector.Calls.Count;
         using var _ = await SendAsync(activity);
-        return Connector.Calls.Single(c => c.Method == "POST" && c.Path.EndsWith("/activities/" + activity.Id, StringComparison.Ordinal));
+        var calls = Connector.Calls;
+        return calls.SingleOrDefault(c => c.Method == "POST" && c.Path.EndsWith("/activities/" + activity.Id, StringComparison.Ordinal))
+            ?? calls.Skip(before).FirstOrDefault(c => c.Method == "POST" && IsPersonalChatOf(from, c.Path))
+            ?? throw new InvalidOperationException($"No answer to \"{text}\", neither in the conversation nor in {from.Name}'s 1:1 chat.");
     }
+
+    /// <summary>Whether a connector path posts into the user's 1:1 chat with the bot (the one they opened, or one the bot created).</summary>
+    public static bool IsPersonalChatOf(TestUser user, string path) =>
+        path.StartsWith($"/amer/v3/conversations/{Personal(user).Id}/activities", StringComparison.Ordinal)
+        || path.StartsWith($"/amer/v3/conversations/a:dm-{user.TeamsId}/activities", StringComparison.Ordinal)
+        || path.StartsWith($"/amer/v3/conversations/a:dm-{user.AadId}/activities", StringComparison.Ordinal);
 
     /// <summary>Clicks a card button and returns the card Teams would show the clicker.</summary>
     public async Task<JsonElement> ClickAsync(Activity invoke)

@@ -21,17 +21,23 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     public const string AppId = "6f1c2a51-3c5e-4a8b-9d11-5a0a3c1e7b01";
     public const string AppPassword = "test-only-password";
     public const string BotTenant = "0b7a3f42-2d0e-4a3c-8f5e-1c6b9e2d4a11";
+    /// <summary>The customer tenant whose people the tests play (<see cref="TestActivities.Tenant"/>), and one the app does not serve.</summary>
+    public const string ForeignTenant = "5e1f0c3d-8b7a-4c2e-9d61-0a4b3c2d1e99";
+    /// <summary>The Entra group whose members are admins, answered by <see cref="FakeGraph"/>.</summary>
+    public const string AdminGroup = "c4a1e0d2-6b3f-4e5a-8c9d-7f2e1b0a3c44";
 
     private readonly bool _authenticated;
+    private readonly string _environment;
     private readonly Dictionary<string, string?> _extra;
     private HttpClient? _client;
     private readonly string _tablePrefix = Azurite.UniquePrefix("teams");
 
     public TeamsTestHost() : this(authenticated: true) { }
 
-    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null)
+    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null, string environment = "Testing")
     {
         _authenticated = authenticated;
+        _environment = environment;
         _extra = settings ?? [];
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
@@ -53,12 +59,17 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         var settings = new Dictionary<string, string?>
         {
             ["Teams:AppId"] = _authenticated ? AppId : "",
             ["Teams:AppPassword"] = _authenticated ? AppPassword : "",
             ["Teams:AppTenantId"] = BotTenant,
+            // The bot is registered in its own tenant and serves one customer tenant; Ann is the configured admin.
+            ["Teams:AllowedTenants:0"] = TestActivities.Tenant,
+            ["Teams:Admins:0"] = TeamsScenario.Ann.AadId,
+            ["Teams:AdminGroupId"] = AdminGroup,
+            ["Teams:LocalMode"] = _authenticated ? "false" : "true",
             ["Teams:OpenIdMetadataUrl"] = Identity.MetadataUrl,
             ["Teams:AuthorityHost"] = Tokens.AuthorityHost,
             ["Teams:GraphBaseUrl"] = Graph.BaseUrl,
@@ -82,17 +93,40 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     public Task<HttpResponseMessage> PostActivityAsync(Activity activity, string? token = null) =>
         PostRawAsync(JsonSerializer.Serialize(activity, BotJson.Options), token ?? GoodToken(activity.ServiceUrl!));
 
-    public async Task<HttpResponseMessage> PostRawAsync(string json, string? token, string scheme = "Bearer")
+    public async Task<HttpResponseMessage> PostRawAsync(string json, string? token, string scheme = "Bearer",
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         if (!string.IsNullOrEmpty(token)) request.Headers.Authorization = new AuthenticationHeaderValue(scheme, token);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
         return await Client.SendAsync(request);
     }
 
     public string GoodToken(string serviceUrl) => Identity.Mint(AppId, serviceUrl);
+
+    /// <summary>
+    /// Every row of every table in the partitions of <paramref name="workspaces"/>, with its ETag: equal before and
+    /// after means nothing was written, for the attack tests.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync(params RecognitionBot.Core.Workspaces.WorkspaceId[] workspaces)
+    {
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var tables = Services.GetRequiredService<TableStore>();
+        foreach (var workspace in workspaces)
+        {
+            // The workspace's own partition everywhere, and its settings row (keyed by platform, then id).
+            var partition = RecognitionBot.Core.Ledger.LedgerKeys.Partition(workspace);
+            var settingsRow = RecognitionBot.Core.Ledger.LedgerKeys.Escape(workspace.Id);
+            foreach (var table in tables.All)
+                await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>(
+                    Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} or RowKey eq {settingsRow}")))
+                    rows[$"{table.Name}|{e.PartitionKey}|{e.RowKey}"] = e.ETag.ToString();
+        }
+        return rows;
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
