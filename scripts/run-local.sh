@@ -6,4 +6,5 @@ PORT="${RECOGNITIONBOT_AZURITE_PORT:-10002}"
 start_azurite "$PORT" "$ROOT/.azurite/data"
 export Storage__ConnectionString="${Storage__ConnectionString:-$(azurite_connection_string "$PORT")}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-exec dotnet run --project src/RecognitionBot -c Release --urls "${URLS:-http://localhost:3978}" "$@"
+# Not exec: the EXIT trap stops the Azurite this script started when the host ends (Ctrl+C included).
+dotnet run --project src/RecognitionBot -c Release --urls "${URLS:-http://localhost:3978}" "$@"
