@@ -33,7 +33,7 @@ start_azurite() {
   echo "$pid" >"$ROOT/.azurite/azurite-$port.pid"
   STARTED_AZURITES+=("$pid:$port")
   trap stop_started_azurites EXIT
-  for _ in $(seq 1 100); do port_open "$port" && return 0; sleep 0.1; done
+  for _ in $(seq 1 300); do port_open "$port" && return 0; sleep 0.1; done
   echo "Azurite did not start on port $port; see .azurite/azurite-$port.log" >&2
   return 1
 }
