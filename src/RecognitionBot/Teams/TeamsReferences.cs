@@ -56,7 +56,9 @@ public sealed class TeamsReferences(ConversationDirectory directory)
     {
         var key = (workspace, ConversationKey(conversationId));
         var gate = _conversationGates[(uint)HashCode.Combine(workspace, conversationId) % (uint)_conversationGates.Length];
-        await gate.WaitAsync(ct);
+        // Timed: one update stuck on slow storage must not queue every later one behind it without end.
+        if (!await gate.WaitAsync(TimeSpan.FromSeconds(5), ct))
+            throw new TimeoutException($"Waited 5 s to update conversation {conversationId}.");
         try
         {
             for (var attempt = 0; attempt < 10; attempt++)
