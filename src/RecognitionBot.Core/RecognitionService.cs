@@ -34,7 +34,8 @@ public sealed class RecognitionService(
     // Admission: at most this many commands at once, the rest wait briefly, then hear "busy" (see StorageOptions).
     private readonly SemaphoreSlim _admission = new(storage.Value.MaxConcurrentCommands, storage.Value.MaxConcurrentCommands);
 
-    private readonly ConcurrentDictionary<(WorkspaceId, MemberId), string> _knownLocales = new();
+    // Whose locale the ledger already has, so commands do not rewrite it: bounded, forgotten after a day unused.
+    private readonly Caching.BoundedCache<(WorkspaceId, MemberId), string> _knownLocales = new(100_000, TimeSpan.FromDays(1));
 
     public async Task<CommandResult> HandleTextAsync(CommandContext context, string text, CancellationToken cancellationToken)
     {

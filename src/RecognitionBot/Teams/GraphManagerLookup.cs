@@ -5,6 +5,7 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
 using Microsoft.Kiota.Abstractions.Authentication;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Teams;
 
@@ -24,7 +25,7 @@ public sealed class GraphManagerLookup(
     ILogger<GraphManagerLookup> logger)
 {
     public const string HttpClientName = "graph";
-    private readonly ConcurrentDictionary<(string Tenant, string User), (ManagerInfo? Manager, DateTimeOffset Until)> _cache = new();
+    private readonly BoundedCache<(string Tenant, string User), (ManagerInfo? Manager, DateTimeOffset Until)> _cache = new(20_000, TimeSpan.FromDays(1));
 
     public async Task<ManagerInfo?> FindManagerAsync(string tenantId, string userAadObjectId, CancellationToken ct)
     {
