@@ -24,7 +24,7 @@ public sealed class OwnAzurite : IDisposable
         var psi = new ProcessStartInfo(exe, $"--tableHost 127.0.0.1 --tablePort {port} --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --silent")
         { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
         var azurite = new OwnAzurite(Process.Start(psi)!, port);
-        var until = DateTime.UtcNow.AddSeconds(20);
+        var until = DateTime.UtcNow.AddSeconds(60);
         while (!PortOpen(port))
         {
             if (DateTime.UtcNow > until) { azurite.Dispose(); throw new InvalidOperationException("Azurite did not start."); }
