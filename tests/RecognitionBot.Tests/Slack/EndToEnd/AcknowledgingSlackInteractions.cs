@@ -99,6 +99,8 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
         await _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts, ackOnly: true).WaitAsync(AckLimit);
         await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == ts);
         var followUps = _app.Host.Services.GetRequiredService<SlackFollowUps>();
+        // Taken before the stop: the host's services are disposed once it has stopped.
+        var ledger = Ledger;
 
         var stopping = _app.Host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>().StopAsync();
         var stoppedEarly = stopping.IsCompleted;
@@ -107,6 +109,6 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
 
         Assert.False(stoppedEarly);
         Assert.Equal(0, followUps.Running);
-        Assert.Equal(RedemptionState.Approved, (await Ledger.GetRedemptionAsync(Workspace, id, CancellationToken.None))!.State);
+        Assert.Equal(RedemptionState.Approved, (await ledger.GetRedemptionAsync(Workspace, id, CancellationToken.None))!.State);
     }
 }
