@@ -81,7 +81,7 @@ public sealed class DigestPublisher(
         var claim = $"digest|{s.Conversation.Id}|{week}";
         if (await ledger.IsClaimedAsync(s.Workspace, claim, cancellationToken)) return false;
         var settings = await workspaces.GetAsync(s.Workspace, cancellationToken);
-        var digest = await builder.BuildWeekUntilAsync(s.Workspace, due, Clock.FindZone(s.TimeZone), cancellationToken);
+        var digest = await builder.BuildWeekUntilAsync(s.Workspace, s.Conversation, due, Clock.FindZone(s.TimeZone), cancellationToken);
         var post = (new ToConversation(s.Conversation.Id, s.Conversation.TeamId), (OutboxPost)new DigestPost(digest, s.TimeZone) { Locale = settings.DefaultLocale });
         var mine = await ledger.PublishOnceAsync(s.Workspace, claim, [post], cancellationToken);
         if (mine) log.LogInformation("Digest {Week} for {Conversation} in {Workspace} queued", week, s.Conversation.Id, s.Workspace);
