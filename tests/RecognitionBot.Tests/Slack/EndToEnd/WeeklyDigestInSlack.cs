@@ -58,7 +58,7 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
         await _app.CommandAsync("U0009", "admin approver add <@U0009>");
         await _app.CommandAsync("U0001", "<@U0002> +10 for the calmest outage bridge ever");
         var due = _clock.GetUtcNow().AddMinutes(1);
-        await _app.CommandAsync("U0001", $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC");
+        await _app.CommandAsync("U0009", $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC");
         _clock.Advance(TimeSpan.FromMinutes(2));
     }
 
