@@ -15,7 +15,12 @@ ensure_npm() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Azurites this script started (pids); stop_started_azurites stops those and nothing else, so an Azurite that was
+# already running (a developer's, or another script's) is left alone.
+STARTED_AZURITES=()
+
 # start_azurite PORT [in-memory|DIR]: starts Azurite's table service on loopback unless the port already answers.
+# What it starts is stopped when the calling script exits (trap on EXIT).
 start_azurite() {
   local port="$1" where="${2:-in-memory}"
   if port_open "$port"; then return 0; fi
@@ -24,10 +29,27 @@ start_azurite() {
   if [ "$where" = in-memory ]; then args+=(--inMemoryPersistence); else mkdir -p "$where"; args+=(--location "$where"); fi
   mkdir -p "$ROOT/.azurite"
   nohup "$ROOT/node_modules/.bin/azurite-table" "${args[@]}" >"$ROOT/.azurite/azurite-$port.log" 2>&1 &
-  echo $! >"$ROOT/.azurite/azurite-$port.pid"
-  for _ in $(seq 1 100); do port_open "$port" && return 0; sleep 0.1; done
+  local pid=$!
+  echo "$pid" >"$ROOT/.azurite/azurite-$port.pid"
+  STARTED_AZURITES+=("$pid:$port")
+  trap stop_started_azurites EXIT
+  for _ in $(seq 1 300); do port_open "$port" && return 0; sleep 0.1; done
   echo "Azurite did not start on port $port; see .azurite/azurite-$port.log" >&2
   return 1
+}
+
+stop_started_azurites() {
+  local entry pid port
+  for entry in "${STARTED_AZURITES[@]}"; do
+    pid="${entry%%:*}" port="${entry#*:}"
+    kill "$pid" 2>/dev/null || true
+    # Wait briefly so the port is free for the next run; a stopped (SIGSTOPped) Azurite gets SIGCONT to exit.
+    kill -CONT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$ROOT/.azurite/azurite-$port.pid"
+  done
+  STARTED_AZURITES=()
 }
 
 azurite_connection_string() {

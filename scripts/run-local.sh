@@ -8,4 +8,5 @@ export Storage__ConnectionString="${Storage__ConnectionString:-$(azurite_connect
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Teams without credentials (the Agents Playground): unauthenticated, from this machine only, never in Production.
 export Teams__LocalMode="${Teams__LocalMode:-true}"
-exec dotnet run --project src/RecognitionBot -c Release --urls "${URLS:-http://localhost:3978}" "$@"
+# Not exec: the EXIT trap stops the Azurite this script started when the host ends (Ctrl+C included).
+dotnet run --project src/RecognitionBot -c Release --urls "${URLS:-http://localhost:3978}" "$@"

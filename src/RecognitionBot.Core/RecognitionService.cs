@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Digests;
@@ -9,6 +10,7 @@ using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Core;
@@ -30,9 +32,14 @@ public sealed class RecognitionService(
     IOutboxSignal outboxSignal,
     IAuditLog auditLog,
     TimeProvider clock,
+    IOptions<StorageOptions> storage,
     ILogger<RecognitionService> log)
 {
-    private readonly ConcurrentDictionary<(WorkspaceId, MemberId), string> _knownLocales = new();
+    // Admission: at most this many commands at once, the rest wait briefly, then hear "busy" (see StorageOptions).
+    private readonly SemaphoreSlim _admission = new(storage.Value.MaxConcurrentCommands, storage.Value.MaxConcurrentCommands);
+
+    // Whose locale the ledger already has, so commands do not rewrite it: bounded, forgotten after a day unused.
+    private readonly Caching.BoundedCache<(WorkspaceId, MemberId), string> _knownLocales = new(100_000, TimeSpan.FromDays(1));
 
     public async Task<CommandResult> HandleTextAsync(CommandContext context, string text, CancellationToken cancellationToken)
     {
@@ -66,8 +73,17 @@ public sealed class RecognitionService(
         }
     }
 
-    private async Task<CommandResult> ExecuteAsync(CommandContext context, KudosCommand command, CancellationToken cancellationToken)
+    private async Task<CommandResult> ExecuteAsync(CommandContext context, KudosCommand command, CancellationToken ct)
     {
+        if (!await _admission.WaitAsync(storage.Value.AdmissionWait, ct))
+        {
+            log.LogWarning("Too many commands at once; {Command} in {Workspace} told it is busy", command.GetType().Name, context.Workspace);
+            return new Refused(Refusal.Busy);
+        }
+        // The budget is wall time, not the injected clock: it is about the person waiting for an answer.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(storage.Value.CommandBudget);
+        var cancellationToken = budget.Token;
         try
         {
             var settings = await workspaces.GetAsync(context.Workspace, cancellationToken);
@@ -98,10 +114,21 @@ public sealed class RecognitionService(
                 _ => throw new NotSupportedException($"No handler for {command.GetType().Name}"),
             };
         }
+        catch (OperationCanceledException e) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // A write may have reached storage before the budget ran out and still commit: "nothing changed" would
+            // not be the truth, so the person is asked to look before trying again.
+            log.LogError(e, "Storage did not answer within {Budget} while handling {Command} in {Workspace}", storage.Value.CommandBudget, command.GetType().Name, context.Workspace);
+            return new Refused(Refusal.StorageSlow);
+        }
         catch (Exception e) when (IsStorageFault(e))
         {
             log.LogError(e, "Storage failed while handling {Command} in {Workspace}", command.GetType().Name, context.Workspace);
             return new Refused(Refusal.StorageUnavailable);
+        }
+        finally
+        {
+            _admission.Release();
         }
     }
 
@@ -364,7 +391,7 @@ public sealed class RecognitionService(
     private static bool IsStorageFault(Exception e) => e switch
     {
         RequestFailedException r => r.Status is 0 or >= 500 or 403,
-        HttpRequestException or TaskCanceledException => true,
+        HttpRequestException or TaskCanceledException or TimeoutException => true,
         AggregateException a => a.InnerExceptions.All(IsStorageFault),
         _ => false,
     };

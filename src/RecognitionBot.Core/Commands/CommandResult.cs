@@ -79,6 +79,8 @@ public enum Refusal
     DigestAdminsOnly,
     Busy,
     StorageUnavailable,
+    /// <summary>Storage did not answer within the command's budget: whether a change went through is not known yet.</summary>
+    StorageSlow,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

@@ -25,6 +25,7 @@ internal static class LedgerKeys
     public static string MovementPrefix(MemberId member) => $"move|{Escape(member.Value)}|";
 
     public static string Once(string deliveryKey) => $"once|{Escape(deliveryKey)}";
+    public const string OncePrefix = "once|";
 
     public static string Outbox(DateTimeOffset at, string id) => $"outbox|{Ticks(at)}|{id}";
     public const string OutboxPrefix = "outbox|";

@@ -27,6 +27,13 @@ public sealed partial class TableLedger
         }
     }
 
+    /// <summary>Whether <see cref="PublishOnceAsync"/> already ran for this claim: one point read, before any work.</summary>
+    public async Task<bool> IsClaimedAsync(WorkspaceId workspace, string claim, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<OnceEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Once(claim), ["RowKey"], cancellationToken);
+        return row.HasValue;
+    }
+
     /// <summary>Every member row of a workspace (one range query over member rows: grows with the members, not the history).</summary>
     public async IAsyncEnumerable<MemberState> QueryMembersAsync(WorkspaceId workspace,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

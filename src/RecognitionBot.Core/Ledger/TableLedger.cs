@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Storage;
@@ -14,7 +15,7 @@ namespace RecognitionBot.Core.Ledger;
 /// rows read with their ETag are written back conditionally, so a concurrent change (412, or 409 on a row two
 /// writers both created) makes the whole batch fail, and the operation reloads and tries again, a bounded number of times.
 /// </summary>
-public sealed partial class TableLedger(TableStore tables, TimeProvider clock, IOutboxSignal signal, ILogger<TableLedger> log) : ILedger
+public sealed partial class TableLedger(TableStore tables, TimeProvider clock, IOutboxSignal signal, IOptions<StorageOptions> storage, ILogger<TableLedger> log) : ILedger
 {
     private const int MaxAttempts = 40;
 
@@ -36,7 +37,9 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
         {
             foreach (var stripe in stripes)
             {
-                await stripe.WaitAsync(cancellationToken);
+                // Timed: a request stuck on slow storage must not hold everyone behind it for longer than that.
+                if (!await stripe.WaitAsync(storage.Value.LockWait, cancellationToken))
+                    throw new TimeoutException($"Waited {storage.Value.LockWait} for another request on the same members.");
                 held.Add(stripe);
             }
         }

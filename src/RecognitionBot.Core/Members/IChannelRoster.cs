@@ -8,6 +8,12 @@ namespace RecognitionBot.Core.Members;
 /// </summary>
 public interface IChannelRoster
 {
+    /// <summary>
+    /// The most people a roster reads for one digest's gap notes: bounds a giant channel's lookups (and throttling)
+    /// to a few minutes of the platform's rate limit; the rest of such a channel goes unlisted.
+    /// </summary>
+    public const int MaxMembers = 5000;
+
     Platform Platform { get; }
 
     Task<IReadOnlyList<MemberId>> MembersAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken);

@@ -24,4 +24,28 @@ public sealed class StorageOptions
     /// </summary>
     [Range(1, 1024)]
     public int MaxConnections { get; set; } = 16;
+
+    /// <summary>
+    /// How long one storage request may take before the SDK gives up on it (and retries, at most twice). Storage that
+    /// hangs (a paused or overloaded account) then fails instead of holding a request for the SDK's default 100 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A person's command gets this long for all its storage work; past it they are told to try again (nothing was
+    /// committed, or the command's delivery key answers a retry). Well within Slack's 3 s ack.
+    /// </summary>
+    public TimeSpan CommandBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Commands this instance works on at once; more wait at most <see cref="AdmissionWait"/> and are then told it is
+    /// busy. Bounds what piles up while storage is slow: waiting is bounded in time, so in number too.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentCommands { get; set; } = 64;
+
+    public TimeSpan AdmissionWait { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest a request waits for another request of this instance on the same member rows.</summary>
+    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -26,7 +26,7 @@ public sealed class TableStore
         // Short waits: a command must still answer within Slack's three seconds when storage is having trouble.
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        clientOptions.Retry.NetworkTimeout = o.RequestTimeout;
         clientOptions.Transport = Transports.GetOrAdd(o.MaxConnections, max => new HttpClientTransport(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = max,

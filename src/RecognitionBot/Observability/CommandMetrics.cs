@@ -12,7 +12,7 @@ public sealed class CommandMetrics(RecognitionMetrics metrics) : ICommandObserve
         var outcome = result switch
         {
             NotUnderstood => "not_understood",
-            Refused r => r.Reason is Refusal.StorageUnavailable or Refusal.Busy ? "failed" : "refused",
+            Refused r => r.Reason is Refusal.StorageUnavailable or Refusal.StorageSlow or Refusal.Busy ? "failed" : "refused",
             _ => "ok",
         };
         metrics.CommandHandled(platform, name, outcome, elapsed);

@@ -18,7 +18,7 @@ public sealed class SlackChannelRoster(SlackApiClient api, SlackInstallations in
     {
         var bot = await installations.BotForAsync(workspace, cancellationToken)
             ?? throw new InvalidOperationException($"Slack workspace {workspace.Id} is not installed.");
-        var ids = await api.ConversationMembersAsync(bot.Token, conversation.Id, cancellationToken);
+        var ids = (await api.ConversationMembersAsync(bot.Token, conversation.Id, cancellationToken)).Take(IChannelRoster.MaxMembers).ToList();
         var directory = directories.First(d => d.Platform == Platform.Slack);
         var people = new MemberProfile?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken },

@@ -11,6 +11,7 @@ public sealed class SlackInbound(
     IEnumerable<ISlackInteractionHandler> interactionHandlers,
     IEnumerable<ISlackEventHandler> eventHandlers,
     IOptions<SlackOptions> options,
+    SlackFollowUps followUps,
     IHostApplicationLifetime lifetime,
     ILogger<SlackInbound> log)
 {
@@ -101,10 +102,29 @@ public sealed class SlackInbound(
         }
     }
 
+    /// <summary>
+    /// A button click (block_actions) is acknowledged at once: the handler runs after the ack, in a scope of its own,
+    /// and tells the clicker through the response URL and <c>chat.update</c>. A modal submission waits for the
+    /// handler's answer (its field errors keep the modal open), and the handler sends its slow calls after the ack.
+    /// </summary>
     public async Task<SlackViewErrors?> InteractionAsync(SlackInteraction interaction, CancellationToken ct)
     {
-        var handler = interactionHandlers.LastOrDefault();
-        if (handler is null) return null;
+        if (interactionHandlers.LastOrDefault() is not { } handler) return null;
+        if (interaction.Type == SlackInteraction.BlockActions
+            && followUps.TryStart(later => HandleInScopeAsync(interaction, later), $"{interaction.Type} from {interaction.UserId}"))
+            return null;
+        return await HandleAsync(handler, interaction, ct);
+    }
+
+    private async Task HandleInScopeAsync(SlackInteraction interaction, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetServices<ISlackInteractionHandler>().LastOrDefault() is { } handler)
+            await HandleAsync(handler, interaction, ct);
+    }
+
+    private async Task<SlackViewErrors?> HandleAsync(ISlackInteractionHandler handler, SlackInteraction interaction, CancellationToken ct)
+    {
         try
         {
             return await handler.HandleAsync(interaction, ct);

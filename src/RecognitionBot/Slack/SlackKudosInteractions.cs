@@ -19,6 +19,7 @@ public sealed class SlackKudosInteractions(
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
     WorkspaceStore workspaces,
+    SlackFollowUps followUps,
     ILogger<SlackKudosInteractions> log) : ISlackInteractionHandler
 {
     public async Task<SlackViewErrors?> HandleAsync(SlackInteraction interaction, CancellationToken ct)
@@ -111,10 +112,18 @@ public sealed class SlackKudosInteractions(
         var result = await core.HandleAsync(context, new DecideRedemptionCommand(redemptionId, false, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
         if (result is RedemptionView decided)
         {
-            if (metadata.C is { } channel && metadata.Ts is { } ts)
-                await RedrawAsync(click.Bot, channel, ts, SlackBlocks.Approval(decided.Redemption, decided.RequesterAvailable, texts, zone), ct);
-            if (decided.Change == RedemptionChange.Unchanged && metadata.C is { } c)
-                await api.PostEphemeralAsync(click.Bot.Token, c, click.Member.Value, SlackReplies.Render(result, texts, zone), ct);
+            // The decision is made and the modal closes with this ack; the redraw and any word to the clicker follow
+            // it, so a slow chat.update cannot hold the ack past Slack's 3 seconds.
+            var bot = click.Bot;
+            var member = click.Member.Value;
+            async Task TellAfterAsync(CancellationToken later)
+            {
+                if (metadata.C is { } channel && metadata.Ts is { } ts)
+                    await RedrawAsync(bot, channel, ts, SlackBlocks.Approval(decided.Redemption, decided.RequesterAvailable, texts, zone), later);
+                if (decided.Change == RedemptionChange.Unchanged && metadata.C is { } c)
+                    await api.PostEphemeralAsync(bot.Token, c, member, SlackReplies.Render(result, texts, zone), later);
+            }
+            if (!followUps.TryStart(TellAfterAsync, $"reject of {redemptionId}")) await TellAfterAsync(ct);
             return null;
         }
         // A refusal keeps the modal open and says why, next to the reason field.

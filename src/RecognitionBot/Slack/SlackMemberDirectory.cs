@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Slack;
 
@@ -15,7 +16,8 @@ public sealed class SlackMemberDirectory(
     SlackApiClient api, SlackInstallations installations, IOptions<SlackOptions> options, TimeProvider time) : IMemberDirectory
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<(string Team, string User), (MemberProfile? Profile, DateTimeOffset Until)> _cache = new();
+    // Bounded: a workspace of 20,000 people must not keep every profile ever asked for.
+    private readonly BoundedCache<(string Team, string User), (MemberProfile? Profile, DateTimeOffset Until)> _cache = new(20_000, TimeSpan.FromMinutes(10));
 
     public Platform Platform => Platform.Slack;
 

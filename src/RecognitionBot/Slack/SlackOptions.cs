@@ -82,6 +82,13 @@ public sealed class SlackOptions : IValidatableObject
     /// </summary>
     public TimeSpan AckDeadline { get; set; } = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>
+    /// Interaction follow-ups (decisions, card redraws, replies) running after their ack at once; past this a click
+    /// is handled inline again, so a flood slows its own acks instead of growing memory.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFollowUps { get; set; } = 256;
+
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);

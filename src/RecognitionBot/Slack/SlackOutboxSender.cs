@@ -3,6 +3,7 @@ using RecognitionBot.Core.Conversations;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Text;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Slack;
 
@@ -37,7 +38,7 @@ public sealed class SlackOutboxSender(
         "edit_window_closed", "msg_too_long", "invalid_blocks", "no_text", "restricted_action", "cannot_dm_bot",
     ];
 
-    private readonly ConcurrentDictionary<(string Team, string Member), string> _dms = new();
+    private readonly BoundedCache<(string Team, string Member), string> _dms = new(50_000, TimeSpan.FromDays(1));
 
     public Platform Platform => Platform.Slack;
 

@@ -25,6 +25,8 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<SlackApiClient>();
         services.AddScoped<SlackInbound>();
+        services.AddSingleton<SlackFollowUps>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddSingleton<ISlackEventHandler, SlackInstallationEvents>();
         services.AddScoped<ISlackCommandHandler, SlackKudosCommands>();
         services.AddScoped<ISlackInteractionHandler, SlackKudosInteractions>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Teams;
 
@@ -12,8 +13,8 @@ namespace RecognitionBot.Teams;
 public sealed class DeliveryKeys(TimeProvider time)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(15);
-    private const int MaxRemembered = 20_000;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new();
+    // Bounded and expiring on its own: no scan of every key on the hot path once it is full.
+    private readonly BoundedCache<string, DateTimeOffset> _seen = new(20_000, TimeSpan.FromMinutes(30));
 
     /// <summary>A compact key from the parts that identify one delivery (conversation, activity, button, person).</summary>
     public static string For(params string?[] parts)
@@ -26,8 +27,6 @@ public sealed class DeliveryKeys(TimeProvider time)
     public bool TryBegin(string key)
     {
         var now = time.GetUtcNow();
-        if (_seen.Count > MaxRemembered)
-            foreach (var old in _seen.Where(e => now - e.Value > Remember).Select(e => e.Key).ToList()) _seen.TryRemove(old, out _);
         if (_seen.TryGetValue(key, out var at) && now - at > Remember) _seen.TryRemove(key, out _);
         return _seen.TryAdd(key, now);
     }

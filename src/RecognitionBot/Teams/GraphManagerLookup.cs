@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
 using Microsoft.Kiota.Abstractions.Authentication;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Teams;
 
@@ -22,7 +22,7 @@ public sealed class GraphManagerLookup(
     TimeProvider time,
     ILogger<GraphManagerLookup> logger)
 {
-    private readonly ConcurrentDictionary<(string Tenant, string User), (ManagerInfo? Manager, DateTimeOffset Until)> _cache = new();
+    private readonly BoundedCache<(string Tenant, string User), (ManagerInfo? Manager, DateTimeOffset Until)> _cache = new(20_000, TimeSpan.FromDays(1));
 
     public async Task<ManagerInfo?> FindManagerAsync(string tenantId, string userAadObjectId, CancellationToken ct)
     {

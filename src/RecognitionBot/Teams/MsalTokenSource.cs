@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Teams;
 
@@ -12,7 +13,9 @@ public sealed class MsalTokenSource(IOptions<TeamsOptions> options, IHttpClientF
 {
     public const string HttpClientName = "msal";
     private const string PublicCloudHost = "https://login.microsoftonline.com";
-    private readonly ConcurrentDictionary<string, Lazy<IConfidentialClientApplication>> _apps = new(StringComparer.OrdinalIgnoreCase);
+    // One application per tenant id that has asked, bounded: tenant ids come from activities, so a stream of them must
+    // not grow the process. An app unused for an hour is rebuilt on its next use (its tokens are re-acquired).
+    private readonly BoundedCache<string, Lazy<IConfidentialClientApplication>> _apps = new(1_000, TimeSpan.FromHours(1));
 
     /// <summary>A connector token, or null in local development where the channel (Agents Playground) needs none.</summary>
     public async Task<string?> ConnectorTokenAsync(CancellationToken ct)
@@ -34,7 +37,7 @@ public sealed class MsalTokenSource(IOptions<TeamsOptions> options, IHttpClientF
 
     private async Task<string> AcquireAsync(string tenant, string scope, CancellationToken ct)
     {
-        var app = _apps.GetOrAdd(tenant, t => new Lazy<IConfidentialClientApplication>(() => Build(t))).Value;
+        var app = _apps.GetOrAdd(tenant.ToLowerInvariant(), t => new Lazy<IConfidentialClientApplication>(() => Build(t))).Value;
         var result = await app.AcquireTokenForClient([scope]).ExecuteAsync(ct);
         return result.AccessToken;
     }

@@ -29,6 +29,7 @@ public sealed class TeamsChannelRoster(
                 if (m.AadId is not { } aad) continue;
                 await references.SavePersonAsync(workspace, TeamsPerson.FromRoster(m, aad, "", serviceUrl), cancellationToken);
                 members.Add(new MemberId(aad));
+                if (members.Count >= IChannelRoster.MaxMembers) break;
             }
         }
         catch (BotConnectorException e) when (!e.IsTransient)

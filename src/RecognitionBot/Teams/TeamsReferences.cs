@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using RecognitionBot.Core.Conversations;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Teams;
 
@@ -51,10 +52,11 @@ public sealed record TeamsTenant(string ServiceUrl, string BotId);
 /// </summary>
 public sealed class TeamsReferences(ConversationDirectory directory)
 {
-    private readonly ConcurrentDictionary<(WorkspaceId, string), string> _known = new();
+    // Bounded: one entry per person and conversation seen, forgotten after a day unused (storage has them all).
+    private readonly BoundedCache<(WorkspaceId, string), string> _known = new(100_000, TimeSpan.FromDays(1));
 
     // Versions of the conversation records we know, for conditional writes (other records are last-writer-wins).
-    private readonly ConcurrentDictionary<(WorkspaceId, string), Azure.ETag> _versions = new();
+    private readonly BoundedCache<(WorkspaceId, string), Azure.ETag> _versions = new(20_000, TimeSpan.FromDays(1));
 
     // Striped gates for read-modify-writes of one conversation's record: bounded, never removed, one held at a time.
     private readonly SemaphoreSlim[] _conversationGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -73,7 +75,9 @@ public sealed class TeamsReferences(ConversationDirectory directory)
     {
         var key = (workspace, ConversationKey(conversationId));
         var gate = _conversationGates[(uint)HashCode.Combine(workspace, conversationId) % (uint)_conversationGates.Length];
-        await gate.WaitAsync(ct);
+        // Timed: one update stuck on slow storage must not queue every later one behind it without end.
+        if (!await gate.WaitAsync(TimeSpan.FromSeconds(5), ct))
+            throw new TimeoutException($"Waited 5 s to update conversation {conversationId}.");
         try
         {
             for (var attempt = 0; attempt < 10; attempt++)

@@ -18,6 +18,8 @@ public class AppHost(string environment, IReadOnlyDictionary<string, string?> se
         var all = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            // Generous: other tests must not depend on this shared machine's speed (WhenStorageStalls sets the real budget).
+            ["Storage:CommandBudget"] = "00:00:30",
             ["Storage:TablePrefix"] = Azurite.UniquePrefix("host"),
         };
         foreach (var (key, value) in settings) all[key] = value;

@@ -141,6 +141,7 @@ public sealed class SlackHttpTransport : IAsyncLifetime
         var response = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _host.Services.GetRequiredService<SlackFollowUps>().WhenIdleAsync();
         var interaction = Assert.Single(_handlers.Interactions);
         Assert.Equal(("block_actions", "U0003", "T0001"), (interaction.Type, interaction.UserId, interaction.TeamId));
     }

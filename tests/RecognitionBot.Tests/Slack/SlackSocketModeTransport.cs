@@ -67,6 +67,7 @@ public sealed class SlackSocketModeTransport : IAsyncLifetime
         var click = JsonNode.Parse("""{"type":"block_actions","user":{"id":"U0003"},"team":{"id":"T0001"},"actions":[{"action_id":"approve","value":"r1"}]}""")!;
 
         await _socket.SendEnvelopeAsync("interactive", click);
+        await _host.Services.GetRequiredService<SlackFollowUps>().WhenIdleAsync();
 
         Assert.Equal("U0003", Assert.Single(_handlers.Interactions).UserId);
     }

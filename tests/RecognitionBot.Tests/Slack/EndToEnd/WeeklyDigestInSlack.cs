@@ -13,8 +13,9 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private SlackAppDriver _app = null!;
 
+    // The hosted scheduler ticks once at start and then not for a (fake) day: the tests run each tick themselves.
     public async Task InitializeAsync() =>
-        _app = await SlackAppDriver.StartAsync(services: s => s.AddSingleton<TimeProvider>(_clock));
+        _app = await SlackAppDriver.StartAsync(new Dictionary<string, string?> { ["Digest:Interval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -42,5 +43,77 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
         Assert.Contains("<@U0004>", note);
         Assert.DoesNotContain("<@U0002>", note);
         Assert.DoesNotContain("UDEPLOYBOT", note);
+    }
+
+    private static readonly string[] RosterMethods = ["conversations.members", "users.info"];
+
+    private int RosterCalls() => _app.Slack.Calls.Count(c => RosterMethods.Contains(c.Method));
+
+    private int DigestPosts() => _app.Slack.CallsTo("chat.postMessage").Count(c => c.Arg("channel") == Channel && c.Body.Contains("This week in kudos", StringComparison.Ordinal));
+
+    /// <summary>A channel with an approver and a digest due two minutes ago (the app's clock moved on).</summary>
+    private async Task DigestDueAsync()
+    {
+        _app.Slack.ChannelMembers[Channel] = ["U0001", "U0002", "U0003", "U0004"];
+        await _app.CommandAsync("U0009", "admin approver add <@U0009>");
+        await _app.CommandAsync("U0001", "<@U0002> +10 for the calmest outage bridge ever");
+        var due = _clock.GetUtcNow().AddMinutes(1);
+        await _app.CommandAsync("U0009", $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC");
+        _clock.Advance(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>What the scheduler does on each tick, a minute apart on the app's clock.</summary>
+    private async Task TicksAsync(int count)
+    {
+        var publisher = _app.Host.Services.GetRequiredService<DigestPublisher>();
+        for (var i = 0; i < count; i++)
+        {
+            await publisher.PublishDueAsync(CancellationToken.None);
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        await _app.OutboxDrainedAsync();
+    }
+
+    [Fact]
+    public async Task OnceThisWeeksDigestIsOutNoTickReadsTheRosterOrRebuildsIt()
+    {
+        await DigestDueAsync();
+        await TicksAsync(1);
+        Assert.Equal(1, DigestPosts());
+        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0009");
+        var rosterCallsAfterThePost = RosterCalls();
+        Assert.True(rosterCallsAfterThePost > 0, "the gap note was built without reading the roster");
+
+        await TicksAsync(30);
+
+        Assert.Equal(rosterCallsAfterThePost, RosterCalls());
+        Assert.Equal(1, DigestPosts());
+        Assert.Single(_app.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == "DU0009");
+    }
+
+    [Fact]
+    public async Task AThrottledRosterStillLetsTheDigestOutAndTheGapNoteFollowsLater()
+    {
+        await DigestDueAsync();
+        // Longer than the client waits inline (Slack:MaxRetryAfter): each of these fails a roster read at once.
+        _app.Slack.Script("conversations.members", [.. Enumerable.Repeat(FakeResponse.RateLimited(120), 3)]);
+
+        await TicksAsync(1);
+
+        Assert.Equal(1, DigestPosts());
+        Assert.DoesNotContain(_app.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == "DU0009");
+        Assert.Single(_app.Slack.CallsTo("conversations.members"));
+
+        // Retried with backoff, not at every tick: a minute after the first failure, two after the second, ...
+        await TicksAsync(5);
+        Assert.Equal(3, _app.Slack.CallsTo("conversations.members").Count);
+        Assert.DoesNotContain(_app.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == "DU0009");
+
+        // ... four after the third, and the throttling is over by then.
+        await TicksAsync(5);
+        var note = Assert.Single(_app.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == "DU0009");
+        Assert.Contains("<@U0003>", Said(note.Json));
+        Assert.Equal(4, _app.Slack.CallsTo("conversations.members").Count);
+        Assert.Equal(1, DigestPosts());
     }
 }

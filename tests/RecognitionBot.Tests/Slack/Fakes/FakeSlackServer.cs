@@ -28,6 +28,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripts = new();
     private readonly ConcurrentDictionary<string, Func<RecordedCall, FakeResponse>> _overrides = new();
+    private readonly ConcurrentDictionary<string, Task> _holds = new();
     private readonly Channel<FakeSocket> _sockets = Channel.CreateUnbounded<FakeSocket>();
     private readonly SemaphoreSlim _callSignal = new(0);
     private long _ts = 1_700_000_000_000_000;
@@ -85,6 +86,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var queue = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<FakeResponse>());
         foreach (var r in responses) queue.Enqueue(r);
     }
+
+    /// <summary>Calls to <paramref name="method"/> are recorded at once but answered only when <paramref name="release"/> completes: a slow Slack.</summary>
+    public void Hold(string method, Task release) => _holds[method] = release;
 
     /// <summary>Replaces the default answer for a method.</summary>
     public void Respond(string method, Func<RecordedCall, FakeResponse> answer) => _overrides[method] = answer;
@@ -154,6 +158,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         call.Response = response;
         _calls.Enqueue(call);
         _callSignal.Release();
+        if (_holds.TryGetValue(method, out var hold)) await hold.WaitAsync(TimeSpan.FromSeconds(30));
         http.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) http.Response.Headers[name] = value;
         http.Response.ContentType = "application/json; charset=utf-8";

@@ -69,8 +69,11 @@ public sealed class SlackAppDriver : IAsyncDisposable
         _ => [],
     };
 
-    /// <summary>A button click (block_actions) on a message, answered through a recorded response URL.</summary>
-    public async Task<HttpResponseMessage> ClickAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral = false)
+    /// <summary>
+    /// A button click (block_actions) on a message, answered through a recorded response URL. The app acks first and
+    /// follows up after; unless <paramref name="ackOnly"/>, this returns once the follow-ups are done too.
+    /// </summary>
+    public async Task<HttpResponseMessage> ClickAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral = false, bool ackOnly = false)
     {
         var payload = new JsonObject
         {
@@ -91,11 +94,22 @@ public sealed class SlackAppDriver : IAsyncDisposable
                 ["action_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F6}",
             }),
         };
-        return await Host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+        return await InteractAsync(payload, ackOnly);
     }
 
+    private async Task<HttpResponseMessage> InteractAsync(JsonObject payload, bool ackOnly)
+    {
+        var ack = await Host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+        if (!ackOnly) await FollowUpsDoneAsync();
+        return ack;
+    }
+
+    /// <summary>Waits until what the app does after acking an interaction is done.</summary>
+    public Task FollowUpsDoneAsync() =>
+        Host.Services.GetRequiredService<SlackFollowUps>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>Submits a modal Slack opened for the app, with its private metadata and a reason typed in.</summary>
-    public async Task<HttpResponseMessage> SubmitViewAsync(string user, JsonElement openedView, string? reason)
+    public async Task<HttpResponseMessage> SubmitViewAsync(string user, JsonElement openedView, string? reason, bool ackOnly = false)
     {
         var values = new JsonObject
         {
@@ -115,7 +129,7 @@ public sealed class SlackAppDriver : IAsyncDisposable
                 ["state"] = new JsonObject { ["values"] = values },
             },
         };
-        return await Host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+        return await InteractAsync(payload, ackOnly);
     }
 
     /// <summary>The ledger's own view of a member: what they hold and have left to give.</summary>

@@ -52,6 +52,8 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:RetryBaseDelay"] = "00:00:00.050",
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            // Generous: other tests must not depend on this shared machine's speed (WhenStorageStalls sets the real budget).
+            ["Storage:CommandBudget"] = "00:00:30",
             ["Storage:TablePrefix"] = tablePrefix,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;

@@ -75,6 +75,8 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
             ["Teams:GraphBaseUrl"] = Graph.BaseUrl,
             ["Teams:DefaultServiceUrl"] = Connector.ServiceUrl,
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            // Generous: other tests must not depend on this shared machine's speed (WhenStorageStalls sets the real budget).
+            ["Storage:CommandBudget"] = "00:00:30",
             ["Storage:TablePrefix"] = _tablePrefix,
             ["Outbox:FirstRetry"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
