@@ -274,10 +274,23 @@ public static partial class FaultBenchmark
 
         public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
+        /// <summary>Starts the host; one that dies while starting (the port not yet free, storage too slow to answer) is started again.</summary>
         public async Task StartAsync()
         {
-            _process = SlackBenchmark.StartHost(connectionString, prefix, slackApi, port);
-            await SlackBenchmark.WaitUntilReadyAsync(BaseUrl, _process);
+            for (var attempt = 1; ; attempt++)
+            {
+                _process = SlackBenchmark.StartHost(connectionString, prefix, slackApi, port);
+                try
+                {
+                    await SlackBenchmark.WaitUntilReadyAsync(BaseUrl, _process);
+                    return;
+                }
+                catch (InvalidOperationException e) when (attempt < 5)
+                {
+                    Console.WriteLine($"host on :{port} did not start ({e.Message}); starting it again");
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                }
+            }
         }
 
         public void Kill()
