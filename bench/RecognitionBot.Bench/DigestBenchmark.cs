@@ -79,7 +79,7 @@ public static class DigestBenchmark
                 var builder = services.GetRequiredService<DigestBuilder>();
                 counter.Reset();
                 sw.Restart();
-                var digest = await builder.BuildAsync(workspace, weekStart, due, "2026-W48", default);
+                var digest = await builder.BuildAsync(workspace, new ConversationRef("C-floor", ConversationKind.Channel), weekStart, due, "2026-W48", default);
                 var digestMs = sw.Elapsed.TotalMilliseconds;
                 var (entities, requests) = (counter.Entities, counter.Requests);
                 if (digest.KudosCount != week) throw new InvalidOperationException($"digest counted {digest.KudosCount}, expected {week}");

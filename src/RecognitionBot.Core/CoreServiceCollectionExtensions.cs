@@ -21,10 +21,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ILedger>(sp => sp.GetRequiredService<TableLedger>());
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<UndeliveredPosts>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPublisher>();
+        services.AddSingleton<Audit.IAuditLog, Audit.TableAuditLog>();
         services.AddSingleton<RecognitionService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Microsoft.Extensions.Logging;
+using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Digests;
 using RecognitionBot.Core.Kudos;
@@ -25,6 +26,9 @@ public sealed class RecognitionService(
     IEnumerable<IMemberDirectory> directories,
     IEnumerable<IManagerLookup> managerLookups,
     IEnumerable<ICommandObserver> observers,
+    OutboxStore outbox,
+    IOutboxSignal outboxSignal,
+    IAuditLog auditLog,
     TimeProvider clock,
     ILogger<RecognitionService> log)
 {
@@ -83,9 +87,10 @@ public sealed class RecognitionService(
                 DecideRedemptionCommand decide => await ledger.DecideAsync(
                     new DecideRequest(context.Workspace, context.Actor, decide.RedemptionId, decide.Approve, decide.Reason, context.DeliveryKey, settings), cancellationToken),
                 HistoryCommand => await ledger.GetHistoryAsync(context.Workspace, context.Actor, 20, cancellationToken),
+                DigestOnCommand or DigestOffCommand when !await IsAdminAsync(context.Workspace, context.Actor, settings, cancellationToken) => new Refused(Refusal.DigestAdminsOnly),
                 DigestOnCommand on => await SubscribeAsync(context, on, settings, cancellationToken),
                 DigestOffCommand => await UnsubscribeAsync(context, settings, cancellationToken),
-                DigestPreviewCommand => new DigestPreview(await digestBuilder.BuildWeekUntilAsync(context.Workspace, clock.GetUtcNow(), settings.Zone, cancellationToken)),
+                DigestPreviewCommand => await PreviewAsync(context, settings, cancellationToken),
                 SettingsCommand s => await SettingsAsync(context, s, cancellationToken),
                 HelpCommand => Help(settings),
                 AdminCommand admin => await AdminAsync(context, admin, settings, cancellationToken),
@@ -136,7 +141,8 @@ public sealed class RecognitionService(
             if (redemption.IsDecided)
                 return new RedemptionView(redemption, RedemptionChange.Unchanged,
                     (await ledger.GetMemberAsync(context.Workspace, redemption.Requester, cancellationToken)).Balance.Available);
-            return DecisionRules.Check(redemption, context.Actor, settings);
+            return DecisionRules.Check(redemption, context.Actor, settings,
+                await ledger.GetMemberAsync(context.Workspace, redemption.Requester, cancellationToken));
         }
         catch (Exception e) when (IsStorageFault(e))
         {
@@ -166,11 +172,14 @@ public sealed class RecognitionService(
 
     /// <summary>
     /// The requester's approvers: the admin-set manager if there is one, else the platform directory's manager
-    /// (Teams: Microsoft Graph), else the workspace approvers. Nobody approves their own redemption.
+    /// (Teams: Microsoft Graph), else the workspace approvers. Nobody approves their own redemption, and an admin who
+    /// mapped themselves as the requester's manager does not either: the other workspace approvers do.
     /// </summary>
     public async Task<IReadOnlyList<MemberId>> ResolveApproversAsync(WorkspaceId workspace, MemberId requester, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         var member = await ledger.GetMemberAsync(workspace, requester, cancellationToken);
+        if (member.Manager is { } self && member.IsSelfMappedManager(self))
+            return settings.Approvers.Where(a => a != requester && a != self).ToList();
         if (member.Manager is { } mapped && mapped != requester) return [mapped];
         var lookup = managerLookups.FirstOrDefault(l => l.Platform == workspace.Platform);
         if (lookup is not null && await lookup.FindManagerAsync(workspace, requester, cancellationToken) is { } manager && manager != requester)
@@ -183,14 +192,22 @@ public sealed class RecognitionService(
         if (context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
         var subscription = new DigestSubscription(context.Workspace, context.Conversation,
             on.Day ?? settings.DigestDay, on.Time ?? settings.DigestTime, on.TimeZone ?? settings.TimeZone);
-        await digests.SaveAsync(subscription, cancellationToken);
+        var schedule = $"{subscription.Day} {subscription.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} {subscription.TimeZone}";
+        await digests.SaveAsync(subscription, new AuditEntry(clock.GetUtcNow(), context.Actor, AuditAction.DigestOn, context.Conversation.Id, null, schedule), cancellationToken);
         return new DigestSubscriptionView(context.Conversation.Id, true, subscription.Day, subscription.Time, subscription.TimeZone);
     }
+
+    /// <summary>This week's digest as this conversation would get it: in a DM, where no digest is posted, there is none to preview.</summary>
+    private async Task<CommandResult> PreviewAsync(CommandContext context, WorkspaceSettings settings, CancellationToken cancellationToken) =>
+        context.Conversation.Kind == ConversationKind.Direct
+            ? new Refused(Refusal.NotInChannel)
+            : new DigestPreview(await digestBuilder.BuildWeekUntilAsync(context.Workspace, context.Conversation, clock.GetUtcNow(), settings.Zone, cancellationToken));
 
     private async Task<CommandResult> UnsubscribeAsync(CommandContext context, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         if (context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
-        await digests.DeleteAsync(context.Workspace, context.Conversation.Id, cancellationToken);
+        await digests.DeleteAsync(context.Workspace, context.Conversation.Id,
+            new AuditEntry(clock.GetUtcNow(), context.Actor, AuditAction.DigestOff, context.Conversation.Id, null, null), cancellationToken);
         return new DigestSubscriptionView(context.Conversation.Id, false, settings.DigestDay, settings.DigestTime, settings.TimeZone);
     }
 
@@ -226,31 +243,37 @@ public sealed class RecognitionService(
     {
         if (!await IsAdminAsync(context.Workspace, context.Actor, settings, cancellationToken)) return new Refused(Refusal.NotAdmin);
         var ws = context.Workspace;
+        var actor = context.Actor;
         switch (command)
         {
+            case AuditLogCommand log:
+                return new AuditLogView(await auditLog.LatestAsync(ws, log.Count, cancellationToken));
             case AddRewardCommand add:
-                return await ledger.AddRewardAsync(ws, add, cancellationToken);
+                return await ledger.AddRewardAsync(ws, actor, add, cancellationToken);
             case RemoveRewardCommand remove:
-                return await ledger.RemoveRewardAsync(ws, remove, cancellationToken);
+                return await ledger.RemoveRewardAsync(ws, actor, remove, cancellationToken);
             case SetAllowanceCommand allowance:
-                await workspaces.UpdateAsync(ws, s => s with { Allowance = allowance.Points, AllowancePeriod = allowance.Period ?? s.AllowancePeriod }, cancellationToken);
+                await workspaces.ChangeAsync(ws, actor, AuditAction.Allowance, null,
+                    s => s with { Allowance = allowance.Points, AllowancePeriod = allowance.Period ?? s.AllowancePeriod },
+                    s => $"{s.Allowance} {s.AllowancePeriod.ToString().ToLowerInvariant()}", cancellationToken);
                 return new AdminDone(command);
             case ChangeValuesCommand values:
                 var value = KudosRules.Normalize(values.Value);
                 var has = settings.Values.Contains(value, StringComparer.OrdinalIgnoreCase);
                 if (values.Add && has) return new Refused(Refusal.ValueExists, value);
                 if (!values.Add && !has) return new Refused(Refusal.UnknownValue, value);
-                await workspaces.UpdateAsync(ws, s => s with
+                await workspaces.ChangeAsync(ws, actor, values.Add ? AuditAction.ValueAdded : AuditAction.ValueRemoved, value, s => s with
                 {
                     Values = values.Add ? [.. s.Values, value] : s.Values.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList(),
-                }, cancellationToken);
+                }, s => string.Join(' ', s.Values), cancellationToken);
                 return new AdminDone(command, value);
             case ChangeApproverCommand approver:
+                // Adding needs a member; removing does not, so an admin can clean up after someone who left.
                 if (approver.Add && await CheckMemberAsync(ws, approver.Member, cancellationToken) is { } bad) return bad;
-                await workspaces.UpdateAsync(ws, s => s with
+                await workspaces.ChangeAsync(ws, actor, approver.Add ? AuditAction.ApproverAdded : AuditAction.ApproverRemoved, approver.Member.Value, s => s with
                 {
                     Approvers = approver.Add ? s.Approvers.Append(approver.Member).Distinct().ToList() : s.Approvers.Where(a => a != approver.Member).ToList(),
-                }, cancellationToken);
+                }, s => AuditEntry.Join(s.Approvers), cancellationToken);
                 return new AdminDone(command);
             case ChangeAdminCommand change:
                 if (change.Add && await CheckMemberAsync(ws, change.Member, cancellationToken) is { } notAdminable) return notAdminable;
@@ -258,29 +281,65 @@ public sealed class RecognitionService(
                 if (!change.Add && change.Member == context.Actor && settings.Admins.All(a => a == context.Actor)
                     && !await IsPlatformAdminAsync(ws, context.Actor, cancellationToken))
                     return new Refused(Refusal.LastAdmin);
-                await workspaces.UpdateAsync(ws, s => s with
+                await workspaces.ChangeAsync(ws, actor, change.Add ? AuditAction.AdminAdded : AuditAction.AdminRemoved, change.Member.Value, s => s with
                 {
                     Admins = change.Add ? s.Admins.Append(change.Member).Distinct().ToList() : s.Admins.Where(a => a != change.Member).ToList(),
-                }, cancellationToken);
+                }, s => AuditEntry.Join(s.Admins), cancellationToken);
                 return new AdminDone(command);
             case SetManagerCommand manager:
                 if (manager.Agent == manager.Manager) return new Refused(Refusal.SelfApproval);
+                if (await CheckMemberAsync(ws, manager.Agent, cancellationToken) is { } badAgent) return badAgent;
                 if (await CheckMemberAsync(ws, manager.Manager, cancellationToken) is { } badManager) return badManager;
-                await ledger.UpdateMemberAsync(ws, manager.Agent, new MemberChange(Manager: manager.Manager), cancellationToken);
+                if (await ReportsToAsync(ws, manager.Manager, manager.Agent, cancellationToken))
+                    return new Refused(Refusal.ManagerCycle, $"{manager.Manager.Value}|{manager.Agent.Value}");
+                await ledger.UpdateMemberAsync(ws, manager.Agent, new MemberChange(Manager: manager.Manager, ManagerSetBy: actor),
+                    before => new AuditEntry(clock.GetUtcNow(), actor, AuditAction.Manager, manager.Agent.Value, before.Manager?.Value, manager.Manager.Value),
+                    cancellationToken);
                 return new AdminDone(command);
             case SetRoleCommand role:
-                await ledger.UpdateMemberAsync(ws, role.Member, new MemberChange(IsManager: role.Manager), cancellationToken);
+                if (await CheckMemberAsync(ws, role.Member, cancellationToken) is { } badRole) return badRole;
+                await ledger.UpdateMemberAsync(ws, role.Member, new MemberChange(IsManager: role.Manager),
+                    before => new AuditEntry(clock.GetUtcNow(), actor, AuditAction.Role, role.Member.Value, RoleName(before.IsManager), RoleName(role.Manager)),
+                    cancellationToken);
                 return new AdminDone(command);
             case SetTimeZoneCommand zone:
-                await workspaces.UpdateAsync(ws, s => s with { TimeZone = zone.TimeZone }, cancellationToken);
+                await workspaces.ChangeAsync(ws, actor, AuditAction.TimeZone, null, s => s with { TimeZone = zone.TimeZone }, s => s.TimeZone, cancellationToken);
                 return new AdminDone(command);
             case SetCelebrationChannelCommand channel:
                 if (channel.Here && context.Conversation.Kind == ConversationKind.Direct) return new Refused(Refusal.NotInChannel);
-                await workspaces.UpdateAsync(ws, s => s with { CelebrationChannel = channel.Here ? context.Conversation.Id : null }, cancellationToken);
+                await workspaces.ChangeAsync(ws, actor, AuditAction.CelebrationChannel, null,
+                    s => s with { CelebrationChannel = channel.Here ? context.Conversation.Id : null }, s => s.CelebrationChannel, cancellationToken);
                 return new AdminDone(command);
+            case OutboxCommand { Retry: false }:
+                return new OutboxView(await outbox.SummarizeAsync(ws, cancellationToken));
+            case OutboxCommand { Retry: true }:
+                var retried = await outbox.RetryParkedAsync(ws, cancellationToken);
+                if (retried > 0) outboxSignal.Wake(ws);
+                return new OutboxView(await outbox.SummarizeAsync(ws, cancellationToken), retried);
             default:
                 throw new NotSupportedException($"No handler for {command.GetType().Name}");
         }
+    }
+
+    private static string RoleName(bool manager) => manager ? "manager" : "member";
+
+    /// <summary>
+    /// Whether <paramref name="member"/> already reports to <paramref name="boss"/> through the admin-set mappings,
+    /// directly or up a chain: then making <paramref name="member"/> the boss's manager would close a loop. Bounded,
+    /// so a loop written before this check existed cannot hang a command.
+    /// </summary>
+    private async Task<bool> ReportsToAsync(WorkspaceId workspace, MemberId member, MemberId boss, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<MemberId> { member };
+        for (var current = member; seen.Count <= 100;)
+        {
+            var next = (await ledger.GetMemberAsync(workspace, current, cancellationToken)).Manager;
+            if (next is not { } up) return false;
+            if (up == boss) return true;
+            if (!seen.Add(up)) return false;
+            current = up;
+        }
+        return false;
     }
 
     private async Task<Refused?> CheckMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken)

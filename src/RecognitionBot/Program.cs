@@ -13,7 +13,7 @@ builder.Services.AddRecognitionReadiness();
 builder.Services.AddSlack(builder.Configuration);
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddRecognitionCore();
 builder.Services.AddHostedService<StorageInitializer>();
 builder.Services.AddHostedService<OutboxDispatcher>();

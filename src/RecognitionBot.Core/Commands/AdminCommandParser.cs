@@ -24,8 +24,11 @@ internal static class AdminCommandParser
             "role" when verb is "manager" or "member" =>
                 Member(tokens, i + 2, member => new SetRoleCommand(member, Manager: verb == "manager")),
             "timezone" => TimeZone(tokens, i + 1),
+            "log" => Log(tokens, i + 1),
             "celebrations" when verb is "here" or "off" =>
                 CommandParser.Exactly(tokens, i + 2, new SetCelebrationChannelCommand(Here: verb == "here")),
+            "outbox" when verb == "retry" => CommandParser.Exactly(tokens, i + 2, new OutboxCommand(Retry: true)),
+            "outbox" => CommandParser.Exactly(tokens, i + 1, new OutboxCommand(Retry: false)),
             _ => ParseResult.Fail(ParseError.UnknownAdminCommand, tokens.Rest(i)),
         };
     }
@@ -83,6 +86,14 @@ internal static class AdminCommandParser
         var agent = new MemberId(tokens.MentionId(i));
         var manager = new MemberId(tokens.MentionId(i + 1));
         return CommandParser.Exactly(tokens, i + 2, new SetManagerCommand(agent, manager));
+    }
+
+    private static ParseResult Log(CommandTokens tokens, int i)
+    {
+        if (i == tokens.Count) return ParseResult.Success(new AuditLogCommand(AuditLogCommand.Default));
+        if (!CommandParser.TryReadPositive(tokens.Span(i), out var count) || count > AuditLogCommand.Max)
+            return ParseResult.Fail(ParseError.BadLogCount, tokens.Word(i));
+        return CommandParser.Exactly(tokens, i + 1, new AuditLogCommand(count));
     }
 
     private static ParseResult TimeZone(CommandTokens tokens, int i)

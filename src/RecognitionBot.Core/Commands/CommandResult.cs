@@ -24,6 +24,8 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(AdminDone), "adminDone")]
 [JsonDerivedType(typeof(DigestSubscriptionView), "digestSubscription")]
 [JsonDerivedType(typeof(DigestPreview), "digestPreview")]
+[JsonDerivedType(typeof(OutboxView), "outbox")]
+[JsonDerivedType(typeof(AuditLogView), "auditLog")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -69,6 +71,12 @@ public enum Refusal
     ValueExists,
     NotInChannel,
     LastAdmin,
+    /// <summary>The manager mapping would loop (A manages B manages A); detail: manager|agent.</summary>
+    ManagerCycle,
+    /// <summary>The decider mapped themselves as the requester's manager; detail: the requester.</summary>
+    SelfMappedApprover,
+    /// <summary>Someone who is not an admin tried to switch a channel's digest.</summary>
+    DigestAdminsOnly,
     Busy,
     StorageUnavailable,
 }
@@ -111,7 +119,13 @@ public sealed record HelpView(
 
 public sealed record AdminDone(AdminCommand Command, string? Detail = null) : CommandResult;
 
+/// <summary>A workspace's outbox for its admins; <see cref="Retried"/> is how many parked posts were just made due again.</summary>
+public sealed record OutboxView(Outbox.OutboxSummary Summary, int? Retried = null) : CommandResult;
+
 public sealed record DigestSubscriptionView(string ConversationId, bool Subscribed, DayOfWeek Day, TimeOnly Time, string TimeZone) : CommandResult;
+
+/// <summary>The latest audit rows, newest first, shown only to the admin who asked.</summary>
+public sealed record AuditLogView(IReadOnlyList<Audit.AuditEntry> Entries) : CommandResult;
 
 /// <summary>This week's digest, shown only to the person who asked.</summary>
 public sealed record DigestPreview(Digests.WeeklyDigest Digest) : CommandResult;

@@ -88,5 +88,15 @@ public sealed record SetRoleCommand(MemberId Member, bool Manager) : AdminComman
 
 public sealed record SetTimeZoneCommand(string TimeZone) : AdminCommand;
 
+/// <summary><c>admin log [N]</c>: the latest N audit rows (default 10, at most 50).</summary>
+public sealed record AuditLogCommand(int Count) : AdminCommand
+{
+    public const int Default = 10;
+    public const int Max = 50;
+}
+
 /// <summary><c>admin celebrations here|off</c>: where kudos given in a DM to the bot are celebrated.</summary>
 public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand;
+
+/// <summary><c>admin outbox [retry]</c>: what waits to be posted and what was parked (refused for good); retry sends the parked again.</summary>
+public sealed record OutboxCommand(bool Retry) : AdminCommand;

@@ -29,6 +29,9 @@ public enum ParseError
 
     /// <summary><c>digest</c> without <c>on</c>, <c>off</c>, <c>now</c> or <c>preview</c>; detail: the word given, if any.</summary>
     UnknownDigestCommand,
+
+    /// <summary><c>admin log</c> with something other than a number from 1 to 50; detail: the word given.</summary>
+    BadLogCount,
 }
 
 /// <summary>The outcome of parsing: a command, or an error naming what was wrong (and the offending token, if any).</summary>

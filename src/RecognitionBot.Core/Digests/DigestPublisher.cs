@@ -66,7 +66,7 @@ public sealed class DigestPublisher(
         var week = DigestBuilder.WeekLabel(due, zone);
         var claim = $"digest|{s.Conversation.Id}|{week}";
         var settings = await workspaces.GetAsync(s.Workspace, cancellationToken);
-        var digest = await builder.BuildWeekUntilAsync(s.Workspace, due, zone, cancellationToken);
+        var digest = await builder.BuildWeekUntilAsync(s.Workspace, s.Conversation, due, zone, cancellationToken);
         var posts = new List<(PostTarget, OutboxPost)>
         {
             (new ToConversation(s.Conversation.Id, s.Conversation.TeamId), new DigestPost(digest, s.TimeZone) { Locale = settings.DefaultLocale }),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
@@ -15,8 +16,12 @@ public sealed class DigestSubscriptions(TableStore tables)
 {
     private const string Prefix = "sub|";
 
-    public async Task SaveAsync(DigestSubscription s, CancellationToken cancellationToken) =>
-        await tables.Digests.UpsertEntityAsync(new TableEntity(LedgerKeys.Partition(s.Workspace), Prefix + LedgerKeys.Escape(s.Conversation.Id))
+    public Task SaveAsync(DigestSubscription s, CancellationToken cancellationToken) => SaveAsync(s, null, cancellationToken);
+
+    /// <summary>Subscribes, and writes the admin's audit row in the same transaction (same table and partition).</summary>
+    public async Task SaveAsync(DigestSubscription s, AuditEntry? audit, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(LedgerKeys.Partition(s.Workspace), Prefix + LedgerKeys.Escape(s.Conversation.Id))
         {
             ["ConversationId"] = s.Conversation.Id,
             ["ConversationKind"] = s.Conversation.Kind.ToString(),
@@ -24,16 +29,25 @@ public sealed class DigestSubscriptions(TableStore tables)
             ["Day"] = s.Day.ToString(),
             ["Time"] = s.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["TimeZone"] = s.TimeZone,
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpsertReplace, row)];
+        if (audit is not null) actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(audit, row.PartitionKey, "")));
+        await tables.Digests.SubmitTransactionAsync(actions, cancellationToken);
+    }
 
-    public async Task<bool> DeleteAsync(WorkspaceId workspace, string conversationId, CancellationToken cancellationToken)
+    /// <summary>Unsubscribes (with the admin's audit row, in one transaction); false when there was no subscription.</summary>
+    public async Task<bool> DeleteAsync(WorkspaceId workspace, string conversationId, AuditEntry? audit, CancellationToken cancellationToken)
     {
+        var partition = LedgerKeys.Partition(workspace);
+        var key = Prefix + LedgerKeys.Escape(conversationId);
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All)];
+        if (audit is not null) actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(audit, partition, "")));
         try
         {
-            await tables.Digests.DeleteEntityAsync(LedgerKeys.Partition(workspace), Prefix + LedgerKeys.Escape(conversationId), ETag.All, cancellationToken);
+            await tables.Digests.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 404)
+        catch (TableTransactionFailedException e) when (e.Status == 404)
         {
             return false;
         }

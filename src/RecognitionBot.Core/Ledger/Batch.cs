@@ -60,6 +60,9 @@ internal sealed class Batch(string partition)
         return markers;
     }
 
+    /// <summary>Adds the audit row of the change this transaction makes.</summary>
+    public void Audit(Audit.AuditEntry entry) => Add(Core.Audit.AuditEntity.From(entry, partition, ""));
+
     /// <summary>Writes back a row read earlier: conditional on its ETag, or an add when it was not there.</summary>
     public void Put(LedgerEntity entity, bool existed)
     {

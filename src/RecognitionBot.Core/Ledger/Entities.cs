@@ -37,6 +37,8 @@ internal sealed class MemberEntity : LedgerEntity
     public string? ValueCounts { get; set; }
     public bool IsManager { get; set; }
     public string? ManagerId { get; set; }
+    /// <summary>The admin who set <see cref="ManagerId"/>: a manager who mapped themselves does not approve.</summary>
+    public string? ManagerSetBy { get; set; }
     public bool PrivateCelebrations { get; set; }
     public bool DirectMessagesOff { get; set; }
     public string? Locale { get; set; }

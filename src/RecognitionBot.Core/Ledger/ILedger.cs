@@ -1,3 +1,4 @@
+using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Rewards;
@@ -50,7 +51,15 @@ public sealed record MemberState(
     bool DirectMessagesOff,
     string? Locale,
     int KudosReceived,
-    DateTimeOffset? LastKudosAt);
+    DateTimeOffset? LastKudosAt,
+    MemberId? ManagerSetBy = null)
+{
+    /// <summary>
+    /// The admin-set manager, unless they set it themselves: then the member's redemptions go to the other workspace
+    /// approvers and the self-mapped manager may not decide them.
+    /// </summary>
+    public bool IsSelfMappedManager(MemberId candidate) => Manager == candidate && ManagerSetBy == candidate;
+}
 
 /// <summary>The ledger of one workspace partition: every change is one atomic transaction.</summary>
 public interface ILedger
@@ -75,13 +84,16 @@ public interface ILedger
 
     Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken);
 
+    /// <summary>An admin's change to a member's role or manager, with its audit row (made from the row before) in the same transaction.</summary>
+    Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 
     Task<Redemption?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken);
 
-    Task<CommandResult> AddRewardAsync(WorkspaceId workspace, AddRewardCommand command, CancellationToken cancellationToken);
+    Task<CommandResult> AddRewardAsync(WorkspaceId workspace, MemberId admin, AddRewardCommand command, CancellationToken cancellationToken);
 
-    Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, RemoveRewardCommand command, CancellationToken cancellationToken);
+    Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, MemberId admin, RemoveRewardCommand command, CancellationToken cancellationToken);
 
     /// <summary>Remembers where an approval card was posted, so the decision can update it in place.</summary>
     /// <remarks><paramref name="locale"/> is the card's: a card brought up to date at once is rendered in it.</remarks>
@@ -94,4 +106,5 @@ public sealed record MemberChange(
     bool? DirectMessagesOff = null,
     bool? IsManager = null,
     MemberId? Manager = null,
-    string? Locale = null);
+    string? Locale = null,
+    MemberId? ManagerSetBy = null);

@@ -29,6 +29,10 @@ internal static class LedgerKeys
     public static string Outbox(DateTimeOffset at, string id) => $"outbox|{Ticks(at)}|{id}";
     public const string OutboxPrefix = "outbox|";
 
+    /// <summary>Audit rows, newest first (inverted ticks), in whichever table and partition their change lives.</summary>
+    public static string Audit(DateTimeOffset at, string id) => $"{AuditPrefix}{InvertedTicks(at)}|{id}";
+    public const string AuditPrefix = "audit|";
+
     public static string Reward(string id) => $"reward|{id}";
     public const string RewardPrefix = "reward|";
 

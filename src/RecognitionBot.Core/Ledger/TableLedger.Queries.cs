@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Workspaces;
 
@@ -50,6 +51,7 @@ public sealed partial class TableLedger
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)} and PublicKudosReceived gt 0");
             await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
             {
+                if (e.PrivateCelebrations) continue;
                 var values = string.IsNullOrEmpty(e.ValueCounts) ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(e.ValueCounts, Json.Options)!;
                 totals[new MemberId(e.MemberId)] = (e.PublicKudosReceived, e.PublicPointsReceived, values);
             }
@@ -65,6 +67,10 @@ public sealed partial class TableLedger
                     totals[r] = (t.Item1 + 1, t.Item2 + k.Points, t.Item3);
                 }
         }
+        // Counted only while public, and not named at all once someone chooses privacy.
+        if (period != LeaderboardPeriod.All)
+            foreach (var state in await GetMembersAsync(workspace, totals.Keys.ToList(), cancellationToken))
+                if (state.PrivateCelebrations) totals.Remove(state.Member);
         var entries = totals
             .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
             .Take(10)
@@ -103,19 +109,31 @@ public sealed partial class TableLedger
     public async Task<IReadOnlyList<MemberState>> GetMembersAsync(WorkspaceId workspace, IReadOnlyCollection<MemberId> members, CancellationToken cancellationToken) =>
         await Task.WhenAll(members.Select(m => GetMemberAsync(workspace, m, cancellationToken)));
 
-    public async Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken)
+    public Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken) =>
+        UpdateMemberAsync(workspace, member, change, null, cancellationToken);
+
+    public async Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (entity, existed) = await LoadMemberAsync(workspace, member, cancellationToken);
+            var before = ToState(entity);
             if (change.PrivateCelebrations is { } p) entity.PrivateCelebrations = p;
             if (change.DirectMessagesOff is { } d) entity.DirectMessagesOff = d;
             if (change.IsManager is { } m) entity.IsManager = m;
-            if (change.Manager is { } boss) entity.ManagerId = boss.Value;
+            if (change.Manager is { } boss) (entity.ManagerId, entity.ManagerSetBy) = (boss.Value, change.ManagerSetBy?.Value);
             if (change.Locale is { } locale) entity.Locale = locale;
             try
             {
-                if (existed) await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                if (audit?.Invoke(before) is { } entry && entry.Before != entry.After)
+                {
+                    var batch = new Batch(LedgerKeys.Partition(workspace));
+                    batch.Put(entity, existed);
+                    batch.Audit(entry);
+                    await SubmitAsync(batch, workspace, cancellationToken);
+                }
+                else if (existed) await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 else await Table.AddEntityAsync(entity, cancellationToken);
                 return ToState(entity);
             }
@@ -134,5 +152,6 @@ public sealed partial class TableLedger
         e.DirectMessagesOff,
         e.Locale,
         e.KudosReceived,
-        e.LastKudosAt);
+        e.LastKudosAt,
+        e.ManagerSetBy is null ? null : new MemberId(e.ManagerSetBy));
 }

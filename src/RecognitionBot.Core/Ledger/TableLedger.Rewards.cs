@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Rewards;
@@ -16,7 +17,7 @@ public sealed partial class TableLedger
     public async Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
         (await LoadRewardsAsync(workspace, cancellationToken)).Where(e => !e.Removed).Select(ToReward).OrderBy(r => r.Cost).ThenBy(r => r.Name).ToList();
 
-    public async Task<CommandResult> AddRewardAsync(WorkspaceId workspace, AddRewardCommand command, CancellationToken cancellationToken)
+    public async Task<CommandResult> AddRewardAsync(WorkspaceId workspace, MemberId admin, AddRewardCommand command, CancellationToken cancellationToken)
     {
         var existing = await LoadRewardsAsync(workspace, cancellationToken);
         if (existing.Any(e => !e.Removed && string.Equals(e.Name, command.Name, StringComparison.OrdinalIgnoreCase)))
@@ -24,18 +25,20 @@ public sealed partial class TableLedger
         var id = Slug(command.Name);
         var taken = existing.Select(e => e.RowKey[LedgerKeys.RewardPrefix.Length..]).ToHashSet();
         for (var n = 2; taken.Contains(id); n++) id = $"{Slug(command.Name)}-{n}";
+        var batch = new Batch(LedgerKeys.Partition(workspace));
+        batch.Add(new RewardEntity
+        {
+            RowKey = LedgerKeys.Reward(id),
+            Name = command.Name,
+            Cost = command.Cost,
+            Stock = command.Stock,
+            NeedsApproval = command.NeedsApproval,
+            MonthlyLimit = command.MonthlyLimit,
+        });
+        batch.Audit(new AuditEntry(clock.GetUtcNow(), admin, AuditAction.RewardAdded, command.Name, null, Describe(command), id));
         try
         {
-            await Table.AddEntityAsync(new RewardEntity
-            {
-                PartitionKey = LedgerKeys.Partition(workspace),
-                RowKey = LedgerKeys.Reward(id),
-                Name = command.Name,
-                Cost = command.Cost,
-                Stock = command.Stock,
-                NeedsApproval = command.NeedsApproval,
-                MonthlyLimit = command.MonthlyLimit,
-            }, cancellationToken);
+            await SubmitAsync(batch, workspace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -44,7 +47,7 @@ public sealed partial class TableLedger
         return new AdminDone(command, id);
     }
 
-    public async Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, RemoveRewardCommand command, CancellationToken cancellationToken)
+    public async Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, MemberId admin, RemoveRewardCommand command, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -52,9 +55,12 @@ public sealed partial class TableLedger
             if (!existed || reward.Removed) return new Refused(Refusal.UnknownReward, command.RewardId);
             // Kept as a removed row: pending redemptions still point at it and may still be decided.
             reward.Removed = true;
+            var batch = new Batch(LedgerKeys.Partition(workspace));
+            batch.Put(reward, existed: true);
+            batch.Audit(new AuditEntry(clock.GetUtcNow(), admin, AuditAction.RewardRemoved, reward.Name, Describe(reward), null, command.RewardId.ToLowerInvariant()));
             try
             {
-                await Table.UpdateEntityAsync(reward, reward.ETag, TableUpdateMode.Replace, cancellationToken);
+                await SubmitAsync(batch, workspace, cancellationToken);
                 return new AdminDone(command, reward.Name);
             }
             catch (RequestFailedException e) when (e.Status == 412)
@@ -164,7 +170,8 @@ public sealed partial class TableLedger
             var requester = new MemberId(redemption.Requester);
             if (redemption.State != nameof(RedemptionState.Pending))
                 return await UnchangedAsync(request.Workspace, redemption, cancellationToken);
-            if (DecisionRules.Check(ToRedemption(redemption), request.Decider, request.Settings) is { } refused) return refused;
+            var requesterState = await GetMemberAsync(request.Workspace, requester, cancellationToken);
+            if (DecisionRules.Check(ToRedemption(redemption), request.Decider, request.Settings, requesterState) is { } refused) return refused;
             return await TryCloseAsync(request.Workspace, redemption, request.Approve ? RedemptionState.Approved : RedemptionState.Rejected,
                 request.Decider, request.Reason, request.DeliveryKey, request.Settings, cancellationToken);
         }, cancellationToken);
@@ -218,6 +225,10 @@ public sealed partial class TableLedger
         batch.Put(redemption, existed: true);
         AddMovement(batch, requester, now, state == RedemptionState.Approved ? MovementKind.Spent : MovementKind.Released,
             redemption.Cost, LedgerKeys.Unescape(redemption.RowKey["redemption|".Length..]), by, redemption.RewardName);
+        if (state is RedemptionState.Approved or RedemptionState.Rejected)
+            batch.Audit(new AuditEntry(now, by, state == RedemptionState.Approved ? AuditAction.Approved : AuditAction.Rejected, requester.Value,
+                nameof(RedemptionState.Pending), state.ToString(), $"{redemption.RewardName} ({LedgerKeys.Unescape(redemption.RowKey["redemption|".Length..])})"
+                + (redemption.Reason is { } why ? ": " + why : "")));
 
         var view = ToRedemption(redemption);
         var available = BalanceOf(member).Available;
@@ -302,6 +313,20 @@ public sealed partial class TableLedger
             _ => (null, new Refused(Refusal.AmbiguousReward, string.Join(", ", partial.Select(p => p.Name)))),
         };
     }
+
+    // How a reward reads in the audit log: its cost and limits, in the words of the admin command that made it.
+    private static string Describe(AddRewardCommand c) => DescribeReward(c.Cost, c.Stock, c.NeedsApproval, c.MonthlyLimit);
+
+    private static string Describe(RewardEntity e) => DescribeReward(e.Cost, e.Stock, e.NeedsApproval, e.MonthlyLimit);
+
+    private static string DescribeReward(int cost, int? stock, bool needsApproval, int? monthlyLimit) =>
+        string.Join(' ', new[]
+        {
+            cost.ToString(CultureInfo.InvariantCulture),
+            stock is { } s ? $"--stock {s}" : null,
+            needsApproval ? null : "--no-approval",
+            monthlyLimit is { } m ? $"--monthly-limit {m}" : null,
+        }.Where(w => w is not null));
 
     private static Reward ToReward(RewardEntity e) =>
         new(e.RowKey[LedgerKeys.RewardPrefix.Length..], e.Name, e.Cost, e.Stock, e.Reserved, e.NeedsApproval, e.MonthlyLimit);

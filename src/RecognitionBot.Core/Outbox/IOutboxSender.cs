@@ -11,6 +11,12 @@ public interface IOutboxSender
     Platform Platform { get; }
 
     Task<PostReceipt?> SendAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits until <paramref name="item"/> may be sent within the platform's rate limits (per conversation, per
+    /// method), so the platform never has to throttle; false if no permit can be had now (the post is handed back).
+    /// </summary>
+    ValueTask<bool> PaceAsync(OutboxItem item, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }
 
 /// <summary>A post could not be made now. Permanent failures (the target is gone) set <see cref="Permanent"/>.</summary>

@@ -9,6 +9,9 @@ public interface IOutboxSignal
 {
     /// <summary>Rows just committed in <paramref name="workspace"/>, still leased to this instance (<see cref="OutboxStore.WriterLease"/>).</summary>
     void Notify(WorkspaceId workspace, IReadOnlyList<OutboxItem> written);
+
+    /// <summary>Rows in <paramref name="workspace"/> fell due now (an admin retried parked posts): sweep it without waiting for the next round.</summary>
+    void Wake(WorkspaceId workspace);
 }
 
 /// <summary>
@@ -40,6 +43,19 @@ public sealed class OutboxSignal : IOutboxSignal
         _channel.Writer.TryWrite(workspace);
     }
 
+    public void Wake(WorkspaceId workspace)
+    {
+        _written.GetOrAdd(workspace, _ => new Held()).SweepRequested = true;
+        _channel.Writer.TryWrite(workspace);
+    }
+
+    /// <summary>Whether someone asked for <paramref name="workspace"/> to be swept since the last call (the request is taken).</summary>
+    public bool TakeSweepRequest(WorkspaceId workspace) =>
+        _written.TryGetValue(workspace, out var held) && Interlocked.Exchange(ref held.SweepRequested, false);
+
+    /// <summary>Every row still held, of every workspace: what a stopping instance hands back.</summary>
+    public IReadOnlyList<OutboxItem> TakeAll() => [.. _written.Keys.SelectMany(w => Take(w, int.MaxValue))];
+
     /// <summary>Workspaces with new rows, in the order they were written.</summary>
     public ChannelReader<WorkspaceId> Reader => _channel.Reader;
 
@@ -60,5 +76,6 @@ public sealed class OutboxSignal : IOutboxSignal
     {
         public readonly ConcurrentQueue<OutboxItem> Items = new();
         public int Count;
+        public bool SweepRequested;
     }
 }

@@ -31,6 +31,7 @@ public sealed record ToExistingMessage(PostedMessage Message) : PostTarget;
 [JsonDerivedType(typeof(RedemptionNoticePost), "redemptionNotice")]
 [JsonDerivedType(typeof(DigestPost), "digest")]
 [JsonDerivedType(typeof(RecognitionGapsPost), "gaps")]
+[JsonDerivedType(typeof(UndeliveredPost), "undelivered")]
 public abstract record OutboxPost
 {
     public string Locale { get; init; } = "en";
@@ -57,6 +58,25 @@ public sealed record RecognitionGapsPost(string ConversationId, IReadOnlyList<Me
     public const int MaxListed = 100;
 
     public int More { get; init; }
+}
+
+/// <summary>
+/// Private note to whoever needs to know that a post could not be made for good, and what to do about it: the giver
+/// whose celebration a channel refused, the requester whose approval card reached nobody (or went elsewhere).
+/// </summary>
+public sealed record UndeliveredPost(UndeliveredReason Reason, string? ConversationId = null, string? RewardName = null, MemberId? Unreachable = null)
+    : OutboxPost;
+
+public enum UndeliveredReason
+{
+    /// <summary>The channel refused the celebration (the bot is not in it, it was archived or deleted).</summary>
+    CelebrationNotPosted,
+
+    /// <summary>The approver's card could not be delivered and it went to the workspace approvers instead.</summary>
+    ApprovalRerouted,
+
+    /// <summary>The approver's card could not be delivered and nobody else can approve.</summary>
+    ApprovalUnreachable,
 }
 
 /// <summary>An outbox row: a post still to be made.</summary>

@@ -19,9 +19,6 @@ public sealed record OutboxLease(OutboxItem Item, DateTimeOffset Until)
 /// </summary>
 public sealed class OutboxStore(TableStore tables, TimeProvider clock)
 {
-    /// <summary>After this many failed attempts a row stops being retried and waits for an operator (it is logged, never deleted).</summary>
-    public const int MaxAttempts = 12;
-
     /// <summary>
     /// How long a new row belongs to the instance that wrote it. That instance posts it from memory at once, with
     /// no listing or claiming (on Azurite a listing reads the whole table); if it stops first, the row falls due
@@ -136,16 +133,18 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         }
     }
 
-    /// <summary>Tries again after <paramref name="wait"/>; returns false when the row has used its attempts and is parked.</summary>
-    public async Task<bool> RetryLaterAsync(OutboxLease lease, string error, TimeSpan wait, bool permanent, CancellationToken cancellationToken)
+    /// <summary>
+    /// A transient failure (throttled, the platform down, a timeout): tried again at <paramref name="at"/>, for as
+    /// long as it takes. Such a row is never parked: only a permanent refusal (<see cref="ParkAsync"/>) stops a post.
+    /// </summary>
+    public async Task RetryLaterAsync(OutboxLease lease, string error, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var pk = LedgerKeys.Partition(lease.Item.Workspace);
         var found = await tables.Ledger.GetEntityIfExistsAsync<OutboxEntity>(pk, lease.Item.Key, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } entity) return false;
+        if (!found.HasValue || found.Value is not { } entity) return;
         entity.Attempts++;
-        entity.LastError = error.Length > 1000 ? error[..1000] : error;
-        var parked = permanent || entity.Attempts >= MaxAttempts;
-        entity.NextAttemptAt = parked ? DateTimeOffset.MaxValue.AddYears(-1) : clock.GetUtcNow() + wait;
+        entity.LastError = Trim(error);
+        entity.NextAttemptAt = at;
         try
         {
             await tables.Ledger.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -153,8 +152,139 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
         }
-        return !parked;
     }
+
+    /// <summary>
+    /// Hands leased rows back untried, due at <paramref name="at"/> (now: another instance or the next start posts
+    /// them at once). Only rows still ours change (ETag of our lease); no attempt is counted. Returns how many.
+    /// </summary>
+    public async Task<int> ReleaseAsync(IReadOnlyList<OutboxLease> leases, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var released = 0;
+        foreach (var chunk in leases.Chunk(100))
+        {
+            var actions = chunk.Select(l => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                new TableEntity(LedgerKeys.Partition(l.Item.Workspace), l.Item.Key) { ["NextAttemptAt"] = at }, l.ETag)).ToList();
+            if (chunk.Length > 1 && chunk.All(l => l.Item.Workspace == chunk[0].Item.Workspace))
+            {
+                try
+                {
+                    await tables.Ledger.SubmitTransactionAsync(actions, cancellationToken);
+                    released += chunk.Length;
+                    continue;
+                }
+                catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+                {
+                    // One was taken over or posted by someone else meanwhile: hand back the others one by one.
+                }
+            }
+            foreach (var action in actions)
+            {
+                try
+                {
+                    await tables.Ledger.UpdateEntityAsync((TableEntity)action.Entity, action.ETag, TableUpdateMode.Merge, cancellationToken);
+                    released++;
+                }
+                catch (RequestFailedException e) when (e.Status is 412 or 404)
+                {
+                }
+            }
+        }
+        return released;
+    }
+
+    /// <summary>
+    /// The platform refused the post for good (the channel is gone, the account deactivated): the row is parked with
+    /// its reason, for admins to see and retry (<see cref="RetryParkedAsync"/>), and the posts that tell someone
+    /// about it are written in the same transaction. Returns those new rows, born leased to this instance.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> ParkAsync(OutboxLease lease, string error, IReadOnlyList<(PostTarget Target, OutboxPost Post)> notices,
+        CancellationToken cancellationToken)
+    {
+        var pk = LedgerKeys.Partition(lease.Item.Workspace);
+        var found = await tables.Ledger.GetEntityIfExistsAsync<OutboxEntity>(pk, lease.Item.Key, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity) return [];
+        entity.Attempts++;
+        entity.LastError = Trim(error);
+        entity.NextAttemptAt = ParkedUntil;
+        var now = clock.GetUtcNow();
+        // Keyed after the parked row, so parking the same row twice cannot tell anyone twice.
+        var rows = notices.Select((n, i) => new OutboxEntity
+        {
+            PartitionKey = pk,
+            RowKey = $"{lease.Item.Key}|told{i}",
+            Target = JsonSerializer.Serialize(n.Target, Json.Options),
+            Post = JsonSerializer.Serialize(n.Post, Json.Options),
+            NextAttemptAt = now + WriterLease,
+        }).ToList();
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag), .. rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))];
+        try
+        {
+            var responses = await tables.Ledger.SubmitTransactionAsync(actions, cancellationToken);
+            return rows.Select((r, i) => new OutboxItem(lease.Item.Workspace, r.RowKey, notices[i].Target, notices[i].Post, 0)
+            {
+                ETag = responses.Value[i + 1].Headers.ETag ?? ETag.All,
+                LeasedUntil = r.NextAttemptAt,
+            }).ToList();
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            return []; // Someone else changed the row meanwhile: it is theirs now.
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && rows.Count > 0)
+        {
+            // Told already (an admin retried a row that failed again): park it without telling twice.
+            await tables.Ledger.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return [];
+        }
+    }
+
+    /// <summary>When a parked row would fall due: never, in effect. Everything at or beyond it counts as parked.</summary>
+    public static readonly DateTimeOffset ParkedUntil = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>What an admin sees of a workspace's outbox: rows waiting, rows parked, and the latest parked one.</summary>
+    public async Task<OutboxSummary> SummarizeAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var waiting = 0;
+        var parked = 0;
+        OutboxEntity? latest = null;
+        await foreach (var e in tables.Ledger.QueryAsync<OutboxEntity>(Rows(workspace), select: ["RowKey", "NextAttemptAt", "LastError", "Post", "Timestamp"], cancellationToken: cancellationToken))
+        {
+            if (e.NextAttemptAt < ParkedUntil)
+            {
+                waiting++;
+                continue;
+            }
+            parked++;
+            if (latest is null || e.Timestamp > latest.Timestamp) latest = e;
+        }
+        return new OutboxSummary(waiting, parked, latest is null ? null : new ParkedPost(
+            JsonSerializer.Deserialize<OutboxPost>(latest.Post, Json.Options)!.GetType().Name.Replace("Post", "", StringComparison.Ordinal),
+            latest.Timestamp ?? clock.GetUtcNow(), latest.LastError ?? ""));
+    }
+
+    /// <summary>Makes every parked row of a workspace due now, with its attempts reset (an admin fixed the cause). Returns how many.</summary>
+    public async Task<int> RetryParkedAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var filter = $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt ge {ParkedUntil}")}";
+        var now = clock.GetUtcNow();
+        var count = 0;
+        await foreach (var e in tables.Ledger.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await tables.Ledger.UpdateEntityAsync(new TableEntity(LedgerKeys.Partition(workspace), e.RowKey) { ["NextAttemptAt"] = now, ["Attempts"] = 0 }, e.ETag,
+                    TableUpdateMode.Merge, cancellationToken);
+                count++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+            }
+        }
+        return count;
+    }
+
+    private static string Trim(string error) => error.Length > 1000 ? error[..1000] : error;
 
     private static OutboxItem ToItem(WorkspaceId workspace, OutboxEntity e) => new(
         workspace,
@@ -166,3 +296,9 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         ETag = e.ETag,
     };
 }
+
+/// <summary>A workspace's outbox as an admin sees it.</summary>
+public sealed record OutboxSummary(int Waiting, int Parked, ParkedPost? Latest);
+
+/// <summary>The most recently parked post: its kind (Celebration, ApprovalRequest...), when, and the platform's reason.</summary>
+public sealed record ParkedPost(string Kind, DateTimeOffset At, string Reason);

@@ -20,6 +20,7 @@ public static class ResultText
             ? t.Format("Digest.On", t.Weekday(d.Day), d.Time.ToString("HH:mm", t.Culture), d.TimeZone)
             : t["Digest.Off"],
         RedemptionView v => Redemption(v, t, mention, zone),
+        OutboxView o => Outbox(o, t, zone),
         _ => t["Generic.TryHelp"],
     };
 
@@ -28,6 +29,8 @@ public static class ResultText
         var args = (r.Detail ?? "").Split('|');
         if (r.Reason is Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.OutsiderRecipient or Commands.Refusal.DuplicateRecipient)
             args = [mention(new MemberId(r.Detail ?? ""))];
+        if (r.Reason is Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover)
+            args = [.. args.Select(a => mention(new MemberId(a)))];
         var text = t.Format($"Refusal.{r.Reason}", args.Cast<object?>().ToArray());
         return r.Reason switch
         {
@@ -73,6 +76,16 @@ public static class ResultText
         _ => t["Generic.TryHelp"],
     };
 
+    private static string Outbox(OutboxView o, Texts t, TimeZoneInfo zone)
+    {
+        var lines = new List<string>();
+        if (o.Retried is { } retried) lines.Add(t.Format("Admin.OutboxRetried", t.Number(retried)));
+        lines.Add(t.Format("Admin.Outbox", t.Number(o.Summary.Waiting), t.Number(o.Summary.Parked)));
+        if (o.Summary.Latest is { } latest)
+            lines.Add(t.Format("Admin.OutboxLatest", t[$"OutboxKind.{latest.Kind}"], t.When(latest.At, zone), latest.Reason));
+        return string.Join("\n", lines);
+    }
+
     private static string Settings(SettingsView s, Texts t)
     {
         var lines = t.Format("Settings.Private", t[s.PrivateCelebrations ? "Settings.On" : "Settings.Off"]) + "\n"
@@ -98,6 +111,7 @@ public static class ResultText
         ParseError.MissingMember => "Example.Approver",
         ParseError.MissingRedemptionId => "Example.Cancel",
         ParseError.UnknownAdminCommand => "Example.Admin",
+        ParseError.BadLogCount => "Example.AdminLog",
         _ => null,
     };
 }

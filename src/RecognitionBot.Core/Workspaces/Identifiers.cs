@@ -34,13 +34,33 @@ public readonly record struct MemberId(string Value)
     public override string ToString() => Value;
 }
 
-/// <summary>How a conversation is shared: decides whether a celebration is public.</summary>
+/// <summary>
+/// How a conversation is shared: decides whether a celebration is public, and which digests may count and quote a
+/// kudos given there (only a public channel's, or the same conversation's).
+/// </summary>
 public enum ConversationKind
 {
+    /// <summary>A public channel (Slack) or a standard channel of a team (Teams).</summary>
     Channel,
+    /// <summary>A group DM (Slack) or group chat (Teams).</summary>
     Group,
+    /// <summary>A DM with the bot (Slack) or a personal chat (Teams).</summary>
     Direct,
+    /// <summary>A private channel (Slack), or a private or shared channel of a team (Teams): only its members see it.</summary>
+    PrivateChannel,
 }
 
-/// <summary>Where a command was typed. The id is the platform's (Slack channel id, Teams conversation id).</summary>
-public sealed record ConversationRef(string Id, ConversationKind Kind, string? TeamId = null);
+/// <summary>
+/// Where a command was typed. The id is the platform's (Slack channel id, Teams conversation id); the team is the
+/// Teams team a channel belongs to.
+/// </summary>
+public sealed record ConversationRef(string Id, ConversationKind Kind, string? TeamId = null)
+{
+    /// <summary>
+    /// Whether a kudos given here may be counted and quoted in the digest posted to <paramref name="digest"/>: one
+    /// given in that same conversation, or in a public channel of the digest's team (Teams). Never one from a DM,
+    /// a group DM or another private channel.
+    /// </summary>
+    public bool IsVisibleIn(ConversationRef digest) =>
+        Id == digest.Id || (Kind == ConversationKind.Channel && digest.TeamId is { } team && TeamId == team);
+}

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Storage;
 
@@ -23,16 +24,32 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
     }
 
     /// <summary>Changes settings with optimistic concurrency, so two admins' edits never overwrite each other.</summary>
-    public async Task<WorkspaceSettings> UpdateAsync(WorkspaceId workspace, Func<WorkspaceSettings, WorkspaceSettings> change, CancellationToken cancellationToken)
+    public Task<WorkspaceSettings> UpdateAsync(WorkspaceId workspace, Func<WorkspaceSettings, WorkspaceSettings> change, CancellationToken cancellationToken) =>
+        UpdateAsync(workspace, change, null, cancellationToken);
+
+    /// <summary>
+    /// An admin's change: the settings and its audit row (the setting as <paramref name="show"/> shows it, before and
+    /// after) are one transaction, as the audit row lives in the settings row's partition.
+    /// </summary>
+    public Task<WorkspaceSettings> ChangeAsync(WorkspaceId workspace, MemberId actor, AuditAction action, string? subject,
+        Func<WorkspaceSettings, WorkspaceSettings> change, Func<WorkspaceSettings, string?> show, CancellationToken cancellationToken) =>
+        UpdateAsync(workspace, change, (before, after) => new AuditEntry(clock.GetUtcNow(), actor, action, subject, show(before), show(after)), cancellationToken);
+
+    private async Task<WorkspaceSettings> UpdateAsync(WorkspaceId workspace, Func<WorkspaceSettings, WorkspaceSettings> change,
+        Func<WorkspaceSettings, WorkspaceSettings, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (current, entity) = await LoadOrCreateAsync(workspace, cancellationToken);
             var next = change(current);
             entity["Settings"] = JsonSerializer.Serialize(next, Json.Options);
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag)];
+            // A change that changes nothing (adding an approver twice) is not worth a line in the log.
+            if (audit?.Invoke(current, next) is { } entry && entry.Before != entry.After)
+                actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(entry, entity.PartitionKey, AuditPrefix(workspace))));
             try
             {
-                await tables.Workspaces.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await tables.Workspaces.SubmitTransactionAsync(actions, cancellationToken);
                 _cache[workspace] = (next, clock.GetUtcNow());
                 return next;
             }
@@ -42,17 +59,24 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
         }
     }
 
+    /// <summary>The settings rows' partition: the platform.</summary>
+    internal static string PartitionOf(WorkspaceId workspace) => workspace.Platform.ToString().ToLowerInvariant();
+
+    /// <summary>Audit rows of settings sit beside the workspace's row, keyed <c>{workspace}|audit|...</c>.</summary>
+    internal static string AuditPrefix(WorkspaceId workspace) => LedgerKeys.Escape(workspace.Id) + "|";
+
     /// <summary>Every workspace that has used the bot: the outbox sweep and the digest scheduler walk these.</summary>
     public async IAsyncEnumerable<WorkspaceId> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var e in tables.Workspaces.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            if (Enum.TryParse<Platform>(e.PartitionKey, ignoreCase: true, out var platform))
+            // Row keys with a separator are a workspace's audit rows, not workspaces.
+            if (!e.RowKey.Contains('|') && Enum.TryParse<Platform>(e.PartitionKey, ignoreCase: true, out var platform))
                 yield return new WorkspaceId(platform, LedgerKeys.Unescape(e.RowKey));
     }
 
     private async Task<(WorkspaceSettings, TableEntity)> LoadOrCreateAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        var pk = workspace.Platform.ToString().ToLowerInvariant();
+        var pk = PartitionOf(workspace);
         var rk = LedgerKeys.Escape(workspace.Id);
         while (true)
         {

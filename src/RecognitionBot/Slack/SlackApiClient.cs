@@ -18,23 +18,25 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
     public const string HttpClientName = "Slack";
     private const int PageSize = 500;
 
-    public async Task<PostedMessage> PostMessageAsync(string token, string channel, SlackMessage message, string? threadTs = null, CancellationToken ct = default)
+    /// <param name="once">Fail at the first throttle or outage instead of retrying inline: the outbox reschedules the post itself.</param>
+    public async Task<PostedMessage> PostMessageAsync(string token, string channel, SlackMessage message, string? threadTs = null, CancellationToken ct = default,
+        bool once = false)
     {
         var body = new PostMessageRequest(channel, message.Text, message.Blocks, threadTs);
-        var json = await CallAsync("chat.postMessage", Bearer(token), Json(body), ct);
+        var json = await CallAsync("chat.postMessage", Bearer(token), Json(body), ct, once);
         return new PostedMessage(json.GetProperty("channel").GetString()!, json.GetProperty("ts").GetString()!);
     }
 
-    public Task UpdateMessageAsync(string token, string channel, string ts, SlackMessage message, CancellationToken ct = default) =>
-        CallAsync("chat.update", Bearer(token), Json(new UpdateRequest(channel, ts, message.Text, message.Blocks ?? [])), ct);
+    public Task UpdateMessageAsync(string token, string channel, string ts, SlackMessage message, CancellationToken ct = default, bool once = false) =>
+        CallAsync("chat.update", Bearer(token), Json(new UpdateRequest(channel, ts, message.Text, message.Blocks ?? [])), ct, once);
 
     public Task PostEphemeralAsync(string token, string channel, string user, SlackMessage message, CancellationToken ct = default) =>
         CallAsync("chat.postEphemeral", Bearer(token), Json(new EphemeralRequest(channel, user, message.Text, message.Blocks)), ct);
 
     /// <summary>Opens (or finds) the DM with one user, or a group DM with several; returns the <c>D...</c> channel id.</summary>
-    public async Task<string> OpenConversationAsync(string token, IReadOnlyCollection<string> users, CancellationToken ct = default)
+    public async Task<string> OpenConversationAsync(string token, IReadOnlyCollection<string> users, CancellationToken ct = default, bool once = false)
     {
-        var json = await CallAsync("conversations.open", Bearer(token), Json(new OpenConversationRequest(string.Join(',', users))), ct);
+        var json = await CallAsync("conversations.open", Bearer(token), Json(new OpenConversationRequest(string.Join(',', users))), ct, once);
         return json.GetProperty("channel").GetProperty("id").GetString()!;
     }
 
@@ -115,16 +117,17 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
         return ids;
     }
 
-    private Task<JsonElement> CallAsync(string method, AuthenticationHeaderValue auth, Func<HttpContent> content, CancellationToken ct) =>
-        CallAsync(method, new Uri(options.Value.ApiBaseUrl, method), auth, content, expectJson: true, ct);
+    private Task<JsonElement> CallAsync(string method, AuthenticationHeaderValue auth, Func<HttpContent> content, CancellationToken ct, bool once = false) =>
+        CallAsync(method, new Uri(options.Value.ApiBaseUrl, method), auth, content, expectJson: true, ct, once);
 
-    private async Task<JsonElement> CallAsync(string method, Uri uri, AuthenticationHeaderValue? auth, Func<HttpContent> content, bool expectJson, CancellationToken ct)
+    private async Task<JsonElement> CallAsync(string method, Uri uri, AuthenticationHeaderValue? auth, Func<HttpContent> content, bool expectJson, CancellationToken ct,
+        bool once = false)
     {
         var settings = options.Value;
         var http = httpClients.CreateClient(HttpClientName);
         for (var attempt = 1; ; attempt++)
         {
-            var last = attempt >= settings.MaxAttempts;
+            var last = once || attempt >= settings.MaxAttempts;
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
             request.Headers.Authorization = auth;
             HttpResponseMessage response;

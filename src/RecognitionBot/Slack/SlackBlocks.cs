@@ -23,6 +23,7 @@ public static class SlackBlocks
         RedemptionNoticePost n => RedemptionNotice(n, t, zone),
         DigestPost d => Digest(d.Digest, t, Clock.FindZone(d.TimeZone)),
         RecognitionGapsPost g => Gaps(g, t),
+        UndeliveredPost u => Undelivered(u, t),
         _ => throw new NotSupportedException($"No Slack rendering for {post.GetType().Name}."),
     };
 
@@ -155,6 +156,18 @@ public static class SlackBlocks
         ];
         if (post.More > 0) blocks.Add(new ContextBlock([new Mrkdwn(Line(t.Format("Gaps.More", t.Number(post.More))))]));
         return new SlackMessage(intro, blocks);
+    }
+
+    /// <summary>A private note that a post could not be made, and what to do about it.</summary>
+    public static SlackMessage Undelivered(UndeliveredPost post, Texts t)
+    {
+        var text = post.Reason switch
+        {
+            // The channel as a real link: placed after escaping, like the gaps note's.
+            UndeliveredReason.CelebrationNotPosted => Line(t.Format("Undelivered.CelebrationNotPosted", "\u0003")).Replace("\u0003", $"<#{post.ConversationId}>"),
+            _ => Line(m => t.Format($"Undelivered.{post.Reason}", post.RewardName, post.Unreachable is { } who ? m(who) : "")),
+        };
+        return new SlackMessage(text, [new SectionBlock(new Mrkdwn(":warning: " + text))]);
     }
 
     private static string Milestone(Milestone milestone, Texts t) => milestone.Kind switch

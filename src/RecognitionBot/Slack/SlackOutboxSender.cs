@@ -9,16 +9,27 @@ namespace RecognitionBot.Slack;
 /// <summary>
 /// Makes the core's posts in Slack: renders each as blocks in its reader's language, posts it to the channel or
 /// the member's DM (opened once and remembered), or updates an earlier message in place. Throttling and Slack-side
-/// failures become retryable failures for the dispatcher (honouring Retry-After); a post whose target is gone
-/// for good is reported as permanent, so it is parked instead of retried forever.
+/// failures become retryable failures for the dispatcher at the first answer (it reschedules the post honouring
+/// Retry-After, never waiting inline); a post whose target is gone for good is reported as permanent, so it is
+/// parked and someone told instead of retried forever. Posts are paced within Slack's per-channel and per-method limits.
 /// </summary>
 public sealed class SlackOutboxSender(
     SlackApiClient api,
     SlackInstallations installations,
     ConversationDirectory conversations,
     WorkspaceStore workspaces,
-    ILogger<SlackOutboxSender> log) : IOutboxSender
+    ILogger<SlackOutboxSender> log) : IOutboxSender, IDisposable
 {
+    // Slack's limits (api.slack.com/apis/rate-limits): chat.postMessage about one message a second per channel, with
+    // short bursts; chat.update is tier 3 (50+ a minute) per workspace. A DM is its member's channel.
+    private readonly Jobs.OutboxPace _pace = new(item => item.Target switch
+    {
+        ToExistingMessage => new($"update|{item.Workspace.Id}", Burst: 10, PerSecond: 50 / 60.0),
+        ToConversation c => new($"post|{item.Workspace.Id}|{c.ConversationId}", Burst: 3, PerSecond: 1),
+        ToMember m => new($"post|{item.Workspace.Id}|@{m.Member.Value}", Burst: 3, PerSecond: 1),
+        _ => new($"other|{item.Workspace.Id}", Burst: 1, PerSecond: 1),
+    });
+
     private static readonly HashSet<string> Permanent =
     [
         "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "user_disabled", "account_inactive",
@@ -29,6 +40,10 @@ public sealed class SlackOutboxSender(
     private readonly ConcurrentDictionary<(string Team, string Member), string> _dms = new();
 
     public Platform Platform => Platform.Slack;
+
+    public ValueTask<bool> PaceAsync(OutboxItem item, CancellationToken cancellationToken) => _pace.AcquireAsync(item, cancellationToken);
+
+    public void Dispose() => _pace.Dispose();
 
     public async Task<PostReceipt?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
@@ -42,14 +57,14 @@ public sealed class SlackOutboxSender(
             switch (item.Target)
             {
                 case ToExistingMessage existing:
-                    await api.UpdateMessageAsync(bot.Token, existing.Message.ConversationId, existing.Message.MessageId, message, cancellationToken);
+                    await api.UpdateMessageAsync(bot.Token, existing.Message.ConversationId, existing.Message.MessageId, message, cancellationToken, once: true);
                     return new PostReceipt(existing.Message.ConversationId, existing.Message.MessageId);
                 case ToConversation conversation:
-                    var posted = await api.PostMessageAsync(bot.Token, conversation.ConversationId, message, ct: cancellationToken);
+                    var posted = await api.PostMessageAsync(bot.Token, conversation.ConversationId, message, ct: cancellationToken, once: true);
                     return new PostReceipt(posted.Channel, posted.Ts);
                 case ToMember member:
                     var dm = await DirectMessageChannelAsync(item.Workspace, bot, member.Member, cancellationToken);
-                    var sent = await api.PostMessageAsync(bot.Token, dm, message, ct: cancellationToken);
+                    var sent = await api.PostMessageAsync(bot.Token, dm, message, ct: cancellationToken, once: true);
                     return new PostReceipt(sent.Channel, sent.Ts);
                 default:
                     throw new PostFailedException($"Unknown target {item.Target.GetType().Name}.", permanent: true);
@@ -70,7 +85,7 @@ public sealed class SlackOutboxSender(
         var channel = await conversations.FindAsync(workspace, key, ct);
         if (channel is null)
         {
-            channel = await api.OpenConversationAsync(bot.Token, [member.Value], ct);
+            channel = await api.OpenConversationAsync(bot.Token, [member.Value], ct, once: true);
             await conversations.SaveAsync(workspace, key, channel, ct);
         }
         _dms[(workspace.Id, member.Value)] = channel;

@@ -22,6 +22,7 @@ public static class SlackReplies
         HistoryView history => History(history, t, zone),
         HelpView help => Help(help, t),
         DigestPreview preview => SlackBlocks.Digest(preview.Digest, t, zone),
+        AuditLogView log => AuditLog(log, t, zone),
         RedemptionView { Change: RedemptionChange.Requested } requested => Requested(requested, t, zone),
         _ => Sentence(Line(m => ResultText.Describe(result, t, m, zone)), result is NotUnderstood or Refused),
     };
@@ -106,6 +107,28 @@ public static class SlackReplies
             _ => t.Format("History.Spent", t.Number(mv.Points), mv.Note ?? ""),
         }));
         return new SlackMessage(title, [new HeaderBlock(new PlainText(title)), new SectionBlock(new Mrkdwn(string.Join("\n", lines)))]);
+    }
+
+    /// <summary>The audit log, newest first: lines packed into sections that stay under Slack's 3,000 characters each.</summary>
+    public static SlackMessage AuditLog(AuditLogView view, Texts t, TimeZoneInfo zone)
+    {
+        var title = t.Format("Audit.Title", t.Number(view.Entries.Count));
+        if (view.Entries.Count == 0)
+            return new SlackMessage(title, [new HeaderBlock(new PlainText(title)), new SectionBlock(new Mrkdwn(Line(t["Audit.Empty"])))]);
+        List<Block> blocks = [new HeaderBlock(new PlainText(title))];
+        var section = new List<string>();
+        foreach (var line in view.Entries.Select(e => $"`{t.When(e.At, zone)}` " + Line(m => AuditText.Sentence(e, t, m, s => s))))
+        {
+            var text = line.Length > 1000 ? line[..999] + "…" : line;
+            if (section.Count > 0 && section.Sum(l => l.Length + 1) + text.Length > 2900)
+            {
+                blocks.Add(new SectionBlock(new Mrkdwn(string.Join("\n", section))));
+                section.Clear();
+            }
+            section.Add(text);
+        }
+        blocks.Add(new SectionBlock(new Mrkdwn(string.Join("\n", section))));
+        return new SlackMessage(title, blocks);
     }
 
     public static SlackMessage Help(HelpView help, Texts t)

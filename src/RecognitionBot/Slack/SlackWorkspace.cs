@@ -9,13 +9,16 @@ public static class SlackWorkspace
     public static WorkspaceId Id(string teamId) => new(Platform.Slack, teamId);
 
     /// <summary>
-    /// Where a command was typed: <c>D...</c> is a DM with the bot (no public celebration there), a group DM or a
-    /// legacy private group is a group, anything else a channel.
+    /// Where a command was typed: <c>D...</c> is a DM with the bot (no public celebration there); a slash command
+    /// names a private channel <c>privategroup</c> and a group DM <c>mpdm-...</c>; another <c>G...</c> (a click
+    /// carries no name) is a group; anything else a public channel.
     /// </summary>
     public static ConversationRef Conversation(string channelId, string? channelName)
     {
         var kind = channelId.StartsWith('D') || channelName == "directmessage" ? ConversationKind.Direct
-            : channelId.StartsWith('G') || channelName?.StartsWith("mpdm-", StringComparison.Ordinal) == true ? ConversationKind.Group
+            : channelName?.StartsWith("mpdm-", StringComparison.Ordinal) == true ? ConversationKind.Group
+            : channelName == "privategroup" ? ConversationKind.PrivateChannel
+            : channelId.StartsWith('G') ? ConversationKind.Group
             : ConversationKind.Channel;
         return new ConversationRef(channelId, kind);
     }

@@ -130,6 +130,8 @@ public sealed record ChannelInfo
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
+    /// <summary><c>standard</c>, <c>private</c> or <c>shared</c> (absent on older clients: standard).</summary>
+    public string? MembershipType { get; init; }
 }
 
 public sealed record NotificationInfo(bool Alert);

@@ -12,13 +12,28 @@ public sealed class ConnectorRetryHandler(IOptions<TeamsOptions> options, TimePr
 {
     private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(200);
 
+    // Set by the outbox around its posts: it reschedules a throttled post itself rather than wait inline.
+    private static readonly AsyncLocal<bool> NoRetry = new();
+
+    /// <summary>Connector calls made until the scope ends fail at the first throttle or outage (the outbox's posts).</summary>
+    public static IDisposable Once()
+    {
+        NoRetry.Value = true;
+        return new Scope();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => NoRetry.Value = false;
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var settings = options.Value;
         for (var attempt = 1; ; attempt++)
         {
             var response = await base.SendAsync(request, ct);
-            if (!IsTransient(response.StatusCode) || attempt >= settings.ConnectorMaxAttempts) return response;
+            if (!IsTransient(response.StatusCode) || attempt >= settings.ConnectorMaxAttempts || NoRetry.Value) return response;
 
             var delay = RetryAfter(response) ?? Backoff(attempt);
             if (delay > settings.ConnectorMaxRetryDelay) return response;

@@ -109,7 +109,7 @@ public sealed partial class TeamsBot(
     private async Task AnswerAsync(WorkspaceId workspace, Activity activity, MemberId actor, CommandResult result, AdaptiveCard card,
         WorkspaceSettings settings, CancellationToken ct)
     {
-        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView;
+        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView;
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
             try
@@ -210,7 +210,10 @@ public sealed partial class TeamsBot(
 
     private static ConversationRef Where(Activity activity) => activity.Conversation!.ConversationType switch
     {
-        ConversationTypes.Channel => new ConversationRef(RootId(activity), ConversationKind.Channel, activity.ChannelData?.Team?.Id),
+        // Private and shared channels are seen by their members only: their kudos stay out of the team's digest.
+        ConversationTypes.Channel => new ConversationRef(RootId(activity),
+            activity.ChannelData?.Channel?.MembershipType is null or "standard" ? ConversationKind.Channel : ConversationKind.PrivateChannel,
+            activity.ChannelData?.Team?.Id),
         ConversationTypes.GroupChat => new ConversationRef(RootId(activity), ConversationKind.Group),
         _ => new ConversationRef(RootId(activity), ConversationKind.Direct),
     };

@@ -13,22 +13,42 @@ public sealed class TeamsOutboxSender(
     TeamsPoster poster,
     TeamsReferences references,
     WorkspaceStore workspaces,
-    ILogger<TeamsOutboxSender> logger) : IOutboxSender
+    ILogger<TeamsOutboxSender> logger) : IOutboxSender, IDisposable
 {
+    // The connector's per-bot limits per conversation (learn.microsoft.com, "Optimize your bot: rate limiting"):
+    // 7 messages a second, 60 in 30 seconds; updates count alike.
+    private readonly Jobs.OutboxPace _pace = new(item => new Jobs.OutboxPace.Bucket(item.Target switch
+    {
+        ToConversation c => $"{item.Workspace.Id}|{c.ConversationId}",
+        ToMember m => $"{item.Workspace.Id}|@{m.Member.Value}",
+        ToExistingMessage e => $"{item.Workspace.Id}|{e.Message.ConversationId}",
+        _ => item.Workspace.Id,
+    }, Burst: 7, PerSecond: 2));
+
     public Platform Platform => Platform.Teams;
+
+    public ValueTask<bool> PaceAsync(OutboxItem item, CancellationToken cancellationToken) => _pace.AcquireAsync(item, cancellationToken);
+
+    public void Dispose() => _pace.Dispose();
 
     public async Task<PostReceipt?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var settings = await workspaces.GetAsync(item.Workspace, cancellationToken);
         var people = await references.FindPeopleAsync(item.Workspace, TeamsCards.PeopleIn(item.Post), cancellationToken);
         var context = new CardContext(TeamsTexts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone, people);
-        var card = item.Post is RecognitionGapsPost gaps
-            ? TeamsCards.Gaps(gaps, context, (await references.FindConversationAsync(item.Workspace, gaps.ConversationId, cancellationToken))?.Name)
-            : TeamsCards.ForPost(item.Post, context);
+        var card = item.Post switch
+        {
+            RecognitionGapsPost gaps => TeamsCards.Gaps(gaps, context, (await references.FindConversationAsync(item.Workspace, gaps.ConversationId, cancellationToken))?.Name),
+            UndeliveredPost { ConversationId: { } where } undelivered =>
+                TeamsCards.Undelivered(undelivered, context, (await references.FindConversationAsync(item.Workspace, where, cancellationToken))?.Name),
+            _ => TeamsCards.ForPost(item.Post, context),
+        };
         // Personal notes go to the activity feed too; channel posts do not ping anyone beyond their mentions.
         var message = TeamsPoster.Message(card, alert: item.Target is ToMember);
         try
         {
+            // Throttling and outages come back at once: the dispatcher reschedules the post rather than wait here.
+            using var once = ConnectorRetryHandler.Once();
             return item.Target switch
             {
                 ToConversation to => await poster.ToConversationAsync(item.Workspace, to.ConversationId, message, cancellationToken),

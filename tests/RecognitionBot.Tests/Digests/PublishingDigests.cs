@@ -24,7 +24,7 @@ public sealed class PublishingDigests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.IsType<DigestSubscriptionView>(await _h.Say("ann", "digest on friday 16:00 Europe/Rome", Team));
+        Assert.IsType<DigestSubscriptionView>(await _h.Say("boss", "digest on friday 16:00 Europe/Rome", Team));
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -147,7 +147,7 @@ public sealed class PublishingDigests : IAsyncLifetime
         _roster.Members = ["bob", "cat"];
         await _h.Configure(s => s with { Approvers = [new MemberId("max")] });
         var floor = new ConversationRef("C-floor", ConversationKind.Channel);
-        Assert.IsType<DigestSubscriptionView>(await _h.Say("ann", "digest on friday 16:00 Europe/Rome", floor));
+        Assert.IsType<DigestSubscriptionView>(await _h.Say("boss", "digest on friday 16:00 Europe/Rome", floor));
         _h.Clock.SetUtcNow(Monday);
         await _h.Say("ann", "<@bob> +10 thanks", Team);
         _h.Clock.SetUtcNow(FridayFour);
@@ -177,7 +177,7 @@ public sealed class PublishingDigests : IAsyncLifetime
     [Fact]
     public async Task UnsubscribedChannelsGetNothing()
     {
-        Assert.IsType<DigestSubscriptionView>(await _h.Say("ann", "digest off", Team));
+        Assert.IsType<DigestSubscriptionView>(await _h.Say("boss", "digest off", Team));
         _h.Clock.SetUtcNow(FridayFour);
 
         Assert.Equal(0, await Publisher.PublishDueAsync(default));

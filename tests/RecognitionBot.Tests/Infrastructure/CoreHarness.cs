@@ -89,6 +89,13 @@ public sealed class CoreHarness : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Every row the workspace owns in any table (ledger, settings, digests, and their audit rows).</summary>
+    public Task<IReadOnlyDictionary<string, string>> AllRows() => WorkspaceRows.SnapshotAsync(Tables, Workspace);
+
+    /// <summary>The workspace's audit log, newest first, as the port gives it.</summary>
+    public Task<IReadOnlyList<RecognitionBot.Core.Audit.AuditEntry>> AuditLog(int count = 50) =>
+        _services.GetRequiredService<RecognitionBot.Core.Audit.IAuditLog>().LatestAsync(Workspace, count, CancellationToken.None);
+
     /// <summary>Every post written and not yet made, due or not (a new one is its writer's to post for a while).</summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingPosts() => await Outbox.ListAsync(Workspace, 1000, CancellationToken.None);
 

@@ -51,7 +51,8 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     [InlineData("rewards", "Rewards")]
     [InlineData("settings", "Private celebrations")]
     [InlineData("settings private on", "Saved")]
-    [InlineData("digest now", "This week in kudos")]
+    // A personal chat gets no digest, so there is none to preview there.
+    [InlineData("digest now", "Run this in the channel or team it is about")]
     [InlineData("", "Give kudos")]
     // Our examples start with the bot's name; copied into the 1:1 chat it arrives as typed words.
     [InlineData("@Kudos rewards", "Rewards")]
@@ -78,6 +79,8 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     public async Task DigestSubscriptionIsPerChannelAndNotInPersonalChats()
     {
         var channelId = NewChannel();
+        // Only admins switch a channel's digest; the installer is one.
+        using (await _teams.SendAsync(_teams.Message(Ann, Personal(Ann), "hello") with { Type = ActivityTypes.InstallationUpdate, Action = "add", Text = null })) { }
 
         var on = await _teams.SayAsync(Ann, Channel(channelId, "4"), "digest on friday 16:00 Europe/Rome");
         var personal = await _teams.SayAsync(Ann, Personal(Ann), "digest on");

@@ -90,6 +90,8 @@ public sealed class RenderingTeamsCards
         ["not-understood"] = c => TeamsCards.ForResult(new NotUnderstood(ParseError.UnknownOption, "--*loud*"), c),
         ["admin"] = c => TeamsCards.ForResult(new AdminDone(new AddRewardCommand("Cake [big]", 20, null, true, null), "cake"), c),
         ["admin-approver"] = c => TeamsCards.ForResult(new AdminDone(new ChangeApproverCommand(true, Mia)), c),
+        ["audit-log"] = c => TeamsCards.ForResult(new AuditLogView(RecognitionBot.Tests.Infrastructure.AuditSamples.Entries(Now, Ann, Bob, Mia, "Cake **big** <at>All</at>")), c),
+        ["audit-log-empty"] = c => TeamsCards.ForResult(new AuditLogView([]), c),
         ["settings"] = c => TeamsCards.ForResult(new SettingsView(true, false, MemberSetting.Private), c),
         ["digest-on"] = c => TeamsCards.ForResult(new DigestSubscriptionView("19:c", true, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"), c),
         ["welcome"] = c => TeamsCards.Welcome(c, personal: false),

@@ -2,6 +2,7 @@ using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Digests;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Text;
 
 namespace RecognitionBot.Teams.Cards;
 
@@ -61,6 +62,19 @@ public static partial class TeamsCards
             ]);
         });
         return c.Card([Title(t["History.Title"]), .. lines]);
+    }
+
+    public static AdaptiveCard AuditLog(AuditLogView view, CardContext c)
+    {
+        var t = c.Core;
+        var title = Title(t.Format("Audit.Title", t.Number(view.Entries.Count)));
+        if (view.Entries.Count == 0) return c.Card([title, new TextBlock(t["Audit.Empty"])]);
+        var lines = view.Entries.Select(e => (CardElement)new ColumnSet(
+        [
+            new Column([new TextBlock(t.When(e.At, c.Zone)) { IsSubtle = true }]) { Width = "auto" },
+            new Column([new TextBlock(AuditText.Sentence(e, t, c.Mention, CardText.Markdown))]) { Width = "stretch" },
+        ]));
+        return c.Card([title, .. lines]);
     }
 
     public static AdaptiveCard Help(HelpView view, CardContext c)
@@ -132,5 +146,14 @@ public static partial class TeamsCards
             new TextBlock(c.Mentions(post.Members) + (post.More > 0 ? " " + c.T.Format("Gaps.More", t.Number(post.More)) : "")),
             new TextBlock(c.T["Gaps.Footer"]) { IsSubtle = true },
         ]);
+    }
+
+    /// <summary>A private note that a post could not be made, and what to do about it.</summary>
+    public static AdaptiveCard Undelivered(UndeliveredPost post, CardContext c, string? conversationName = null)
+    {
+        var text = post.Reason == UndeliveredReason.CelebrationNotPosted
+            ? c.Core.Format("Undelivered.CelebrationNotPosted", CardText.Markdown(conversationName ?? post.ConversationId ?? ""))
+            : c.Core.Format($"Undelivered.{post.Reason}", CardText.Markdown(post.RewardName ?? ""), post.Unreachable is { } who ? c.Mention(who) : "");
+        return c.Card([new TextBlock(text) { Color = TextColor.Attention }]);
     }
 }

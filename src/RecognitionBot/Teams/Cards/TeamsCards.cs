@@ -23,6 +23,7 @@ public static partial class TeamsCards
         HelpView help => Help(help, c),
         RedemptionView redemption => RedemptionResult(redemption, c),
         DigestPreview preview => Digest(preview.Digest, c),
+        AuditLogView log => AuditLog(log, c),
         _ => Text(Describe(result, c), c, IsRefusal(result)),
     };
 
@@ -36,6 +37,7 @@ public static partial class TeamsCards
         RedemptionNoticePost notice => RedemptionNotice(notice, c),
         DigestPost digest => Digest(digest.Digest, c),
         RecognitionGapsPost gaps => Gaps(gaps, c),
+        UndeliveredPost undelivered => Undelivered(undelivered, c),
         _ => throw new NotSupportedException($"No Teams card for {post.GetType().Name}"),
     };
 
@@ -58,6 +60,8 @@ public static partial class TeamsCards
             _ => [],
         },
         DigestPreview p => PeopleIn(p.Digest),
+        AuditLogView l => l.Entries.SelectMany(AuditText.People),
+        Refused { Reason: Refusal.ManagerCycle or Refusal.SelfMappedApprover, Detail: { } ids } => ids.Split('|').Select(id => new MemberId(id)),
         Core.Digests.WeeklyDigest d => d.TopRecipients.Select(r => r.Member).Concat(d.FirstTimeRecipients)
             .Concat(d.Highlights.SelectMany(h => h.Recipients.Append(h.Giver))),
         CelebrationPost p => PeopleIn(p.Kudos).Concat(p.Milestones.Select(m => m.Member)),
@@ -67,6 +71,7 @@ public static partial class TeamsCards
         RedemptionNoticePost p => PeopleIn(p.Redemption),
         DigestPost p => PeopleIn(p.Digest),
         RecognitionGapsPost p => p.Members,
+        UndeliveredPost { Unreachable: { } who } => [who],
         _ => [],
     };
 

@@ -7,6 +7,7 @@ using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Text;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
+using RecognitionBot.Tests.Infrastructure;
 using SlackPostedMessage = RecognitionBot.Core.Rewards.PostedMessage;
 
 namespace RecognitionBot.Tests.Slack.Contract;
@@ -91,6 +92,9 @@ public static class SlackRendererSamples
         yield return ("digest on", new DigestSubscriptionView("C0001", true, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"));
         yield return ("digest off", new DigestSubscriptionView("C0001", false, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"));
         yield return ("digest preview", new DigestPreview(Digest()));
+        yield return ("audit log", new AuditLogView(AuditSamples.Entries(Now, Ann, Bob, Maria, Tricky)));
+        yield return ("audit log long", new AuditLogView(Enumerable.Range(0, 50).SelectMany(_ => AuditSamples.Entries(Now, Ann, Bob, Maria, Tricky + Tricky)).Take(50).ToList()));
+        yield return ("audit log empty", new AuditLogView([]));
         AdminCommand[] admin =
         [
             new AddRewardCommand("Coffee <b>", 50, 10, true, null), new RemoveRewardCommand("coffee"), new SetAllowanceCommand(150, AllowancePeriod.Weekly),

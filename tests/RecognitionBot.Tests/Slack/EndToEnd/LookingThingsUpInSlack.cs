@@ -90,14 +90,14 @@ public sealed class LookingThingsUpInSlack : IAsyncLifetime
     [Fact]
     public async Task DigestOnSubscribesThisChannelAndOffUnsubscribes()
     {
-        var on = Said(await _app.CommandAsync("U0005", "digest on monday 09:30 Europe/Rome"));
+        var on = Said(await _app.CommandAsync("U0009", "digest on monday 09:30 Europe/Rome"));
         var subscriptions = _app.Host.Services.GetRequiredService<DigestSubscriptions>();
 
         Assert.Contains("09:30", on);
         Assert.Contains("Europe/Rome", on);
         Assert.Contains(await subscriptions.ListAsync(Workspace, CancellationToken.None), s => s.Conversation.Id == Channel && s.Day == DayOfWeek.Monday);
 
-        var off = Said(await _app.CommandAsync("U0005", "digest off"));
+        var off = Said(await _app.CommandAsync("U0009", "digest off"));
         Assert.Contains("no longer", off);
         Assert.DoesNotContain(await subscriptions.ListAsync(Workspace, CancellationToken.None), s => s.Conversation.Id == Channel);
     }

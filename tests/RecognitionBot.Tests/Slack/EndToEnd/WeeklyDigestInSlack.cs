@@ -26,7 +26,7 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
         await _app.CommandAsync("U0001", "<@U0002> +10 for the calmest outage bridge ever #ownership");
         // Due a minute after that kudos; two minutes later it is due and the kudos falls in its week.
         var due = _clock.GetUtcNow().AddMinutes(1);
-        await _app.CommandAsync("U0001", $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC");
+        await _app.CommandAsync("U0009", $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC");
         _clock.Advance(TimeSpan.FromMinutes(2));
 
         await _app.Host.Services.GetRequiredService<DigestPublisher>().PublishDueAsync(CancellationToken.None);

@@ -52,6 +52,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
+    /// <summary>How long every answer takes (a slow Slack): posts are in flight meanwhile.</summary>
+    public TimeSpan Latency { get; set; }
+
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
 
     public static async Task<FakeSlackServer> StartAsync()
@@ -137,6 +140,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var response = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted
             : _overrides.TryGetValue(method, out var answer) ? answer(call)
             : Default(call);
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
         call.Response = response;
         _calls.Enqueue(call);
         _callSignal.Release();

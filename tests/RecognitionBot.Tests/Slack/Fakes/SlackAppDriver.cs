@@ -38,9 +38,9 @@ public sealed class SlackAppDriver : IAsyncDisposable
     }
 
     /// <summary>Sends <c>/kudos {text}</c> and returns the ephemeral answer's JSON.</summary>
-    public async Task<JsonElement> CommandAsync(string user, string text, string channel = Channel, string? triggerId = null)
+    public async Task<JsonElement> CommandAsync(string user, string text, string channel = Channel, string? triggerId = null, string? channelName = null)
     {
-        var response = await Host.CommandAsync(text, user, channel, Team, triggerId);
+        var response = await Host.CommandAsync(text, user, channel, Team, triggerId, channelName: channelName);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
@@ -114,13 +114,18 @@ public sealed class SlackAppDriver : IAsyncDisposable
         return await Host.Services.GetRequiredService<ILedger>().GetBalanceAsync(Workspace, new MemberId(user), settings, CancellationToken.None);
     }
 
+    /// <summary>Every row the workspace owns in storage (ledger, settings, digests, audit), for before/after comparisons.</summary>
+    public Task<IReadOnlyDictionary<string, string>> RowsAsync() =>
+        Infrastructure.WorkspaceRows.SnapshotAsync(Host.Services.GetRequiredService<RecognitionBot.Core.Storage.TableStore>(), Workspace);
+
     public Task<int> PendingPostsAsync() => Host.Services.GetRequiredService<OutboxStore>().CountAsync(Workspace, CancellationToken.None);
 
     /// <summary>Waits until the outbox has posted everything it holds.</summary>
-    public async Task OutboxDrainedAsync()
+    /// <param name="parked">How many rows are expected to stay, parked for good.</param>
+    public async Task OutboxDrainedAsync(int parked = 0)
     {
         var until = DateTime.UtcNow.AddSeconds(15);
-        while (await PendingPostsAsync() > 0)
+        while (await PendingPostsAsync() > parked)
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("The outbox did not drain.");
             await Task.Delay(50);

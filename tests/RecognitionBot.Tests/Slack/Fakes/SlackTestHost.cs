@@ -86,10 +86,12 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     /// <summary>A <c>/kudos</c> slash command as Slack posts it (escaped text, a fresh trigger id).</summary>
     public Task<HttpResponseMessage> CommandAsync(string text, string user = "U0001", string channel = "C0001", string team = "T0001",
-        string? triggerId = null, string? timestamp = null, string? secret = null)
+        string? triggerId = null, string? timestamp = null, string? secret = null, string? channelName = null)
     {
         // A late answer goes to the response URL: the fake's, never a real Slack host.
         var fields = CommandFields(text, user, channel, team, triggerId);
+        // Slack names a private channel "privategroup", a DM "directmessage" and a group DM "mpdm-...".
+        if (channelName is not null) fields["channel_name"] = channelName;
         fields["response_url"] = new Uri(Slack.BaseUrl, $"api/response_url.{user}").AbsoluteUri;
         return PostFormAsync("/slack/commands", fields, timestamp, secret);
     }
