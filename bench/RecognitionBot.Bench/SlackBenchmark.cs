@@ -30,7 +30,7 @@ namespace RecognitionBot.Bench;
 public static class SlackBenchmark
 {
     private const string Secret = "bench-signing-secret";
-    private const string Team = "TBENCH";
+    internal const string Team = "TBENCH";
     private const int Givers = 500;
     private const int Recipients = 500;
 
@@ -125,7 +125,7 @@ public static class SlackBenchmark
         return (latencies, clock.Elapsed);
     }
 
-    private static HttpRequestMessage Signed(string body)
+    internal static HttpRequestMessage Signed(string body)
     {
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{ts}:{body}"));
@@ -138,7 +138,7 @@ public static class SlackBenchmark
         return request;
     }
 
-    private static string Form(string user, string text, string trigger, Uri responseUrl) => string.Join('&', new Dictionary<string, string>
+    internal static string Form(string user, string text, string trigger, Uri responseUrl) => string.Join('&', new Dictionary<string, string>
     {
         ["team_id"] = Team, ["team_domain"] = "bench", ["channel_id"] = "CBENCH", ["channel_name"] = "floor", ["user_id"] = user,
         ["user_name"] = user, ["command"] = "/kudos", ["text"] = text, ["api_app_id"] = "ABENCH", ["trigger_id"] = trigger,
@@ -175,7 +175,7 @@ public static class SlackBenchmark
         return problems.Count == 0 ? null : "ledger check FAILED:\n  " + string.Join("\n  ", problems.Take(20));
     }
 
-    private static Process StartHost(string connectionString, string prefix, Uri slackApi, int port)
+    internal static Process StartHost(string connectionString, string prefix, Uri slackApi, int port)
     {
         var root = Root();
         var dll = Path.Combine(root, "src", "RecognitionBot", "bin", "Release", "net10.0", "RecognitionBot.dll");
@@ -202,7 +202,7 @@ public static class SlackBenchmark
         return process;
     }
 
-    private static async Task WaitUntilReadyAsync(Uri baseUrl, Process host)
+    internal static async Task WaitUntilReadyAsync(Uri baseUrl, Process host)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(2) };
         var until = DateTime.UtcNow.AddSeconds(60);

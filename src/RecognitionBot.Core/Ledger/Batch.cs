@@ -25,6 +25,41 @@ internal sealed class Batch(string partition)
         return _actions.Count - 1;
     }
 
+    /// <summary>
+    /// Moves the outbox rows that would take the transaction past storage's 100 operations into fan-out markers
+    /// (<see cref="Outbox.OutboxFanOut"/>), keeping every other row and as many posts as fit. Returns the markers,
+    /// now part of the transaction; none when everything fits.
+    /// </summary>
+    public List<TableEntity> SpillPosts(DateTimeOffset now, DateTimeOffset due)
+    {
+        const int max = Outbox.OutboxFanOut.MaxRowsPerTransaction;
+        if (_actions.Count <= max) return [];
+        var others = _actions.Count - Posts.Count;
+        List<TableEntity> markers = [];
+        for (var slots = 1; ; slots = markers.Count)
+        {
+            var keep = max - others - slots;
+            if (keep < 0) throw new InvalidOperationException($"A change of {others} ledger rows does not fit into one transaction.");
+            markers = Outbox.OutboxFanOut.Markers(partition, Posts.Skip(keep).Select(p => (OutboxEntity)_actions[p.Index].Entity), now, due);
+            if (markers.Count <= slots) break;
+        }
+        var kept = max - others - markers.Count;
+        var spilled = Posts.Skip(kept).Select(p => p.Index).ToHashSet();
+        var keptPosts = Posts.Take(kept).ToDictionary(p => p.Index);
+        var actions = new List<TableTransactionAction>(max);
+        Posts.Clear();
+        for (var i = 0; i < _actions.Count; i++)
+        {
+            if (spilled.Contains(i)) continue;
+            if (keptPosts.TryGetValue(i, out var post)) Posts.Add((actions.Count, post.Target, post.Post));
+            actions.Add(_actions[i]);
+        }
+        actions.AddRange(markers.Select(m => new TableTransactionAction(TableTransactionActionType.Add, m)));
+        _actions.Clear();
+        _actions.AddRange(actions);
+        return markers;
+    }
+
     /// <summary>Adds the audit row of the change this transaction makes.</summary>
     public void Audit(Audit.AuditEntry entry) => Add(Core.Audit.AuditEntity.From(entry, partition, ""));
 

@@ -148,6 +148,8 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
 
     private async Task SubmitAsync(Batch batch, WorkspaceId workspace, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var markers = batch.SpillPosts(now, now + OutboxStore.WriterLease);
         Azure.Response<IReadOnlyList<Azure.Response>> responses;
         try
         {
@@ -172,6 +174,29 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
                 ETag = responses.Value[p.Index].Headers.ETag ?? Azure.ETag.All,
                 LeasedUntil = ((OutboxEntity)batch.Actions[p.Index].Entity).NextAttemptAt,
             }).ToList());
+        if (markers.Count > 0) await ExpandAsync(workspace, markers, responses.Value.TakeLast(markers.Count).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Turns the change's fan-out markers into outbox rows right after it committed, and posts them like the rest.
+    /// The change is done whatever happens here: a failure leaves the marker to the sweep, it is not the caller's.
+    /// </summary>
+    private async Task ExpandAsync(WorkspaceId workspace, List<TableEntity> markers, List<Azure.Response> responses, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < markers.Count; i++)
+        {
+            if (responses[i].Headers.ETag is { } etag) markers[i].ETag = etag;
+            try
+            {
+                var now = clock.GetUtcNow();
+                var written = await OutboxFanOut.ExpandAsync(Table, workspace, markers[i], now, now + OutboxStore.WriterLease, cancellationToken);
+                if (written.Count > 0) signal.Notify(workspace, written);
+            }
+            catch (Exception e) when (e is RequestFailedException or OperationCanceledException)
+            {
+                log.LogWarning(e, "Fan-out {Marker} in {Workspace} left to the outbox sweep", markers[i].RowKey, workspace);
+            }
+        }
     }
 
     private async Task<(T Entity, bool Existed)> LoadAsync<T>(WorkspaceId workspace, string rowKey, Func<T> create, CancellationToken cancellationToken,

@@ -35,8 +35,12 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         QueryAsync(workspace, Rows(workspace), max, cancellationToken);
 
     /// <summary>The rows whose time has come: new rows of a writer that stopped, and retries.</summary>
-    public Task<IReadOnlyList<OutboxItem>> ListDueAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken) =>
-        QueryAsync(workspace, $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt le {clock.GetUtcNow()}")}", max, cancellationToken);
+    public async Task<IReadOnlyList<OutboxItem>> ListDueAsync(WorkspaceId workspace, int max, CancellationToken cancellationToken)
+    {
+        // Posts a change could not fit into its transaction, left behind by a writer that stopped: rows first.
+        await OutboxFanOut.ExpandDueAsync(tables.Ledger, workspace, clock.GetUtcNow(), cancellationToken);
+        return await QueryAsync(workspace, $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt le {clock.GetUtcNow()}")}", max, cancellationToken);
+    }
 
     private static string Rows(WorkspaceId workspace) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
