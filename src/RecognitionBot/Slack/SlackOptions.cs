@@ -34,6 +34,13 @@ public sealed class SlackOptions : IValidatableObject
     /// <summary>Where users are sent to approve an install (GovSlack uses another host).</summary>
     public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
 
+    /// <summary>
+    /// Message updates (chat.update, tier 3) the outbox makes per workspace and minute: Slack's own limit, so 150
+    /// approval cards are redrawn over three minutes rather than throttled. A workspace Slack granted more may raise it.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int UpdatesPerMinute { get; set; } = 50;
+
     /// <summary>The Web API root. GovSlack and the tests point it elsewhere.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 

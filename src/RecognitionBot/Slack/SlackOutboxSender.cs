@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using RecognitionBot.Core.Conversations;
 using RecognitionBot.Core.Outbox;
@@ -19,13 +20,14 @@ public sealed class SlackOutboxSender(
     SlackInstallations installations,
     ConversationDirectory conversations,
     WorkspaceStore workspaces,
+    IOptions<SlackOptions> options,
     ILogger<SlackOutboxSender> log) : IOutboxSender, IDisposable
 {
     // Slack's limits (api.slack.com/apis/rate-limits): chat.postMessage about one message a second per channel, with
     // short bursts; chat.update is tier 3 (50+ a minute) per workspace. A DM is its member's channel.
     private readonly Jobs.OutboxPace _pace = new(item => item.Target switch
     {
-        ToExistingMessage => new($"update|{item.Workspace.Id}", Burst: 10, PerSecond: 50 / 60.0),
+        ToExistingMessage => new($"update|{item.Workspace.Id}", Burst: 10, PerSecond: options.Value.UpdatesPerMinute / 60.0),
         ToConversation c => new($"post|{item.Workspace.Id}|{c.ConversationId}", Burst: 3, PerSecond: 1),
         ToMember m => new($"post|{item.Workspace.Id}|@{m.Member.Value}", Burst: 3, PerSecond: 1),
         _ => new($"other|{item.Workspace.Id}", Burst: 1, PerSecond: 1),
