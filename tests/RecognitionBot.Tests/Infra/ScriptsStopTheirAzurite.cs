@@ -18,7 +18,7 @@ public sealed class ScriptsStopTheirAzurite
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("up", output);
-        Assert.False(OwnAzurite.PortOpen(port), "the Azurite the script started still answers after it exited");
+        Assert.False(Azurite.PortOpen(port), "the Azurite the script started still answers after it exited");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ScriptsStopTheirAzurite
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("up", output);
-        Assert.False(OwnAzurite.PortOpen(port), "the Azurite the script started still answers after it failed");
+        Assert.False(Azurite.PortOpen(port), "the Azurite the script started still answers after it failed");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ScriptsStopTheirAzurite
         var (exitCode, output) = await RunAsync($"start_azurite {running.Port} in-memory");
 
         Assert.True(exitCode == 0, output);
-        Assert.True(OwnAzurite.PortOpen(running.Port), "the script stopped an Azurite it did not start");
+        Assert.True(Azurite.PortOpen(running.Port), "the script stopped an Azurite it did not start");
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string script)

@@ -54,7 +54,7 @@ public static class Azurite
         return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 
-    private static bool PortOpen(int port)
+    public static bool PortOpen(int port)
     {
         try
         {

@@ -25,7 +25,7 @@ public sealed class OwnAzurite : IDisposable
         { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
         var azurite = new OwnAzurite(Process.Start(psi)!, port);
         var until = DateTime.UtcNow.AddSeconds(60);
-        while (!PortOpen(port))
+        while (!Azurite.PortOpen(port))
         {
             if (DateTime.UtcNow > until) { azurite.Dispose(); throw new InvalidOperationException("Azurite did not start."); }
             await Task.Delay(100);
@@ -50,20 +50,6 @@ public sealed class OwnAzurite : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static bool PortOpen(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public void Dispose()
