@@ -12,6 +12,7 @@ namespace RecognitionBot.Tests.Slack.EndToEnd;
 /// Storage that stops answering (a real Azurite frozen with SIGSTOP) while people keep sending /kudos: each is told
 /// to try again within Slack's 3 seconds, nothing changes, and once storage is back everything works as before.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class WhenStorageStalls : IAsyncLifetime
 {
     private static readonly string[] Senders = ["U0001", "U0003", "U0004", "U0005", "U0006", "U0007", "U0008"];
