@@ -23,6 +23,12 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
         return settings;
     }
 
+    /// <summary>
+    /// The settings this instance last read, however old, without asking storage (null if none): for an answer made
+    /// while storage is down or the instance is overloaded, which is better in the workspace's language than not.
+    /// </summary>
+    public WorkspaceSettings? Peek(WorkspaceId workspace) => _cache.TryGetValue(workspace, out var hit) ? hit.Settings : null;
+
     /// <summary>Changes settings with optimistic concurrency, so two admins' edits never overwrite each other.</summary>
     public Task<WorkspaceSettings> UpdateAsync(WorkspaceId workspace, Func<WorkspaceSettings, WorkspaceSettings> change, CancellationToken cancellationToken) =>
         UpdateAsync(workspace, change, null, cancellationToken);
