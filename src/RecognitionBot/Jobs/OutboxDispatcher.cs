@@ -323,7 +323,9 @@ public sealed class OutboxDispatcher(
         PostReceipt? receipt;
         try
         {
-            receipt = await sender.SendAsync(item, abort);
+            // The reader is read here, inside the failure handling: unreadable settings are a retry, as a failed post is.
+            var reader = Reader.For(item.Post.Locale, await workspaces.GetAsync(item.Workspace, abort));
+            receipt = await sender.SendAsync(item with { Reader = reader }, abort);
         }
         catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
         {

@@ -18,7 +18,6 @@ public sealed class SlackKudosInteractions(
     SlackInstallations installations,
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
-    WorkspaceStore workspaces,
     SlackFollowUps followUps,
     ILogger<SlackKudosInteractions> log) : ISlackInteractionHandler
 {
@@ -42,13 +41,13 @@ public sealed class SlackKudosInteractions(
             {
                 case SlackActions.Redeem:
                     // One redemption per reward per catalog message, however often the button is clicked.
-                    await AnswerAsync(click, new RedeemCommand(value), $"slack:redeem:{user}:{click.MessageTs}:{value}", replace: false, ct);
+                    await AnswerAsync(click, new RedeemCommand(value), SlackDeliveryKeys.Redeem(click.Member, click.MessageTs, value), replace: false, ct);
                     break;
                 case SlackActions.CancelRedemption:
-                    await AnswerAsync(click, new CancelRedemptionCommand(value), $"slack:cancel:{value}", replace: true, ct);
+                    await AnswerAsync(click, new CancelRedemptionCommand(value), SlackDeliveryKeys.Cancel(value), replace: true, ct);
                     break;
                 case SlackActions.Approve:
-                    await DecideAsync(click, value, approve: true, reason: null, $"slack:decide:{value}:{user}:approve", click.ChannelId, click.MessageTs, ct);
+                    await DecideAsync(click, value, approve: true, reason: null, SlackDeliveryKeys.Approve(value, click.Member), click.ChannelId, click.MessageTs, ct);
                     break;
                 case SlackActions.Reject:
                     await OpenRejectModalAsync(click, value, ct);
@@ -58,17 +57,16 @@ public sealed class SlackKudosInteractions(
         return null;
     }
 
-    private async Task AnswerAsync(Click click, KudosCommand command, string deliveryKey, bool replace, CancellationToken ct)
+    private async Task AnswerAsync(Click click, KudosCommand command, DeliveryKey deliveryKey, bool replace, CancellationToken ct)
     {
-        var (context, texts, zone) = await ContextAsync(click, deliveryKey, ct);
-        var result = await core.HandleAsync(context, command, ct);
-        await TellAsync(click, SlackReplies.Render(result, texts, zone), replace, ct);
+        var (result, reader) = await core.AnswerAsync(await ContextAsync(click, deliveryKey, ct), command, ct);
+        await TellAsync(click, SlackReplies.Render(result, reader.Texts, reader.Zone), replace, ct);
     }
 
-    private async Task DecideAsync(Click click, string redemptionId, bool approve, string? reason, string deliveryKey, string? cardChannel, string? cardTs, CancellationToken ct)
+    private async Task DecideAsync(Click click, string redemptionId, bool approve, string? reason, DeliveryKey deliveryKey, string? cardChannel, string? cardTs, CancellationToken ct)
     {
-        var (context, texts, zone) = await ContextAsync(click, deliveryKey, ct);
-        var result = await core.HandleAsync(context, new DecideRedemptionCommand(redemptionId, approve, reason), ct);
+        var (result, reader) = await core.AnswerAsync(await ContextAsync(click, deliveryKey, ct), new DecideRedemptionCommand(redemptionId, approve, reason), ct);
+        var (texts, zone) = (reader.Texts, reader.Zone);
         if (result is RedemptionView view)
         {
             // The clicker sees the outcome on the card itself straight away; other copies follow from the outbox.
@@ -82,8 +80,8 @@ public sealed class SlackKudosInteractions(
     /// <summary>Reject asks for a reason first, unless the click cannot lead anywhere: then it says why at once.</summary>
     private async Task OpenRejectModalAsync(Click click, string redemptionId, CancellationToken ct)
     {
-        var (context, texts, zone) = await ContextAsync(click, null, ct);
-        var refusal = await core.CheckDecisionAsync(context, redemptionId, ct);
+        var (refusal, reader) = await core.CheckDecisionForAsync(await ContextAsync(click, null, ct), redemptionId, ct);
+        var (texts, zone) = (reader.Texts, reader.Zone);
         if (refusal is not null)
         {
             if (refusal is RedemptionView stale && click.ChannelId is { } c && click.MessageTs is { } ts)
@@ -108,8 +106,9 @@ public sealed class SlackKudosInteractions(
             && block.TryGetProperty(SlackActions.ReasonInput, out var input)
             && input.TryGetProperty("value", out var text) ? text.GetString() : null;
 
-        var (context, texts, zone) = await ContextAsync(click, $"slack:view:{Str(payload, "view", "id") ?? redemptionId}", ct);
-        var result = await core.HandleAsync(context, new DecideRedemptionCommand(redemptionId, false, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
+        var context = await ContextAsync(click, SlackDeliveryKeys.View(Str(payload, "view", "id") ?? redemptionId), ct);
+        var (result, reader) = await core.AnswerAsync(context, new DecideRedemptionCommand(redemptionId, false, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
+        var (texts, zone) = (reader.Texts, reader.Zone);
         if (result is RedemptionView decided)
         {
             // The decision is made and the modal closes with this ack; the redraw and any word to the clicker follow
@@ -130,13 +129,11 @@ public sealed class SlackKudosInteractions(
         return new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = ResultText.Describe(result, texts, m => $"@{m.Value}", zone) });
     }
 
-    private async Task<(CommandContext Context, Texts Texts, TimeZoneInfo Zone)> ContextAsync(Click click, string? deliveryKey, CancellationToken ct)
+    private async Task<CommandContext> ContextAsync(Click click, DeliveryKey? deliveryKey, CancellationToken ct)
     {
-        var profile = directories.First(d => d.Platform == Platform.Slack).FindAsync(click.Workspace, click.Member, ct);
-        var settings = await workspaces.GetAsync(click.Workspace, ct);
-        var locale = (await profile)?.Locale;
+        var locale = (await directories.First(d => d.Platform == Platform.Slack).FindAsync(click.Workspace, click.Member, ct))?.Locale;
         var conversation = SlackWorkspace.Conversation(click.ChannelId ?? "", null);
-        return (new CommandContext(click.Workspace, click.Member, conversation, deliveryKey, locale), Texts.For(locale, settings.DefaultLocale), settings.Zone);
+        return new CommandContext(click.Workspace, click.Member, conversation, deliveryKey, locale);
     }
 
     /// <summary>Only to the clicker: through the response URL when Slack gave one, else as an ephemeral message.</summary>

@@ -11,8 +11,6 @@ public sealed partial class TeamsBot
     /// <summary>Action.Execute from one of our cards: the HTTP response carries the refreshed card for the person who clicked.</summary>
     private async Task<InvokeResponse?> OnCardActionAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
-        var settings = await SettingsAsync(workspace, ct);
-        var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
         var (verb, data) = ReadAction(activity.Value);
         var actor = Actor(activity);
         string? Get(string key) => data.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -28,39 +26,40 @@ public sealed partial class TeamsBot
         if (command is null)
         {
             logger.LogWarning("Unknown card action {Verb} in {Workspace}", verb, workspace);
-            return MessageResponse(texts["UnknownAction"]);
+            return MessageResponse(TeamsTexts.For(await recognition.ReaderAsync(workspace, activity.Locale, ct))["UnknownAction"]);
         }
 
         // A double click on the same card button is one delivery: the second returns the first answer.
         var subject = Get(CardVerbs.RewardId) ?? Get(CardVerbs.RedemptionId);
         var context = new CommandContext(workspace, actor, Where(activity),
             DeliveryKeys.For(activity.Conversation!.Id, activity.ReplyToId ?? activity.Id, verb, subject, actor.Value), activity.Locale);
-        var result = await recognition.HandleAsync(context, command, ct);
+        var (result, reader) = await recognition.AnswerAsync(context, command, ct);
+        var texts = TeamsTexts.For(reader);
 
         AdaptiveCard card;
         switch (command)
         {
             case RedeemCommand:
                 // The catalog stays on screen, refreshed, with what just happened on top.
-                var notice = await DescribeAsync(workspace, settings, texts, result, ct);
+                var notice = await DescribeAsync(workspace, reader, texts, result, ct);
                 var catalog = await recognition.HandleAsync(context with { DeliveryKey = null }, new RewardsCommand(), ct);
                 var requested = result is RedemptionView { Redemption.State: Core.Rewards.RedemptionState.Pending } pending ? pending.Redemption : null;
                 card = catalog is RewardsView view
-                    ? TeamsCards.Rewards(view, await ContextAsync(workspace, settings, texts, [], ct), notice, result is Refused or NotUnderstood, requested)
-                    : await RenderAsync(workspace, settings, activity.Locale, result, null, ct);
+                    ? TeamsCards.Rewards(view, await ContextAsync(workspace, reader, texts, [], ct), notice, result is Refused or NotUnderstood, requested)
+                    : await RenderAsync(workspace, reader, result, null, ct);
                 break;
             case DecideRedemptionCommand decide when result is RedemptionView decided:
                 card = TeamsCards.Approval(decided.Redemption, decided.RequesterAvailable,
-                    await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(decided), ct),
-                    decided.Change == RedemptionChange.Unchanged ? TeamsCards.Describe(decided, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(decided), ct)) : null);
+                    await ContextAsync(workspace, reader, texts, TeamsCards.PeopleIn(decided), ct),
+                    decided.Change == RedemptionChange.Unchanged ? TeamsCards.Describe(decided, await ContextAsync(workspace, reader, texts, TeamsCards.PeopleIn(decided), ct)) : null);
                 break;
             case DecideRedemptionCommand decide when await recognition.GetRedemptionAsync(workspace, decide.RedemptionId, ct) is { } current:
                 // Refused (not an approver, own request): the card as it stands, with why nothing happened.
-                var c = await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(current.Redemption), ct);
+                var c = await ContextAsync(workspace, reader, texts, TeamsCards.PeopleIn(current.Redemption), ct);
                 card = TeamsCards.Approval(current.Redemption, current.RequesterAvailable, c, TeamsCards.Describe(result, c));
                 break;
             default:
-                card = await RenderAsync(workspace, settings, activity.Locale, result, null, ct);
+                card = await RenderAsync(workspace, reader, result, null, ct);
                 break;
         }
         return new InvokeResponse(StatusCodes.Status200OK, new Dictionary<string, object>

@@ -12,7 +12,6 @@ namespace RecognitionBot.Teams;
 public sealed class TeamsOutboxSender(
     TeamsPoster poster,
     TeamsReferences references,
-    WorkspaceStore workspaces,
     ILogger<TeamsOutboxSender> logger) : IOutboxSender, IDisposable
 {
     // The connector's per-bot limits per conversation (learn.microsoft.com, "Optimize your bot: rate limiting"):
@@ -33,9 +32,9 @@ public sealed class TeamsOutboxSender(
 
     public async Task<PostReceipt?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var settings = await workspaces.GetAsync(item.Workspace, cancellationToken);
+        var reader = item.ReaderOrDefault;
         var people = await references.FindPeopleAsync(item.Workspace, TeamsCards.PeopleIn(item.Post), cancellationToken);
-        var context = new CardContext(TeamsTexts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone, people);
+        var context = new CardContext(TeamsTexts.For(reader), reader.Zone, people);
         var card = item.Post switch
         {
             RecognitionGapsPost gaps => TeamsCards.Gaps(gaps, context, (await references.FindConversationAsync(item.Workspace, gaps.ConversationId, cancellationToken))?.Name),
