@@ -16,10 +16,8 @@ public sealed class ChangeAdminHandler(WorkspaceStore workspaces, Membership mem
         if (!change.Add && change.Member == context.Actor && settings.Admins.All(a => a == context.Actor)
             && !await membership.IsPlatformAdminAsync(context.Workspace, context.Actor, cancellationToken))
             return new Refused(Refusal.LastAdmin);
-        await workspaces.ChangeAsync(context.Workspace, context.Actor, change.Add ? AuditAction.AdminAdded : AuditAction.AdminRemoved, change.Member.Value, s => s with
-        {
-            Admins = change.Add ? s.Admins.Append(change.Member).Distinct().ToList() : s.Admins.Where(a => a != change.Member).ToList(),
-        }, s => AuditEntry.Join(s.Admins), cancellationToken);
+        await workspaces.ChangeAsync(context.Workspace, context.Actor, change.Add ? AuditAction.AdminAdded : AuditAction.AdminRemoved, change.Member.Value,
+            s => s with { Admins = MemberLists.Change(s.Admins, change.Member, change.Add) }, s => AuditEntry.Join(s.Admins), cancellationToken);
         return new AdminDone(change);
     }
 }

@@ -13,10 +13,8 @@ public sealed class ChangeApproverHandler(WorkspaceStore workspaces, Membership 
         var approver = request.Command;
         // Adding needs a member; removing does not, so an admin can clean up after someone who left.
         if (approver.Add && await membership.CheckMembersAsync(request.Workspace, [approver.Member], cancellationToken) is { } bad) return bad;
-        await workspaces.ChangeAsync(request.Workspace, request.Actor, approver.Add ? AuditAction.ApproverAdded : AuditAction.ApproverRemoved, approver.Member.Value, s => s with
-        {
-            Approvers = approver.Add ? s.Approvers.Append(approver.Member).Distinct().ToList() : s.Approvers.Where(a => a != approver.Member).ToList(),
-        }, s => AuditEntry.Join(s.Approvers), cancellationToken);
+        await workspaces.ChangeAsync(request.Workspace, request.Actor, approver.Add ? AuditAction.ApproverAdded : AuditAction.ApproverRemoved, approver.Member.Value,
+            s => s with { Approvers = MemberLists.Change(s.Approvers, approver.Member, approver.Add) }, s => AuditEntry.Join(s.Approvers), cancellationToken);
         return new AdminDone(approver);
     }
 }
