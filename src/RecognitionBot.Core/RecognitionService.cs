@@ -99,7 +99,7 @@ public sealed class RecognitionService(
                 RewardsCommand => await RewardsAsync(context, cancellationToken),
                 RedeemCommand redeem => await ledger.RedeemAsync(
                     new RedeemRequest(context.Workspace, context.Actor, redeem.Reward, context.DeliveryKey, settings,
-                        ct => ResolveApproversAsync(context.Workspace, context.Actor, settings, ct)), cancellationToken),
+                        await ResolveApproversAsync(context.Workspace, context.Actor, settings, cancellationToken)), cancellationToken),
                 CancelRedemptionCommand cancel => await ledger.CancelAsync(context.Workspace, context.Actor, cancel.RedemptionId, context.DeliveryKey, settings, cancellationToken),
                 DecideRedemptionCommand decide => await ledger.DecideAsync(
                     new DecideRequest(context.Workspace, context.Actor, decide.RedemptionId, decide.Approve, decide.Reason, context.DeliveryKey, settings), cancellationToken),

@@ -24,13 +24,14 @@ public sealed record GiveRequest(
     public string? GiverLocale { get; init; }
 }
 
+/// <summary>A redemption, with the requester's approvers resolved before the transaction (used if the reward needs approval).</summary>
 public sealed record RedeemRequest(
     WorkspaceId Workspace,
     MemberId Requester,
     string Reward,
     string? DeliveryKey,
     WorkspaceSettings Settings,
-    Func<CancellationToken, Task<IReadOnlyList<MemberId>>> ResolveApprovers);
+    IReadOnlyList<MemberId> Approvers);
 
 public sealed record DecideRequest(
     WorkspaceId Workspace,

@@ -18,7 +18,8 @@ public sealed partial class TableLedger
             recent.Add(m);
             if (recent.Count == 5) break;
         }
-        return new BalanceView(member, AllowanceOf(entity, settings, clock.GetUtcNow()), BalanceOf(entity), recent);
+        var row = entity.ToRow();
+        return new BalanceView(member, Kudos.Allowance.Of(row, settings, clock.GetUtcNow()), row.Balance, recent);
     }
 
     public async Task<HistoryView> GetHistoryAsync(WorkspaceId workspace, MemberId member, int count, CancellationToken cancellationToken)
@@ -93,15 +94,15 @@ public sealed partial class TableLedger
         e.KudosId,
         workspace,
         new MemberId(e.Giver),
-        ReadList(e.Recipients).Select(x => new MemberId(x)).ToList(),
+        RowMapping.ReadList(e.Recipients).Select(x => new MemberId(x)).ToList(),
         e.Points,
         e.Message,
-        ReadList(e.Values),
+        RowMapping.ReadList(e.Values),
         new ConversationRef(e.ConversationId, Enum.Parse<ConversationKind>(e.ConversationKind), e.TeamId),
         e.GivenAt,
         e.Private,
-        ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
-        ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList());
+        RowMapping.ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
+        RowMapping.ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList());
 
     public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         ToState((await LoadMemberAsync(workspace, member, cancellationToken)).Entity);
@@ -143,15 +144,5 @@ public sealed partial class TableLedger
         }
     }
 
-    private static MemberState ToState(MemberEntity e) => new(
-        new MemberId(e.MemberId),
-        BalanceOf(e),
-        e.IsManager,
-        e.ManagerId is null ? null : new MemberId(e.ManagerId),
-        e.PrivateCelebrations,
-        e.DirectMessagesOff,
-        e.Locale,
-        e.KudosReceived,
-        e.LastKudosAt,
-        e.ManagerSetBy is null ? null : new MemberId(e.ManagerSetBy));
+    private static MemberState ToState(MemberEntity e) => e.ToRow().State;
 }
