@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecognitionBot.Core.Admin;
+using RecognitionBot.Core.Admin.People;
+using RecognitionBot.Core.Admin.Settings;
 using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Digests;
@@ -281,55 +284,26 @@ public sealed class RecognitionService(
             case RemoveRewardCommand remove:
                 return await ledger.RemoveRewardAsync(ws, actor, remove, cancellationToken);
             case SetAllowanceCommand allowance:
-                await workspaces.ChangeAsync(ws, actor, AuditAction.Allowance, null,
-                    s => s with { Allowance = allowance.Points, AllowancePeriod = allowance.Period ?? s.AllowancePeriod },
-                    s => $"{s.Allowance} {s.AllowancePeriod.ToString().ToLowerInvariant()}", cancellationToken);
-                return new AdminDone(command);
+                return await workspaces.DecideAsync(ws, s => AllowanceDecider.Decide(s, allowance, actor, clock.GetUtcNow()), cancellationToken);
             case ChangeValuesCommand values:
-                var value = KudosRules.Normalize(values.Value);
-                var has = settings.Values.Contains(value, StringComparer.OrdinalIgnoreCase);
-                if (values.Add && has) return new Refused(Refusal.ValueExists, value);
-                if (!values.Add && !has) return new Refused(Refusal.UnknownValue, value);
-                await workspaces.ChangeAsync(ws, actor, values.Add ? AuditAction.ValueAdded : AuditAction.ValueRemoved, value, s => s with
-                {
-                    Values = values.Add ? [.. s.Values, value] : s.Values.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList(),
-                }, s => string.Join(' ', s.Values), cancellationToken);
-                return new AdminDone(command, value);
+                return await workspaces.DecideAsync(ws, s => ValuesDecider.Decide(s, values, actor, clock.GetUtcNow()), cancellationToken);
             case ChangeApproverCommand approver:
-                // Adding needs a member; removing does not, so an admin can clean up after someone who left.
-                if (approver.Add && await CheckMemberAsync(ws, approver.Member, cancellationToken) is { } bad) return bad;
-                await workspaces.ChangeAsync(ws, actor, approver.Add ? AuditAction.ApproverAdded : AuditAction.ApproverRemoved, approver.Member.Value, s => s with
-                {
-                    Approvers = approver.Add ? s.Approvers.Append(approver.Member).Distinct().ToList() : s.Approvers.Where(a => a != approver.Member).ToList(),
-                }, s => AuditEntry.Join(s.Approvers), cancellationToken);
-                return new AdminDone(command);
+                var approverNamed = approver.Add ? await NameAsync(ws, approver.Member, cancellationToken) : null;
+                return await workspaces.DecideAsync(ws, s => ApproversDecider.Decide(s, approver, approverNamed, actor, clock.GetUtcNow()), cancellationToken);
             case ChangeAdminCommand change:
-                if (change.Add && await CheckMemberAsync(ws, change.Member, cancellationToken) is { } notAdminable) return notAdminable;
-                // Only the last admin removing themselves could leave a workspace (a Teams tenant) with nobody to run it.
-                if (!change.Add && change.Member == context.Actor && settings.Admins.All(a => a == context.Actor)
-                    && !await IsPlatformAdminAsync(ws, context.Actor, cancellationToken))
-                    return new Refused(Refusal.LastAdmin);
-                await workspaces.ChangeAsync(ws, actor, change.Add ? AuditAction.AdminAdded : AuditAction.AdminRemoved, change.Member.Value, s => s with
-                {
-                    Admins = change.Add ? s.Admins.Append(change.Member).Distinct().ToList() : s.Admins.Where(a => a != change.Member).ToList(),
-                }, s => AuditEntry.Join(s.Admins), cancellationToken);
-                return new AdminDone(command);
+                var adminNamed = change.Add ? await NameAsync(ws, change.Member, cancellationToken) : null;
+                var platformAdmin = !change.Add && change.Member == actor && await IsPlatformAdminAsync(ws, actor, cancellationToken);
+                return await workspaces.DecideAsync(ws, s => AdminsDecider.Decide(new AdminsState(s, adminNamed, platformAdmin), change, actor, clock.GetUtcNow()),
+                    cancellationToken);
             case SetManagerCommand manager:
-                if (manager.Agent == manager.Manager) return new Refused(Refusal.SelfApproval);
-                if (await CheckMemberAsync(ws, manager.Agent, cancellationToken) is { } badAgent) return badAgent;
-                if (await CheckMemberAsync(ws, manager.Manager, cancellationToken) is { } badManager) return badManager;
-                if (await ReportsToAsync(ws, manager.Manager, manager.Agent, cancellationToken))
-                    return new Refused(Refusal.ManagerCycle, $"{manager.Manager.Value}|{manager.Agent.Value}");
-                await ledger.UpdateMemberAsync(ws, manager.Agent, new MemberChange(Manager: manager.Manager, ManagerSetBy: actor),
-                    before => new AuditEntry(clock.GetUtcNow(), actor, AuditAction.Manager, manager.Agent.Value, before.Manager?.Value, manager.Manager.Value),
-                    cancellationToken);
-                return new AdminDone(command);
+                var agent = await NameAsync(ws, manager.Agent, cancellationToken);
+                var boss = await NameAsync(ws, manager.Manager, cancellationToken);
+                var above = await ManagersAboveAsync(ws, manager.Manager, manager.Agent, cancellationToken);
+                return await ledger.ChangeMemberAsync(ws, manager.Agent,
+                    row => ManagerDecider.Decide(new ManagerState(agent, boss, above, row), manager, actor, clock.GetUtcNow()), cancellationToken);
             case SetRoleCommand role:
-                if (await CheckMemberAsync(ws, role.Member, cancellationToken) is { } badRole) return badRole;
-                await ledger.UpdateMemberAsync(ws, role.Member, new MemberChange(IsManager: role.Manager),
-                    before => new AuditEntry(clock.GetUtcNow(), actor, AuditAction.Role, role.Member.Value, RoleName(before.IsManager), RoleName(role.Manager)),
-                    cancellationToken);
-                return new AdminDone(command);
+                var named = await NameAsync(ws, role.Member, cancellationToken);
+                return await ledger.ChangeMemberAsync(ws, role.Member, row => RoleDecider.Decide(row, named, role, actor, clock.GetUtcNow()), cancellationToken);
             case SetTimeZoneCommand zone:
                 await workspaces.ChangeAsync(ws, actor, AuditAction.TimeZone, null, s => s with { TimeZone = zone.TimeZone }, s => s.TimeZone, cancellationToken);
                 return new AdminDone(command);
@@ -349,33 +323,30 @@ public sealed class RecognitionService(
         }
     }
 
-    private static string RoleName(bool manager) => manager ? "manager" : "member";
-
     /// <summary>
-    /// Whether <paramref name="member"/> already reports to <paramref name="boss"/> through the admin-set mappings,
-    /// directly or up a chain: then making <paramref name="member"/> the boss's manager would close a loop. Bounded,
-    /// so a loop written before this check existed cannot hang a command.
+    /// The admin-set managers above <paramref name="member"/>, nearest first: a mapping that would put someone above
+    /// their own manager closes a loop. Read up to <paramref name="until"/> at most (no need to look further), and
+    /// bounded, so a loop written before this check existed cannot hang a command.
     /// </summary>
-    private async Task<bool> ReportsToAsync(WorkspaceId workspace, MemberId member, MemberId boss, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MemberId>> ManagersAboveAsync(WorkspaceId workspace, MemberId member, MemberId until, CancellationToken cancellationToken)
     {
+        var above = new List<MemberId>();
         var seen = new HashSet<MemberId> { member };
-        for (var current = member; seen.Count <= 100;)
+        for (var current = member; above.Count < ManagerDecider.MaxDepth;)
         {
-            var next = (await ledger.GetMemberAsync(workspace, current, cancellationToken)).Manager;
-            if (next is not { } up) return false;
-            if (up == boss) return true;
-            if (!seen.Add(up)) return false;
+            if ((await ledger.GetMemberAsync(workspace, current, cancellationToken)).Manager is not { } up || !seen.Add(up)) break;
+            above.Add(up);
+            if (up == until) break;
             current = up;
         }
-        return false;
+        return above;
     }
 
-    private async Task<Refused?> CheckMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken)
-    {
-        var directory = DirectoryFor(workspace.Platform);
-        if (directory is null) return null;
-        return KudosRules.CheckRecipients([(member, await directory.FindAsync(workspace, member, cancellationToken))]);
-    }
+    /// <summary>The platform directory's word on a member an admin names (taken as it is without a directory).</summary>
+    private async Task<NamedMember> NameAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        DirectoryFor(workspace.Platform) is { } directory
+            ? new NamedMember(member, await directory.FindAsync(workspace, member, cancellationToken))
+            : new NamedMember(member, null, Asked: false);
 
     private async Task RememberLocaleAsync(CommandContext context, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RecognitionBot.Core.Admin.People;
 using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Workspaces;
@@ -114,20 +115,30 @@ public sealed partial class TableLedger
         UpdateMemberAsync(workspace, member, change, null, cancellationToken);
 
     public async Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit,
+        CancellationToken cancellationToken) =>
+        (await CommitMemberAsync(workspace, member, row => (change.ApplyTo(row), audit?.Invoke(row.State)), cancellationToken))!.State;
+
+    public async Task<CommandResult> ChangeMemberAsync(WorkspaceId workspace, MemberId member, Func<MemberRow, Decided<MemberChangeDecision>> decide,
+        CancellationToken cancellationToken)
+    {
+        Decided<MemberChangeDecision>? decided = null;
+        await CommitMemberAsync(workspace, member, row => (decided = decide(row)).Decision is { } d ? (d.Next, d.Audit) : null, cancellationToken);
+        return decided!.Answer ?? decided.Decision!.Result;
+    }
+
+    /// <summary>Loads a member's row, lets <paramref name="step"/> change (or, returning null, leave) it, commits; again on a conflict.</summary>
+    private async Task<MemberRow?> CommitMemberAsync(WorkspaceId workspace, MemberId member, Func<MemberRow, (MemberRow Next, AuditEntry? Audit)?> step,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (entity, existed) = await LoadMemberAsync(workspace, member, cancellationToken);
-            var before = ToState(entity);
-            if (change.PrivateCelebrations is { } p) entity.PrivateCelebrations = p;
-            if (change.DirectMessagesOff is { } d) entity.DirectMessagesOff = d;
-            if (change.IsManager is { } m) entity.IsManager = m;
-            if (change.Manager is { } boss) (entity.ManagerId, entity.ManagerSetBy) = (boss.Value, change.ManagerSetBy?.Value);
-            if (change.Locale is { } locale) entity.Locale = locale;
+            var before = entity.ToRow();
+            if (step(before) is not var (next, entry)) return null;
+            entity.Apply(before, next);
             try
             {
-                if (audit?.Invoke(before) is { } entry && entry.Before != entry.After)
+                if (entry is not null && entry.Before != entry.After)
                 {
                     var batch = new Batch(LedgerKeys.Partition(workspace));
                     batch.Put(entity, existed);
@@ -136,7 +147,7 @@ public sealed partial class TableLedger
                 }
                 else if (existed) await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 else await Table.AddEntityAsync(entity, cancellationToken);
-                return ToState(entity);
+                return next;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
