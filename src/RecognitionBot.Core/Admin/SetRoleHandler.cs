@@ -1,4 +1,4 @@
-using RecognitionBot.Core.Audit;
+using RecognitionBot.Core.Admin.People;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
@@ -11,12 +11,7 @@ public sealed class SetRoleHandler(ILedger ledger, Membership membership, TimePr
     public async Task<CommandResult> HandleAsync(CommandRequest<SetRoleCommand> request, CancellationToken cancellationToken)
     {
         var role = request.Command;
-        if (await membership.CheckMembersAsync(request.Workspace, [role.Member], cancellationToken) is { } bad) return bad;
-        await ledger.UpdateMemberAsync(request.Workspace, role.Member, new MemberChange(IsManager: role.Manager),
-            before => new AuditEntry(clock.GetUtcNow(), request.Actor, AuditAction.Role, role.Member.Value, RoleName(before.IsManager), RoleName(role.Manager)),
-            cancellationToken);
-        return new AdminDone(role);
+        var named = await membership.NameAsync(request.Workspace, role.Member, cancellationToken);
+        return await ledger.ChangeMemberAsync(request.Workspace, role.Member, row => RoleDecider.Decide(row, named, role, request.Actor, clock.GetUtcNow()), cancellationToken);
     }
-
-    private static string RoleName(bool manager) => manager ? "manager" : "member";
 }

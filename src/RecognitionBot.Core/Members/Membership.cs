@@ -1,3 +1,4 @@
+using RecognitionBot.Core.Admin;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Kudos;
 using RecognitionBot.Core.Workspaces;
@@ -23,6 +24,12 @@ public sealed class Membership(IEnumerable<IMemberDirectory> directories)
     public async Task<bool> IsPlatformAdminAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         DirectoryFor(workspace.Platform) is { } directory
         && await directory.FindAsync(workspace, member, cancellationToken) is { IsPlatformAdmin: true };
+
+    /// <summary>The platform directory's word on a member an admin names (taken as it is without a directory).</summary>
+    public async Task<NamedMember> NameAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        DirectoryFor(workspace.Platform) is { } directory
+            ? new NamedMember(member, await directory.FindAsync(workspace, member, cancellationToken))
+            : new NamedMember(member, null, Asked: false);
 
     /// <summary>Null when every one of <paramref name="members"/> is a member (or the platform has no directory), else why not.</summary>
     public async Task<Refused?> CheckMembersAsync(WorkspaceId workspace, IReadOnlyList<MemberId> members, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ public sealed class RedeemHandler(ILedger ledger, Approvers approvers) : IComman
     public async Task<CommandResult> HandleAsync(CommandRequest<RedeemCommand> request, CancellationToken cancellationToken)
     {
         var (context, redeem, settings) = request;
-        return await ledger.RedeemAsync(new RedeemRequest(context.Workspace, context.Actor, redeem.Reward, context.DeliveryKey?.Value, settings,
-            ct => approvers.ResolveAsync(context.Workspace, context.Actor, settings, ct)), cancellationToken);
+        // Resolved before the transaction: the ledger's retries never call back out to the directory or Graph.
+        var resolved = await approvers.ResolveAsync(context.Workspace, context.Actor, settings, cancellationToken);
+        return await ledger.RedeemAsync(new RedeemRequest(context.Workspace, context.Actor, redeem.Reward, context.DeliveryKey?.Value, settings, resolved), cancellationToken);
     }
 }
