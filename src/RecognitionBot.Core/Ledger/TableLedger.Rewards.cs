@@ -238,13 +238,7 @@ public sealed partial class TableLedger
         if (state != RedemptionState.Cancelled)
             AddOutbox(batch, now, new ToMember(requester), new RedemptionNoticePost(view, available) { Locale = member.Locale ?? settings.DefaultLocale });
 
-        var change = state switch
-        {
-            RedemptionState.Approved => RedemptionChange.Approved,
-            RedemptionState.Rejected => RedemptionChange.Rejected,
-            _ => RedemptionChange.Cancelled,
-        };
-        var result = new RedemptionView(view, change, available);
+        var result = new RedemptionView(view, Views.RedemptionViews.ChangeFor(state), available);
         AddOnce(batch, deliveryKey, result);
         await SubmitAsync(batch, workspace, cancellationToken);
         log.LogInformation("Redemption {RedemptionId} in {Workspace} {State} by {Member}", view.Id, workspace, state, by);
