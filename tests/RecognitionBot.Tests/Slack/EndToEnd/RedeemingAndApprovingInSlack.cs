@@ -217,6 +217,17 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACancelButtonPostedBeforeTheSharedVerbsStillCancels()
+    {
+        var (id, _, _) = await RedeemAsync();
+
+        await _app.ClickAsync(Requester, "kudos_cancel_redemption", id, Channel, "1700000000.000001", ephemeral: true);
+
+        Assert.Contains("cancelled", LastAnswerTo(Requester));
+        Assert.Equal(0, (await _app.BalanceAsync(Requester)).Balance.Held);
+    }
+
+    [Fact]
     public async Task NotEnoughPointsIsRefusedAndNothingIsHeld()
     {
         await _app.CommandAsync("U0009", "admin reward add \"Team lunch\" 200");
