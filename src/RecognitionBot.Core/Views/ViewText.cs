@@ -69,6 +69,24 @@ public sealed class ViewText(Texts texts, TimeZoneInfo zone)
         return spans;
     }
 
+    /// <summary>
+    /// Spans as plain words, for a field that takes no markup (a modal's error) or a log: people as <c>@id</c>, the
+    /// channel as <c>#id</c>. Nothing is escaped: the caller's surface must not read it as markup.
+    /// </summary>
+    public static string Plain(IEnumerable<Span> spans) => string.Concat(spans.Select(span => span switch
+    {
+        TextSpan t => t.Text,
+        UserTextSpan u => u.Text,
+        CodeSpan c => c.Text,
+        PointsSpan p => p.Text,
+        DateSpan d => d.Text,
+        MentionSpan m => "@" + m.Member.Value,
+        UnknownPersonSpan u => u.Text,
+        ConversationSpan c => "#" + c.ConversationId,
+        QuoteSpan q => q.Text,
+        _ => throw new NotSupportedException($"No words for {span.GetType().Name}."),
+    }));
+
     /// <summary>Lines that follow one another as one run of spans (" " between them), as a sentence plus its addendum.</summary>
     public static IReadOnlyList<Span> Then(IReadOnlyList<Span> first, IReadOnlyList<Span> next) => Merge([.. first, new TextSpan(" "), .. next]);
 

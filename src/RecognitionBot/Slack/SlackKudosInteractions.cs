@@ -125,7 +125,7 @@ public sealed class SlackKudosInteractions(
             return null;
         }
         // A refusal keeps the modal open and says why, next to the reason field.
-        var why = string.Join("\n", ResultText.Describe(result, v).Select(l => SlackViews.Plain(l.Spans)));
+        var why = string.Join("\n", ResultText.Describe(result, v).Select(l => ViewText.Plain(l.Spans)));
         return new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = why });
     }
 

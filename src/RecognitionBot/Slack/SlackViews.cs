@@ -63,7 +63,7 @@ public static class SlackViews
                     heading = $"{Mark(h.Mark)}*{Mrkdwn(h.Spans)}*";
                     break;
                 case ViewLine { Style: LineStyle.Quote } q:
-                    blocks.Add(SlackMarkup.Quote(string.Concat(q.Spans.Select(s => s is QuoteSpan quote ? quote.Text : Plain([s])))));
+                    blocks.Add(SlackMarkup.Quote(ViewText.Plain(q.Spans)));
                     break;
                 case ViewLine { Style: LineStyle.Subtle } s:
                     blocks.Add(new ContextBlock([new Mrkdwn(Line(s))]));
@@ -104,26 +104,11 @@ public static class SlackViews
                 MentionSpan m => SlackText.User(m.Member.Value),
                 ConversationSpan { ConversationId: var id } when IsSlackId(id) => $"<#{id}>",
                 CodeSpan c => $"`{SlackText.Escape(c.Text.Replace('`', '\''))}`",
-                _ => SlackText.Escape(Plain([span])),
+                _ => SlackText.Escape(ViewText.Plain([span])),
             });
         }
         return text.ToString();
     }
-
-    /// <summary>Spans as plain words (for plain-text fields such as a modal's error): people as @id.</summary>
-    public static string Plain(IEnumerable<Span> spans) => string.Concat(spans.Select(span => span switch
-    {
-        TextSpan t => t.Text,
-        UserTextSpan u => u.Text,
-        CodeSpan c => c.Text,
-        PointsSpan p => p.Text,
-        DateSpan d => d.Text,
-        MentionSpan m => "@" + m.Member.Value,
-        UnknownPersonSpan u => u.Text,
-        ConversationSpan c => "#" + c.ConversationId,
-        QuoteSpan q => q.Text,
-        _ => "",
-    }));
 
     private static string Line(ViewLine line) => Line(line, inItem: false);
 

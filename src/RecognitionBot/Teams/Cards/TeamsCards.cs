@@ -56,19 +56,15 @@ public static class TeamsCards
         ConversationSpan conversation => CardText.Markdown(c.Conversation(conversation.ConversationId)),
         // Teams cards have no inline code: an id people may type back is set in bold.
         CodeSpan code => $"**{CardText.Markdown(code.Text)}**",
-        UserTextSpan u => CardText.Markdown(u.Text),
-        UnknownPersonSpan u => CardText.Markdown(u.Text),
-        PointsSpan p => CardText.Markdown(p.Text),
-        DateSpan d => CardText.Markdown(d.Text),
-        QuoteSpan q => CardText.Markdown(q.Text),
-        _ => "",
+        // Typed words, names, numbers and dates: never markdown, never a mention.
+        _ => CardText.Markdown(ViewText.Plain([span])),
     }));
 
     private static CardElement Line(ViewLine line, CardContext c)
     {
         if (line.Style == LineStyle.Quote)
             // A user's message: a text run, which Adaptive Cards never read as markdown or mentions.
-            return new RichTextBlock([new TextRun(CardText.Plain(string.Concat(line.Spans.Select(s => s is QuoteSpan q ? q.Text : "")))) { Italic = true }]);
+            return new RichTextBlock([new TextRun(CardText.Plain(ViewText.Plain(line.Spans))) { Italic = true }]);
         var text = new TextBlock(Markdown(line.Spans, c))
         {
             Weight = line.Style is LineStyle.Strong or LineStyle.Heading || line.Mark == LineMark.FirstPlace ? TextWeight.Bolder : null,

@@ -73,17 +73,5 @@ internal static class ViewSamples
         new[] { view.Title ?? "" }.Concat(view.Lines.Select(l => (l.Stamp?.Text ?? "") + string.Concat(l.Spans.Select(Words))))
             .Concat(view.Actions.Select(a => a.Label)));
 
-    public static string Words(Span span) => span switch
-    {
-        TextSpan t => t.Text,
-        UserTextSpan u => u.Text,
-        CodeSpan c => c.Text,
-        PointsSpan p => p.Text,
-        DateSpan d => d.Text,
-        MentionSpan m => "@" + m.Member.Value,
-        UnknownPersonSpan u => u.Text,
-        ConversationSpan c => "#" + c.ConversationId,
-        QuoteSpan q => q.Text,
-        _ => throw new ArgumentOutOfRangeException(nameof(span)),
-    };
+    public static string Words(Span span) => ViewText.Plain([span]);
 }
