@@ -1,8 +1,8 @@
-using RecognitionBot.Core.Views;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams;
 using RecognitionBot.Teams.Cards;

@@ -1,5 +1,5 @@
-using RecognitionBot.Core.Views;
 using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;

@@ -1,8 +1,8 @@
-using RecognitionBot.Core.Views;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;

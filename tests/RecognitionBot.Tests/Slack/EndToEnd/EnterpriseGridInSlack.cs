@@ -1,4 +1,3 @@
-using RecognitionBot.Core.Views;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,6 +6,7 @@ using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Infrastructure;

@@ -1,9 +1,9 @@
-using RecognitionBot.Core.Views;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;

@@ -1,7 +1,7 @@
-using RecognitionBot.Core.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecognitionBot.Core.Digests;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
