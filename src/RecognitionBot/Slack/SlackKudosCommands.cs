@@ -45,6 +45,6 @@ public sealed class SlackKudosCommands(
         var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName), $"slack:cmd:{command.TriggerId}", locale);
         var result = await core.HandleTextAsync(context, text, ct);
         var rules = await settings;
-        return SlackReplies.Render(result, Texts.For(locale, rules.DefaultLocale), rules.Zone);
+        return SlackViews.Render(result, Texts.For(locale, rules.DefaultLocale), rules.Zone);
     }
 }

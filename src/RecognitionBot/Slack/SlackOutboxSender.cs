@@ -54,7 +54,7 @@ public sealed class SlackOutboxSender(
         var bot = await installations.BotForAsync(item.Workspace, cancellationToken)
             ?? throw new PostFailedException($"Slack workspace {team} is not installed.", permanent: true);
         var settings = await workspaces.GetAsync(item.Workspace, cancellationToken);
-        var message = SlackBlocks.Render(item.Post, Texts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone);
+        var message = SlackViews.Render(item.Post, Texts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone);
         try
         {
             switch (item.Target)

@@ -55,7 +55,7 @@ public sealed partial class TeamsBot
         var settings = await SettingsAsync(workspace, ct);
         var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
         var personal = activity.Conversation!.ConversationType == ConversationTypes.Personal;
-        var card = TeamsCards.Welcome(new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()), personal);
+        var card = TeamsCards.Welcome(new CardContext(texts, new Dictionary<MemberId, TeamsPerson>()), personal);
         try
         {
             await connector.SendAsync(claimed.ServiceUrl, claimed.ConversationId, TeamsPoster.Message(card), ct);

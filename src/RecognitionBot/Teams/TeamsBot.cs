@@ -1,6 +1,7 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
 
@@ -116,7 +117,7 @@ public sealed partial class TeamsBot(
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
             var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
-            var noOne = new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>());
+            var noOne = new CardContext(texts, new Dictionary<MemberId, TeamsPerson>());
             try
             {
                 await poster.ToMemberAsync(workspace, actor, TeamsPoster.Message(card), ct);
@@ -217,13 +218,15 @@ public sealed partial class TeamsBot(
     private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, WorkspaceSettings settings, string? locale, CommandResult result,
         IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
     {
-        var people = await PeopleAsync(workspace, TeamsCards.PeopleIn(result), ct);
-        var context = new CardContext(TeamsTexts.For(locale, settings.DefaultLocale), settings.Zone, people, namesOnly);
-        return TeamsCards.ForResult(result, context);
+        var texts = TeamsTexts.For(locale, settings.DefaultLocale);
+        return await RenderAsync(workspace, texts, ResultViews.For(result, Views(texts, settings)), namesOnly, ct);
     }
 
-    private async Task<CardContext> ContextAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, IEnumerable<MemberId> members, CancellationToken ct) =>
-        new(texts, settings.Zone, await PeopleAsync(workspace, members, ct));
+    /// <summary>A view as a card, with the names of everyone it names looked up first.</summary>
+    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, TeamsTexts texts, View view, IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct) =>
+        TeamsCards.Render(view, new CardContext(texts, await PeopleAsync(workspace, view.People, ct), namesOnly));
+
+    private static ViewText Views(TeamsTexts texts, WorkspaceSettings settings) => new(texts.Core, settings.Zone);
 
     // Names make cards friendlier, but an answer without mentions beats no answer.
     private async Task<IReadOnlyDictionary<MemberId, TeamsPerson>> PeopleAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken ct)
@@ -238,9 +241,6 @@ public sealed partial class TeamsBot(
             return new Dictionary<MemberId, TeamsPerson>();
         }
     }
-
-    private async Task<string> DescribeAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, CommandResult result, CancellationToken ct) =>
-        TeamsCards.Describe(result, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(result), ct));
 
     private static MemberId Actor(Activity activity) => new(activity.From?.AadObjectId ?? activity.From?.Id ?? "");
 
