@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<UndeliveredPosts>();
+        services.AddSingleton<PostedPosts>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();

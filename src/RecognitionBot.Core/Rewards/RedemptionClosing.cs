@@ -80,13 +80,7 @@ internal static class RedemptionClosing
             posts.Add(new OutgoingPost(new ToMember(before.Requester),
                 new RedemptionNoticePost(redemption, available) { Locale = member.Locale ?? settings.DefaultLocale }));
 
-        var change = to switch
-        {
-            RedemptionState.Approved => RedemptionChange.Approved,
-            RedemptionState.Rejected => RedemptionChange.Rejected,
-            _ => RedemptionChange.Cancelled,
-        };
         return new CloseDecision(member, reward, count, row with { Redemption = redemption }, history, audit, posts,
-            new RedemptionView(redemption, change, available));
+            new RedemptionView(redemption, Views.RedemptionViews.ChangeFor(to), available));
     }
 }

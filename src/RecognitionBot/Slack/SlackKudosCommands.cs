@@ -43,6 +43,6 @@ public sealed class SlackKudosCommands(
         var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName),
             SlackDeliveryKeys.Command(command.TriggerId), locale);
         var answer = await core.AnswerTextAsync(context, text, ct);
-        return SlackReplies.Render(answer.Result, answer.Reader.Texts, answer.Reader.Zone);
+        return SlackViews.Render(answer.Result, answer.Reader.Texts, answer.Reader.Zone);
     }
 }

@@ -53,7 +53,7 @@ public sealed class SlackOutboxSender(
         var bot = await installations.BotForAsync(item.Workspace, cancellationToken)
             ?? throw new PostFailedException($"Slack workspace {team} is not installed.", permanent: true);
         var reader = item.ReaderOrDefault;
-        var message = SlackBlocks.Render(item.Post, reader.Texts, reader.Zone);
+        var message = SlackViews.Render(item.Post, reader.Texts, reader.Zone);
         try
         {
             switch (item.Target)

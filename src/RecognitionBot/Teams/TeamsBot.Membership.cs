@@ -55,7 +55,7 @@ public sealed partial class TeamsBot
 
         var reader = await recognition.ReaderAsync(workspace, activity.Locale, ct);
         var personal = activity.Conversation!.ConversationType == ConversationTypes.Personal;
-        var card = TeamsCards.Welcome(new CardContext(TeamsTexts.For(reader), reader.Zone, new Dictionary<MemberId, TeamsPerson>()), personal);
+        var card = TeamsCards.Welcome(new CardContext(TeamsTexts.For(reader), new Dictionary<MemberId, TeamsPerson>()), personal);
         try
         {
             await connector.SendAsync(claimed.ServiceUrl, claimed.ConversationId, TeamsPoster.Message(card), ct);

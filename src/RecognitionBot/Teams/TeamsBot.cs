@@ -1,6 +1,7 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
 
@@ -115,7 +116,7 @@ public sealed partial class TeamsBot(
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
             var texts = TeamsTexts.For(reader);
-            var noOne = new CardContext(texts, reader.Zone, new Dictionary<MemberId, TeamsPerson>());
+            var noOne = new CardContext(texts, new Dictionary<MemberId, TeamsPerson>());
             try
             {
                 await poster.ToMemberAsync(workspace, actor, TeamsPoster.Message(card), ct);
@@ -200,13 +201,13 @@ public sealed partial class TeamsBot(
     private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, Reader reader, CommandResult result,
         IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
     {
-        var people = await PeopleAsync(workspace, TeamsCards.PeopleIn(result), ct);
-        var context = new CardContext(TeamsTexts.For(reader), reader.Zone, people, namesOnly);
-        return TeamsCards.ForResult(result, context);
+        var texts = TeamsTexts.For(reader);
+        return await RenderAsync(workspace, texts, ResultViews.For(result, ViewText.For(reader)), namesOnly, ct);
     }
 
-    private async Task<CardContext> ContextAsync(WorkspaceId workspace, Reader reader, TeamsTexts texts, IEnumerable<MemberId> members, CancellationToken ct) =>
-        new(texts, reader.Zone, await PeopleAsync(workspace, members, ct));
+    /// <summary>A view as a card, with the names of everyone it names looked up first.</summary>
+    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, TeamsTexts texts, View view, IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct) =>
+        TeamsCards.Render(view, new CardContext(texts, await PeopleAsync(workspace, view.People, ct), namesOnly));
 
     // Names make cards friendlier, but an answer without mentions beats no answer.
     private async Task<IReadOnlyDictionary<MemberId, TeamsPerson>> PeopleAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken ct)
@@ -221,9 +222,6 @@ public sealed partial class TeamsBot(
             return new Dictionary<MemberId, TeamsPerson>();
         }
     }
-
-    private async Task<string> DescribeAsync(WorkspaceId workspace, Reader reader, TeamsTexts texts, CommandResult result, CancellationToken ct) =>
-        TeamsCards.Describe(result, await ContextAsync(workspace, reader, texts, TeamsCards.PeopleIn(result), ct));
 
     private static MemberId Actor(Activity activity) => new(activity.From?.AadObjectId ?? activity.From?.Id ?? "");
 

@@ -59,7 +59,7 @@ public static class RedeemDecider
             ? [new(new ToMember(command.Requester), new RedemptionNoticePost(redemption, availableAfter) { Locale = member.Locale ?? settings.DefaultLocale })]
             : approvers.Select(a => new OutgoingPost(new ToMember(a),
                 new ApprovalRequestPost(redemption, availableAfter) { Locale = LocaleOf(state.Approvers, a) ?? settings.DefaultLocale })).ToList();
-        var result = new RedemptionView(redemption, completes ? RedemptionChange.Completed : RedemptionChange.Requested, availableAfter);
+        var result = new RedemptionView(redemption, Views.RedemptionViews.ChangeFor(redemption.State), availableAfter);
         return new RedeemDecision(member, stocked, state.RedeemedThisMonth + 1, new RedemptionRow(redemption, MonthOf(now, settings)),
             history, posts, result);
     }
