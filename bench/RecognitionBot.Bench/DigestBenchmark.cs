@@ -9,7 +9,6 @@ using RecognitionBot.Core;
 using RecognitionBot.Core.Digests;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
-using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 
@@ -48,8 +47,12 @@ public static class DigestBenchmark
             var sw = Stopwatch.StartNew();
             await WriteAsync(writer, Enumerable.Range(0, members).Select(i => (ITableEntity)new MemberEntity
             {
-                PartitionKey = pk, RowKey = LedgerKeys.Member(Member(i)), MemberId = Member(i).Value,
-                IsManager = i % 500 == 0, KudosReceived = 1, LastKudosAt = i % 3 == 0 ? due.AddDays(-60) : due.AddDays(-3),
+                PartitionKey = pk,
+                RowKey = LedgerKeys.Member(Member(i)),
+                MemberId = Member(i).Value,
+                IsManager = i % 500 == 0,
+                KudosReceived = 1,
+                LastKudosAt = i % 3 == 0 ? due.AddDays(-60) : due.AddDays(-3),
             }));
             Console.WriteLine($"wrote {members:N0} members in {sw.Elapsed.TotalSeconds:F1} s");
 
@@ -113,10 +116,18 @@ public static class DigestBenchmark
             var recipients = new[] { Member((giver + 1 + random.Next(members - 1)) % members).Value };
             yield return new KudosEntity
             {
-                PartitionKey = pk, RowKey = LedgerKeys.Kudos(at, id), KudosId = id, Giver = Member(giver).Value,
-                Recipients = JsonSerializer.Serialize(recipients), Points = 1 + random.Next(20),
-                Message = "thanks for taking that angry escalation and turning it around", Values = JsonSerializer.Serialize(new[] { Values[random.Next(Values.Length)] }),
-                ConversationId = "C-floor", ConversationKind = nameof(ConversationKind.Channel), GivenAt = at, Private = random.Next(20) == 0,
+                PartitionKey = pk,
+                RowKey = LedgerKeys.Kudos(at, id),
+                KudosId = id,
+                Giver = Member(giver).Value,
+                Recipients = JsonSerializer.Serialize(recipients),
+                Points = 1 + random.Next(20),
+                Message = "thanks for taking that angry escalation and turning it around",
+                Values = JsonSerializer.Serialize(new[] { Values[random.Next(Values.Length)] }),
+                ConversationId = "C-floor",
+                ConversationKind = nameof(ConversationKind.Channel),
+                GivenAt = at,
+                Private = random.Next(20) == 0,
             };
         }
     }

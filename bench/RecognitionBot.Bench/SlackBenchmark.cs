@@ -140,8 +140,16 @@ public static class SlackBenchmark
 
     internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") => string.Join('&', new Dictionary<string, string>
     {
-        ["team_id"] = Team, ["team_domain"] = "bench", ["channel_id"] = channel, ["channel_name"] = "floor", ["user_id"] = user,
-        ["user_name"] = user, ["command"] = "/kudos", ["text"] = text, ["api_app_id"] = "ABENCH", ["trigger_id"] = trigger,
+        ["team_id"] = Team,
+        ["team_domain"] = "bench",
+        ["channel_id"] = channel,
+        ["channel_name"] = "floor",
+        ["user_id"] = user,
+        ["user_name"] = user,
+        ["command"] = "/kudos",
+        ["text"] = text,
+        ["api_app_id"] = "ABENCH",
+        ["trigger_id"] = trigger,
         ["response_url"] = responseUrl.AbsoluteUri,
     }.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
 

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using RecognitionBot.Core.Caching;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Workspaces;
-using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Slack;
 

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
-using System.Collections.Concurrent;
+using RecognitionBot.Core.Caching;
 using RecognitionBot.Core.Conversations;
 using RecognitionBot.Core.Outbox;
-using RecognitionBot.Core.Text;
 using RecognitionBot.Core.Workspaces;
-using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Slack;
 

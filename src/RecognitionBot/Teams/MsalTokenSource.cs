@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using RecognitionBot.Core.Caching;

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using RecognitionBot.Core.Caching;
 using RecognitionBot.Core.Conversations;
 using RecognitionBot.Core.Workspaces;
-using RecognitionBot.Core.Caching;
 
 namespace RecognitionBot.Teams;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using RecognitionBot.Core.Members;
-using RecognitionBot.Core.Outbox;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Outbox;
 
 namespace RecognitionBot.Teams;
 

@@ -1,6 +1,5 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
-using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using RecognitionBot.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Conversations;
 using RecognitionBot.Tests.Infrastructure;
 
 namespace RecognitionBot.Tests.Core;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RecognitionBot.Tests.Infrastructure;
 
 namespace RecognitionBot.Tests.Hosting;
 

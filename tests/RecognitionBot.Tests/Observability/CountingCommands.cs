@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
-using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Observability;
 using RecognitionBot.Tests.Infrastructure;
 

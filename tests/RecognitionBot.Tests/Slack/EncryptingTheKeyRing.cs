@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using System.Xml.Linq;
 using Azure.Data.Tables;
 using RecognitionBot.Slack;

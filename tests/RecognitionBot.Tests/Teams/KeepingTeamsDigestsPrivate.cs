@@ -1,4 +1,3 @@
-using RecognitionBot.Teams;
 using RecognitionBot.Tests.Contracts;
 using RecognitionBot.Tests.Teams.Fakes;
 using static RecognitionBot.Tests.Teams.Fakes.TeamsScenario;

@@ -20,7 +20,11 @@ public sealed class OutsidersInTeams(TeamsTestHost host) : IClassFixture<TeamsTe
         var guest = new TestUser($"29:guest{Guid.NewGuid():N}", Guid.NewGuid().ToString(), "Gus Guest");
         host.Connector.AddMember(new TeamsChannelAccount
         {
-            Id = guest.TeamsId, Name = guest.Name, ObjectId = guest.AadId, UserRole = "guest", TenantId = TestActivities.Tenant,
+            Id = guest.TeamsId,
+            Name = guest.Name,
+            ObjectId = guest.AadId,
+            UserRole = "guest",
+            TenantId = TestActivities.Tenant,
             UserPrincipalName = "gus_partner.example#EXT#@contoso.onmicrosoft.com",
         });
         return guest;
@@ -31,7 +35,11 @@ public sealed class OutsidersInTeams(TeamsTestHost host) : IClassFixture<TeamsTe
         var other = new TestUser($"29:fab{Guid.NewGuid():N}", Guid.NewGuid().ToString(), "Fay Fabrikam");
         host.Connector.AddMember(new TeamsChannelAccount
         {
-            Id = other.TeamsId, Name = other.Name, ObjectId = other.AadId, UserRole = "user", TenantId = TeamsTestHost.ForeignTenant,
+            Id = other.TeamsId,
+            Name = other.Name,
+            ObjectId = other.AadId,
+            UserRole = "user",
+            TenantId = TeamsTestHost.ForeignTenant,
         });
         return other;
     }

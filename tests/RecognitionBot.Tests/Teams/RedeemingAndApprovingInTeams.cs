@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Views;
-using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams;
 using RecognitionBot.Teams.Cards;
 using RecognitionBot.Tests.Contracts;

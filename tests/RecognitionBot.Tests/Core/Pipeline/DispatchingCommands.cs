@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
-using Microsoft.Extensions.Options;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using RecognitionBot.Core.Commands;
-using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Views;
 using RecognitionBot.Tests.Core.Text;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Digests;
-using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
-using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Infrastructure;
 

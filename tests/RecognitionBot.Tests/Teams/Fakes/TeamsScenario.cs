@@ -100,23 +100,23 @@ public sealed class TeamsScenario(TeamsTestHost host)
     /// <summary>An installation or membership event as Teams sends it (installationUpdate, conversationUpdate).</summary>
     public Activity Event(string type, TestUser from, ConversationAccount conversation, string? action = null,
         IReadOnlyList<ChannelAccount>? added = null, IReadOnlyList<ChannelAccount>? removed = null) => new()
-    {
-        Type = type,
-        Action = action,
-        Id = Guid.NewGuid().ToString("N"),
-        ServiceUrl = host.Connector.ServiceUrl,
-        ChannelId = "msteams",
-        From = from.Account,
-        Recipient = Bot,
-        Conversation = conversation,
-        MembersAdded = added,
-        MembersRemoved = removed,
-        ChannelData = new TeamsChannelData
         {
-            Tenant = new TenantInfo(TestActivities.Tenant),
-            Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = conversation.Id, Name = "Support Team" } : null,
-        },
-    };
+            Type = type,
+            Action = action,
+            Id = Guid.NewGuid().ToString("N"),
+            ServiceUrl = host.Connector.ServiceUrl,
+            ChannelId = "msteams",
+            From = from.Account,
+            Recipient = Bot,
+            Conversation = conversation,
+            MembersAdded = added,
+            MembersRemoved = removed,
+            ChannelData = new TeamsChannelData
+            {
+                Tenant = new TenantInfo(TestActivities.Tenant),
+                Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = conversation.Id, Name = "Support Team" } : null,
+            },
+        };
 
     /// <summary>An Action.Execute click on one of the bot's cards.</summary>
     public Activity CardAction(TestUser from, ConversationAccount conversation, string verb, IReadOnlyDictionary<string, string> data, string? replyToId = null) => new()

@@ -10,18 +10,18 @@ public static class TestActivities
 
     public static Activity Message(string serviceUrl, string text, string fromId = "29:ann", string fromAad = "aad-ann",
         string conversationType = ConversationTypes.Personal, string conversationId = "a:personal-ann", string? id = null) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = id ?? Guid.NewGuid().ToString("N"),
-        Timestamp = DateTimeOffset.UtcNow,
-        ServiceUrl = serviceUrl,
-        ChannelId = "msteams",
-        From = new ChannelAccount { Id = fromId, Name = "Ann Agent", AadObjectId = fromAad },
-        Recipient = new ChannelAccount { Id = BotId, Name = "Kudos" },
-        Conversation = new ConversationAccount { Id = conversationId, ConversationType = conversationType, TenantId = Tenant },
-        Text = text,
-        TextFormat = "plain",
-        Locale = "en-US",
-        ChannelData = new TeamsChannelData { Tenant = new TenantInfo(Tenant) },
-    };
+        {
+            Type = ActivityTypes.Message,
+            Id = id ?? Guid.NewGuid().ToString("N"),
+            Timestamp = DateTimeOffset.UtcNow,
+            ServiceUrl = serviceUrl,
+            ChannelId = "msteams",
+            From = new ChannelAccount { Id = fromId, Name = "Ann Agent", AadObjectId = fromAad },
+            Recipient = new ChannelAccount { Id = BotId, Name = "Kudos" },
+            Conversation = new ConversationAccount { Id = conversationId, ConversationType = conversationType, TenantId = Tenant },
+            Text = text,
+            TextFormat = "plain",
+            Locale = "en-US",
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(Tenant) },
+        };
 }
