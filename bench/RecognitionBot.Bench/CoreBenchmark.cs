@@ -57,10 +57,12 @@ public static class CoreBenchmark
                 Add("sequential, first touch", await MeasureAsync(Members, 1, (i, _) => GiveAsync(core, workspace, channel, i, i, tag + "c")), seqRaw);
                 Add("sequential", await MeasureAsync(kudosPerRun, 1, (i, _) => GiveAsync(core, workspace, channel, i, i, tag + "s")), seqRaw);
                 var parRaw = await MeasureAsync(kudosPerRun, 16, (i, _) => RawTransactionAsync(raw, i, sample, tag + "p"));
-                Add("16 concurrent givers", await MeasureAsync(kudosPerRun, 16, (i, worker) => GiveAsync(core, workspace, channel, i, worker, tag + "p")), parRaw);
+                Add("16 concurrent givers", await MeasureAsync(kudosPerRun, 16, (i, worker) => GiveAsync(core, workspace, channel, i, worker, tag + "p")),
+                    parRaw);
             }
 
-            Console.WriteLine($"Core benchmark on Azurite: {rounds} rounds of {kudosPerRun} kudos (1 recipient each); raw = the same {sample.Count} rows one kudos writes, as one plain transaction. Medians:");
+            Console.WriteLine(
+                $"Core benchmark on Azurite: {rounds} rounds of {kudosPerRun} kudos (1 recipient each); raw = the same {sample.Count} rows one kudos writes, as one plain transaction. Medians:");
             Console.WriteLine($"{"",-28}{"kudos/s",10}{"raw tx/s",10}{"ratio",8}");
             foreach (var (name, list) in rows)
             {
@@ -68,8 +70,10 @@ public static class CoreBenchmark
                 var r = Median(list.Select(x => x.Raw));
                 Console.WriteLine($"{name,-28}{k,10:F0}{r,10:F0}{k / r,8:F2}");
             }
-            var ok = rows.Where(x => x.Key != "sequential, first touch").All(x => Median(x.Value.Select(v => v.Kudos)) / Median(x.Value.Select(v => v.Raw)) >= 0.5);
-            Console.WriteLine(ok ? "goal met: kudos/s is at least half the raw transaction rate" : "goal NOT met: kudos/s is below half the raw transaction rate");
+            var ok = rows.Where(x => x.Key != "sequential, first touch").All(
+                x => Median(x.Value.Select(v => v.Kudos)) / Median(x.Value.Select(v => v.Raw)) >= 0.5);
+            Console.WriteLine(
+                ok ? "goal met: kudos/s is at least half the raw transaction rate" : "goal NOT met: kudos/s is below half the raw transaction rate");
             return 0;
         }
         finally

@@ -28,7 +28,8 @@ public static class DigestBenchmark
         var due = new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero); // Friday 16:00 UTC
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
-            .AddSingleton(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = "digest" + Guid.NewGuid().ToString("N")[..6] }))
+            .AddSingleton(
+                Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = "digest" + Guid.NewGuid().ToString("N")[..6] }))
             .AddSingleton<HttpPipelinePolicy>(counter)
             .AddSingleton<TimeProvider>(new FixedClock(due.AddMinutes(1)))
             .AddRecognitionCore()
@@ -62,7 +63,8 @@ public static class DigestBenchmark
             Console.WriteLine($"wrote {week:N0} kudos in the measured week in {sw.Elapsed.TotalSeconds:F1} s");
 
             await services.GetRequiredService<DigestSubscriptions>().SaveAsync(
-                new DigestSubscription(workspace, new ConversationRef("C-floor", ConversationKind.Channel), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC"), default);
+                new DigestSubscription(workspace, new ConversationRef("C-floor", ConversationKind.Channel), DayOfWeek.Friday, new TimeOnly(16, 0), "UTC"),
+                    default);
             await services.GetRequiredService<WorkspaceStore>().GetAsync(workspace, default);
 
             Console.WriteLine();
@@ -92,7 +94,8 @@ public static class DigestBenchmark
                 counter.Reset();
                 sw.Restart();
                 if (await publisher.PublishDueAsync(default) != 1) throw new InvalidOperationException("the digest was not published");
-                Console.WriteLine($"{written,14:N0}{digestMs,11:F0}{entities,10:N0}{requests,10:N0}{sw.Elapsed.TotalMilliseconds,14:F0}{counter.Entities,10:N0}");
+                Console.WriteLine(
+                    $"{written,14:N0}{digestMs,11:F0}{entities,10:N0}{requests,10:N0}{sw.Elapsed.TotalMilliseconds,14:F0}{counter.Entities,10:N0}");
             }
             return 0;
         }
@@ -163,7 +166,8 @@ public static class DigestBenchmark
     private static async Task ClearClaimAsync(TableClient ledger, string pk)
     {
         // Each step publishes the same week again: forget the previous claim and posts.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and ((RowKey ge {"once|"} and RowKey lt {"once}"}) or (RowKey ge {"outbox|"} and RowKey lt {"outbox}"}))");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {pk} and ((RowKey ge {"once|"} and RowKey lt {"once}"}) or (RowKey ge {"outbox|"} and RowKey lt {"outbox}"}))");
         await foreach (var e in ledger.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"]))
             await ledger.DeleteEntityAsync(e.PartitionKey, e.RowKey);
     }

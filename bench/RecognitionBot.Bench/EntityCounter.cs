@@ -34,7 +34,8 @@ public sealed class EntityCounter : HttpPipelinePolicy
     private void Count(HttpMessage message)
     {
         Interlocked.Increment(ref _requests);
-        if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200 || message.Response.ContentStream is not { CanSeek: true } body) return;
+        if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200
+            || message.Response.ContentStream is not { CanSeek: true } body) return;
         var position = body.Position;
         try
         {

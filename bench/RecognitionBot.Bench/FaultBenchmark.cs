@@ -82,7 +82,8 @@ public static partial class FaultBenchmark
                     var stopped = Stopwatch.StartNew();
                     if (graceful) await victim.TerminateAsync();
                     else victim.Kill();
-                    Console.WriteLine($"{kind} {r + 1}/{restarts}: host on :{victim.Port} {(graceful ? $"stopped in {stopped.Elapsed.TotalSeconds:F1} s" : "killed")} (exit {victim.ExitCode})");
+                    Console.WriteLine(
+                        $"{kind} {r + 1}/{restarts}: host on :{victim.Port} {(graceful ? $"stopped in {stopped.Elapsed.TotalSeconds:F1} s" : "killed")} (exit {victim.ExitCode})");
                     await victim.StartAsync();
                     await Task.Delay(TimeSpan.FromSeconds(upSeconds));
                 }
@@ -94,7 +95,8 @@ public static partial class FaultBenchmark
             var drained = await WaitForPostsAsync(connectionString, prefix, slack, sent.Values);
             Console.WriteLine($"outbox drained: {drained}");
             var (given, received) = await LedgerTotalsAsync(connectionString, prefix, sent.Values);
-            Print(twoHosts ? $"two hosts on one storage, host :{ports[0]} restarted, host :{ports[1]} up throughout" : "one host", senders, sent.Values, slack, given, received);
+            Print(twoHosts ? $"two hosts on one storage, host :{ports[0]} restarted, host :{ports[1]} up throughout" : "one host", senders, sent.Values, slack,
+                given, received);
             return given == received ? 0 : 1;
         }
         finally
@@ -240,13 +242,15 @@ public static partial class FaultBenchmark
     {
         Console.WriteLine();
         Console.WriteLine($"Fault benchmark: {setup}, {senders} senders, signed /kudos, Slack stand-in recording every post");
-        Console.WriteLine($"{"phase",-9}{"sent",7}{"acked",7}{"deferred",9}{"no/err ans",11}{"lost celebr.",13}{"lost DMs",9}{"repeated celebr.",17}{"repeated DMs",13}");
+        Console.WriteLine(
+            $"{"phase",-9}{"sent",7}{"acked",7}{"deferred",9}{"no/err ans",11}{"lost celebr.",13}{"lost DMs",9}{"repeated celebr.",17}{"repeated DMs",13}");
         foreach (var phase in new[] { "warm-up", "SIGKILL", "SIGTERM", "after" })
         {
             var inPhase = sent.Where(c => c.Phase == phase && !c.Refused).ToList();
             if (inPhase.Count == 0) continue;
             var acked = inPhase.Where(c => c.Acknowledged == true).ToList();
-            Console.WriteLine($"{phase,-9}{inPhase.Count,7}{acked.Count,7}{inPhase.Count(c => c.Acknowledged == false),9}{inPhase.Count(c => c.Acknowledged is null),11}" +
+            Console.WriteLine(
+                $"{phase,-9}{inPhase.Count,7}{acked.Count,7}{inPhase.Count(c => c.Acknowledged == false),9}{inPhase.Count(c => c.Acknowledged is null),11}" +
                 $"{acked.Count(c => !slack.Has("celebration", c.N)),13}{acked.Count(c => !slack.Has("dm", c.N)),9}" +
                 $"{inPhase.Sum(c => Math.Max(0, slack.Count("celebration", c.N) - 1)),17}{inPhase.Sum(c => Math.Max(0, slack.Count("dm", c.N) - 1)),13}");
         }

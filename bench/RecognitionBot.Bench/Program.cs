@@ -28,6 +28,7 @@ int[] Levels()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] [--levels 1,10,50] | digest [--members N] [--history N] [--week N] [--steps N] | faults [--senders N] [--restarts N] [--up-seconds N] [--two-hosts] [--port N] | faults --memory [--kudos N] [--people N] [--samples N] [--senders N] [--port N]");
+    Console.Error.WriteLine(
+        "usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] [--levels 1,10,50] | digest [--members N] [--history N] [--week N] [--steps N] | faults [--senders N] [--restarts N] [--up-seconds N] [--two-hosts] [--port N] | faults --memory [--kudos N] [--people N] [--samples N] [--senders N] [--port N]");
     return 2;
 }

@@ -61,7 +61,8 @@ public static class SlackBenchmark
                 rows.Add($"{level,11}{commandsPerLevel,10}{Percentile(latencies, 0.50),9:F1}{Percentile(latencies, 0.95),9:F1}{Percentile(latencies, 0.99),9:F1}{latencies[^1],9:F1}{commandsPerLevel / elapsed.TotalSeconds,10:F0}");
             }
 
-            Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
+            Console.WriteLine(
+                $"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
             Console.WriteLine($"{"concurrency",11}{"commands",10}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"kudos/s",10}");
             rows.ForEach(Console.WriteLine);
 
@@ -117,7 +118,9 @@ public static class SlackBenchmark
                 lock (sent)
                 {
                     latencies.Add(ms);
-                    trace?.WriteLine(FormattableString.Invariant($"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
+                    trace?.WriteLine(
+                        FormattableString.Invariant(
+                        $"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
                     sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
                 }
             }
@@ -138,7 +141,8 @@ public static class SlackBenchmark
         return request;
     }
 
-    internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") => string.Join('&', new Dictionary<string, string>
+    internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") =>
+        string.Join('&', new Dictionary<string, string>
     {
         ["team_id"] = Team,
         ["team_domain"] = "bench",
@@ -177,7 +181,8 @@ public static class SlackBenchmark
             var expected = recipient.Sum(r => r.Value);
             var balance = (await ledger.GetMemberAsync(workspace, new MemberId(recipient.Key), default)).Balance;
             earnedTotal += balance.Earned;
-            if (balance.Earned != expected || balance.Available != expected) problems.Add($"{recipient.Key} earned {balance.Earned} (available {balance.Available}), sent {expected}");
+            if (balance.Earned != expected || balance.Available != expected) problems.Add(
+                $"{recipient.Key} earned {balance.Earned} (available {balance.Available}), sent {expected}");
         }
         if (earnedTotal != sent.Values.Sum()) problems.Add($"earned in total {earnedTotal}, sent {sent.Values.Sum()}");
         return problems.Count == 0 ? null : "ledger check FAILED:\n  " + string.Join("\n  ", problems.Take(20));
@@ -188,7 +193,8 @@ public static class SlackBenchmark
         var root = Root();
         var dll = Path.Combine(root, "src", "RecognitionBot", "bin", "Release", "net10.0", "RecognitionBot.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the host first: {dll} is missing.");
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var psi = new ProcessStartInfo(
+            "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
@@ -202,7 +208,8 @@ public static class SlackBenchmark
         env["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(psi)!;
         // Drain the host's output so it never blocks on a full pipe; keep it when asked (diagnosing a slow run).
-        var log = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_HOST_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true }) : null;
+        var log = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_HOST_LOG") is { Length: > 0 } path
+            ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true }) : null;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
         process.BeginOutputReadLine();

@@ -14,6 +14,7 @@ public sealed class ChangeAdminHandler(WorkspaceStore workspaces, Membership mem
         var named = change.Add ? await membership.NameAsync(ws, change.Member, cancellationToken) : null;
         // Only the last admin removing themselves could leave the workspace with nobody to run it, unless the platform names them.
         var platformAdmin = !change.Add && change.Member == actor && await membership.IsPlatformAdminAsync(ws, actor, cancellationToken);
-        return await workspaces.DecideAsync(ws, s => AdminsDecider.Decide(new AdminsState(s, named, platformAdmin), change, actor, clock.GetUtcNow()), cancellationToken);
+        return await workspaces.DecideAsync(
+            ws, s => AdminsDecider.Decide(new AdminsState(s, named, platformAdmin), change, actor, clock.GetUtcNow()), cancellationToken);
     }
 }

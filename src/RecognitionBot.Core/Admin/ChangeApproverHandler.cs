@@ -13,6 +13,7 @@ public sealed class ChangeApproverHandler(WorkspaceStore workspaces, Membership 
         var approver = request.Command;
         // Adding needs a member; removing does not, so an admin can clean up after someone who left.
         var named = approver.Add ? await membership.NameAsync(request.Workspace, approver.Member, cancellationToken) : null;
-        return await workspaces.DecideAsync(request.Workspace, s => ApproversDecider.Decide(s, approver, named, request.Actor, clock.GetUtcNow()), cancellationToken);
+        return await workspaces.DecideAsync(
+            request.Workspace, s => ApproversDecider.Decide(s, approver, named, request.Actor, clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ public sealed class SetRoleHandler(ILedger ledger, Membership membership, TimePr
     {
         var role = request.Command;
         var named = await membership.NameAsync(request.Workspace, role.Member, cancellationToken);
-        return await ledger.ChangeMemberAsync(request.Workspace, role.Member, row => RoleDecider.Decide(row, named, role, request.Actor, clock.GetUtcNow()), cancellationToken);
+        return await ledger.ChangeMemberAsync(
+            request.Workspace, role.Member, row => RoleDecider.Decide(row, named, role, request.Actor, clock.GetUtcNow()), cancellationToken);
     }
 }

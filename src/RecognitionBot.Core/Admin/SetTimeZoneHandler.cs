@@ -10,7 +10,8 @@ public sealed class SetTimeZoneHandler(WorkspaceStore workspaces) : ICommandHand
     public async Task<CommandResult> HandleAsync(CommandRequest<SetTimeZoneCommand> request, CancellationToken cancellationToken)
     {
         var zone = request.Command;
-        await workspaces.ChangeAsync(request.Workspace, request.Actor, AuditAction.TimeZone, null, s => s with { TimeZone = zone.TimeZone }, s => s.TimeZone, cancellationToken);
+        await workspaces.ChangeAsync(
+            request.Workspace, request.Actor, AuditAction.TimeZone, null, s => s with { TimeZone = zone.TimeZone }, s => s.TimeZone, cancellationToken);
         return new AdminDone(zone);
     }
 }

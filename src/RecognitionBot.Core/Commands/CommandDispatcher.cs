@@ -22,7 +22,8 @@ public sealed class CommandDispatcher
                 ?? (handler.CommandType.IsAssignableTo(typeof(AdminCommand)) ? Refusal.NotAdmin : null);
             var route = new CommandRoute(handler, adminsOnly, type.IsDefined(typeof(MembersOnlyAttribute)), type.IsDefined(typeof(StoresLocaleAttribute)));
             if (!routes.TryAdd(handler.CommandType, route))
-                throw new InvalidOperationException($"Two handlers for {handler.CommandType.Name}: {routes[handler.CommandType].Handler.GetType().Name} and {type.Name}.");
+                throw new InvalidOperationException(
+                    $"Two handlers for {handler.CommandType.Name}: {routes[handler.CommandType].Handler.GetType().Name} and {type.Name}.");
         }
         _routes = routes.ToFrozenDictionary();
     }

@@ -102,7 +102,8 @@ public sealed class CommandPipeline(
         }
     }
 
-    private async Task<CommandResult> RunAsync(CommandRoute route, CommandContext context, KudosCommand command, WorkspaceSettings settings, CancellationToken ct)
+    private async Task<CommandResult> RunAsync(
+        CommandRoute route, CommandContext context, KudosCommand command, WorkspaceSettings settings, CancellationToken ct)
     {
         // Before anything is written: a refused outsider leaves no row behind (not even their locale).
         if (route.MembersOnly && await membership.IsOutsiderAsync(context.Workspace, context.Actor, ct)) return new Refused(Refusal.Outsider);

@@ -25,7 +25,8 @@ public interface ICommandHandler<TCommand> : ICommandHandler
 
     Type ICommandHandler.CommandType => typeof(TCommand);
 
-    Task<CommandResult> ICommandHandler.HandleAsync(CommandContext context, KudosCommand command, WorkspaceSettings settings, CancellationToken cancellationToken) =>
+    Task<CommandResult> ICommandHandler.HandleAsync(
+        CommandContext context, KudosCommand command, WorkspaceSettings settings, CancellationToken cancellationToken) =>
         HandleAsync(new CommandRequest<TCommand>(context, (TCommand)command, settings), cancellationToken);
 }
 

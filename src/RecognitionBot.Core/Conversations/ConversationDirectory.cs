@@ -19,14 +19,16 @@ public sealed class ConversationDirectory(TableStore tables)
 
     public async Task<string?> FindAsync(WorkspaceId workspace, string key, CancellationToken cancellationToken)
     {
-        var found = await tables.Conversations.GetEntityIfExistsAsync<TableEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Escape(key), cancellationToken: cancellationToken);
+        var found = await tables.Conversations.GetEntityIfExistsAsync<TableEntity>(
+            LedgerKeys.Partition(workspace), LedgerKeys.Escape(key), cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } e ? e.GetString("Reference") : null;
     }
 
     /// <summary>The reference with its version, for <see cref="TrySaveAsync"/>.</summary>
     public async Task<(string? Reference, ETag? Version)> FindVersionAsync(WorkspaceId workspace, string key, CancellationToken cancellationToken)
     {
-        var found = await tables.Conversations.GetEntityIfExistsAsync<TableEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Escape(key), cancellationToken: cancellationToken);
+        var found = await tables.Conversations.GetEntityIfExistsAsync<TableEntity>(
+            LedgerKeys.Partition(workspace), LedgerKeys.Escape(key), cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } e ? (e.GetString("Reference"), e.ETag) : (null, null);
     }
 

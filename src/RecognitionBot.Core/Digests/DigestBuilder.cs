@@ -12,7 +12,8 @@ namespace RecognitionBot.Core.Digests;
 public sealed class DigestBuilder(TableLedger ledger)
 {
     /// <summary>The seven days up to <paramref name="until"/> (same local time a week earlier, across DST), as a preview.</summary>
-    public Task<WeeklyDigest> BuildWeekUntilAsync(WorkspaceId workspace, ConversationRef where, DateTimeOffset until, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public Task<WeeklyDigest> BuildWeekUntilAsync(
+        WorkspaceId workspace, ConversationRef where, DateTimeOffset until, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var from = Clock.ToUtc(Clock.Local(until, zone).AddDays(-7), zone);
         return BuildAsync(workspace, where, from, until, WeekLabel(until, zone), cancellationToken);
@@ -25,7 +26,8 @@ public sealed class DigestBuilder(TableLedger ledger)
     }
 
     /// <summary>The digest for <paramref name="where"/> of the kudos given in [from, to).</summary>
-    public async Task<WeeklyDigest> BuildAsync(WorkspaceId workspace, ConversationRef where, DateTimeOffset from, DateTimeOffset to, string week, CancellationToken cancellationToken)
+    public async Task<WeeklyDigest> BuildAsync(
+        WorkspaceId workspace, ConversationRef where, DateTimeOffset from, DateTimeOffset to, string week, CancellationToken cancellationToken)
     {
         var count = 0;
         var points = 0;
@@ -54,7 +56,8 @@ public sealed class DigestBuilder(TableLedger ledger)
         }
 
         // A kudos row remembers who chose privacy when it was given; someone who chose it since is not named either.
-        var nameable = await PublicNowAsync(workspace, byRecipient.Keys.Concat(firstTimers).Concat(highlights.SelectMany(h => h.Kudos.Recipients)), cancellationToken);
+        var nameable = await PublicNowAsync(
+            workspace, byRecipient.Keys.Concat(firstTimers).Concat(highlights.SelectMany(h => h.Kudos.Recipients)), cancellationToken);
         return new WeeklyDigest(
             week, from, to, count, points, recognised.Count,
             byRecipient.Where(x => nameable.Contains(x.Key))

@@ -68,7 +68,8 @@ public sealed class DigestPublisher(
                 {
                     // The digest is out; the notes wait for a later round (a throttled roster, most often).
                     var retry = Backoff($"{s.Workspace}|{s.Conversation.Id}|{week}", now);
-                    log.LogWarning(e, "Recognition gaps for {Conversation} in {Workspace} failed; trying again at {Retry}", s.Conversation.Id, workspace, retry);
+                    log.LogWarning(
+                        e, "Recognition gaps for {Conversation} in {Workspace} failed; trying again at {Retry}", s.Conversation.Id, workspace, retry);
                     members = null;
                 }
             }
@@ -82,7 +83,8 @@ public sealed class DigestPublisher(
         if (await ledger.IsClaimedAsync(s.Workspace, claim, cancellationToken)) return false;
         var settings = await workspaces.GetAsync(s.Workspace, cancellationToken);
         var digest = await builder.BuildWeekUntilAsync(s.Workspace, s.Conversation, due, Clock.FindZone(s.TimeZone), cancellationToken);
-        var post = (new ToConversation(s.Conversation.Id, s.Conversation.TeamId), (OutboxPost)new DigestPost(digest, s.TimeZone) { Locale = settings.DefaultLocale });
+        var post = (new ToConversation(s.Conversation.Id, s.Conversation.TeamId),
+            (OutboxPost)new DigestPost(digest, s.TimeZone) { Locale = settings.DefaultLocale });
         var mine = await ledger.PublishOnceAsync(s.Workspace, claim, [post], cancellationToken);
         if (mine) log.LogInformation("Digest {Week} for {Conversation} in {Workspace} queued", week, s.Conversation.Id, s.Workspace);
         return mine;
@@ -92,7 +94,8 @@ public sealed class DigestPublisher(
     /// The channel's recognition gaps to its managers and approvers, once per week under a claim of their own, after
     /// the digest: a roster that fails (throttled, gone) never holds the digest back, and is retried with backoff.
     /// </summary>
-    private async Task PublishGapsAsync(DigestSubscription s, string week, DateTimeOffset now, Func<Task<MemberScan>> members, CancellationToken cancellationToken)
+    private async Task PublishGapsAsync(
+        DigestSubscription s, string week, DateTimeOffset now, Func<Task<MemberScan>> members, CancellationToken cancellationToken)
     {
         var key = $"{s.Workspace}|{s.Conversation.Id}|{week}";
         lock (_retries)
@@ -145,7 +148,8 @@ public sealed class DigestPublisher(
         return scan;
     }
 
-    private async Task<IEnumerable<(PostTarget, OutboxPost)>> GapNotesAsync(DigestSubscription s, WorkspaceSettings settings, MemberScan scan, CancellationToken cancellationToken)
+    private async Task<IEnumerable<(PostTarget, OutboxPost)>> GapNotesAsync(
+        DigestSubscription s, WorkspaceSettings settings, MemberScan scan, CancellationToken cancellationToken)
     {
         var roster = rosters.FirstOrDefault(r => r.Platform == s.Workspace.Platform);
         var managers = new Dictionary<MemberId, string?>(scan.Managers);

@@ -55,7 +55,8 @@ public sealed class DigestSubscriptions(TableStore tables)
 
     public async Task<IReadOnlyList<DigestSubscription>> ListAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {Prefix} and RowKey lt {LedgerKeys.PrefixEnd(Prefix)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {Prefix} and RowKey lt {LedgerKeys.PrefixEnd(Prefix)}");
         var list = new List<DigestSubscription>();
         await foreach (var e in tables.Digests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             list.Add(new DigestSubscription(

@@ -9,15 +9,19 @@ public static class KudosRules
 {
     public static Refused? Check(GiveCommand command, MemberId giver, WorkspaceSettings settings)
     {
-        if (command.Recipients.Count > settings.MaxRecipients) return new Refused(Refusal.TooManyRecipients, settings.MaxRecipients.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (command.Recipients.Count > settings.MaxRecipients) return new Refused(
+            Refusal.TooManyRecipients, settings.MaxRecipients.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (command.Recipients.Contains(giver)) return new Refused(Refusal.SelfKudos);
         var duplicate = command.Recipients.GroupBy(r => r).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) return new Refused(Refusal.DuplicateRecipient, duplicate.Key.Value);
         var points = PointsOf(command, settings);
-        if (points < 1 || points > settings.MaxPoints) return new Refused(Refusal.PointsOutOfRange, settings.MaxPoints.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (points < 1 || points > settings.MaxPoints) return new Refused(
+            Refusal.PointsOutOfRange, settings.MaxPoints.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var length = command.Message.Trim().Length;
-        if (length < settings.MinMessageLength) return new Refused(Refusal.MessageTooShort, settings.MinMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (length > settings.MaxMessageLength) return new Refused(Refusal.MessageTooLong, settings.MaxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (length < settings.MinMessageLength) return new Refused(
+            Refusal.MessageTooShort, settings.MinMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (length > settings.MaxMessageLength) return new Refused(
+            Refusal.MessageTooLong, settings.MaxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return null;
     }
 

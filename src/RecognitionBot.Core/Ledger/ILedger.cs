@@ -72,7 +72,8 @@ public interface ILedger
 
     Task<CommandResult> DecideAsync(DecideRequest request, CancellationToken cancellationToken);
 
-    Task<CommandResult> CancelAsync(WorkspaceId workspace, MemberId requester, string redemptionId, string? deliveryKey, WorkspaceSettings settings, CancellationToken cancellationToken);
+    Task<CommandResult> CancelAsync(
+        WorkspaceId workspace, MemberId requester, string redemptionId, string? deliveryKey, WorkspaceSettings settings, CancellationToken cancellationToken);
 
     Task<BalanceView> GetBalanceAsync(WorkspaceId workspace, MemberId member, WorkspaceSettings settings, CancellationToken cancellationToken);
 
@@ -87,13 +88,15 @@ public interface ILedger
     Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken);
 
     /// <summary>An admin's change to a member's role or manager, with its audit row (made from the row before) in the same transaction.</summary>
-    Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit, CancellationToken cancellationToken);
+    Task<MemberState> UpdateMemberAsync(
+        WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// An admin's change to one member's row decided by <paramref name="decide"/> on the row as stored: refused, or
     /// the row and its audit row as one transaction (decided again after a concurrent change).
     /// </summary>
-    Task<CommandResult> ChangeMemberAsync(WorkspaceId workspace, MemberId member, Func<MemberRow, Decided<MemberChangeDecision>> decide, CancellationToken cancellationToken);
+    Task<CommandResult> ChangeMemberAsync(
+        WorkspaceId workspace, MemberId member, Func<MemberRow, Decided<MemberChangeDecision>> decide, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 

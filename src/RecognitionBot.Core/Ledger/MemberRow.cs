@@ -40,7 +40,8 @@ public sealed record MemberRow(MemberId Member)
 
     public MemberBalance Balance => new(Earned, Spent, Held);
 
-    public MemberState State => new(Member, Balance, IsManager, Manager, PrivateCelebrations, DirectMessagesOff, Locale, KudosReceived, LastKudosAt, ManagerSetBy);
+    public MemberState State =>
+        new(Member, Balance, IsManager, Manager, PrivateCelebrations, DirectMessagesOff, Locale, KudosReceived, LastKudosAt, ManagerSetBy);
 
     public static MemberRow New(MemberId member) => new(member);
 

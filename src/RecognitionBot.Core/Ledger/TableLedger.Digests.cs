@@ -10,7 +10,8 @@ public sealed partial class TableLedger
     /// Claims a digest and queues its posts in one transaction: the claim is a marker row added with the posts, so
     /// two schedulers racing get one 409 and one digest, and a crash can never leave a claim without its posts.
     /// </summary>
-    public async Task<bool> PublishOnceAsync(WorkspaceId workspace, string claim, IReadOnlyList<(PostTarget Target, OutboxPost Post)> posts, CancellationToken cancellationToken)
+    public async Task<bool> PublishOnceAsync(
+        WorkspaceId workspace, string claim, IReadOnlyList<(PostTarget Target, OutboxPost Post)> posts, CancellationToken cancellationToken)
     {
         var batch = new Batch(LedgerKeys.Partition(workspace));
         batch.Add(new OnceEntity { RowKey = LedgerKeys.Once(claim), Result = "{}" });
@@ -38,7 +39,8 @@ public sealed partial class TableLedger
     public async IAsyncEnumerable<MemberState> QueryMembersAsync(WorkspaceId workspace,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)}");
         await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
             yield return ToState(e);
     }

@@ -38,19 +38,23 @@ public sealed partial class TableLedger
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var prefix = LedgerKeys.MovementPrefix(member);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {prefix} and RowKey lt {LedgerKeys.PrefixEnd(prefix)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {prefix} and RowKey lt {LedgerKeys.PrefixEnd(prefix)}");
         if (extra is not null) filter += " and " + extra;
         await foreach (var e in Table.QueryAsync<MovementEntity>(filter, maxPerPage: 20, cancellationToken: cancellationToken))
-            yield return new Movement(e.At, Enum.Parse<MovementKind>(e.Kind), e.Points, e.Reference, e.Counterparty is null ? null : new MemberId(e.Counterparty), e.Note);
+            yield return new Movement(
+                e.At, Enum.Parse<MovementKind>(e.Kind), e.Points, e.Reference, e.Counterparty is null ? null : new MemberId(e.Counterparty), e.Note);
     }
 
-    public async Task<LeaderboardView> GetLeaderboardAsync(WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken)
+    public async Task<LeaderboardView> GetLeaderboardAsync(
+        WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         var pk = LedgerKeys.Partition(workspace);
         var totals = new Dictionary<MemberId, (int Kudos, int Points, Dictionary<string, int> Values)>();
         if (period == LeaderboardPeriod.All)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)} and PublicKudosReceived gt 0");
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)} and PublicKudosReceived gt 0");
             await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
             {
                 if (e.PrivateCelebrations) continue;
@@ -86,7 +90,8 @@ public sealed partial class TableLedger
     public async IAsyncEnumerable<Kudos.Kudos> QueryKudosAsync(WorkspaceId workspace, DateTimeOffset from, DateTimeOffset to,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.KudosFrom(from)} and RowKey lt {LedgerKeys.KudosFrom(to)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.KudosFrom(from)} and RowKey lt {LedgerKeys.KudosFrom(to)}");
         await foreach (var e in Table.QueryAsync<KudosEntity>(filter, cancellationToken: cancellationToken))
             yield return ToKudos(workspace, e);
     }
@@ -108,7 +113,8 @@ public sealed partial class TableLedger
     public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         ToState((await LoadMemberAsync(workspace, member, cancellationToken)).Entity);
 
-    public async Task<IReadOnlyList<MemberState>> GetMembersAsync(WorkspaceId workspace, IReadOnlyCollection<MemberId> members, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<MemberState>> GetMembersAsync(
+        WorkspaceId workspace, IReadOnlyCollection<MemberId> members, CancellationToken cancellationToken) =>
         await Task.WhenAll(members.Select(m => GetMemberAsync(workspace, m, cancellationToken)));
 
     public Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, CancellationToken cancellationToken) =>

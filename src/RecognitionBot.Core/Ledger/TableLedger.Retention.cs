@@ -18,7 +18,8 @@ public sealed partial class TableLedger
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {LedgerKeys.OncePrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OncePrefix)} and Timestamp lt {before}");
         var old = new List<string>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (
+            var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             old.Add(row.RowKey);
             if (old.Count >= max) break;
@@ -30,7 +31,8 @@ public sealed partial class TableLedger
             try
             {
                 await Table.SubmitTransactionAsync(
-                    chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)), cancellationToken);
+                    chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)),
+                        cancellationToken);
                 deleted += chunk.Length;
             }
             catch (TableTransactionFailedException e) when (e.Status == 404)

@@ -16,7 +16,8 @@ namespace RecognitionBot.Core.Ledger;
 public sealed partial class TableLedger
 {
     public async Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
-        (await LoadRewardsAsync(workspace, cancellationToken)).Where(e => !e.Removed).Select(RowMapping.ToReward).OrderBy(r => r.Cost).ThenBy(r => r.Name).ToList();
+        (await LoadRewardsAsync(workspace, cancellationToken)).Where(e => !e.Removed).Select(RowMapping.ToReward).OrderBy(r => r.Cost).ThenBy(
+            r => r.Name).ToList();
 
     public async Task<CommandResult> AddRewardAsync(WorkspaceId workspace, MemberId admin, AddRewardCommand command, CancellationToken cancellationToken)
     {
@@ -51,7 +52,8 @@ public sealed partial class TableLedger
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var (reward, existed) = await LoadAsync(workspace, LedgerKeys.Reward(command.RewardId.ToLowerInvariant()), () => new RewardEntity(), cancellationToken);
+            var (reward, existed) = await LoadAsync(
+                workspace, LedgerKeys.Reward(command.RewardId.ToLowerInvariant()), () => new RewardEntity(), cancellationToken);
             var decided = RemoveRewardDecider.Decide(existed && !reward.Removed ? reward.ToReward() : null, command, admin, clock.GetUtcNow());
             if (decided.Decision is not { } d) return decided.Answer!;
             reward.Removed = true;
@@ -72,7 +74,8 @@ public sealed partial class TableLedger
 
     public async Task<Redemption?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<RedemptionEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), cancellationToken: cancellationToken);
+        var found = await Table.GetEntityIfExistsAsync<RedemptionEntity>(
+            LedgerKeys.Partition(workspace), LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } e ? e.ToRow().Redemption : null;
     }
 
@@ -92,7 +95,9 @@ public sealed partial class TableLedger
 
         var now = clock.GetUtcNow();
         var memberTask = LoadMemberAsync(r.Workspace, r.Requester, cancellationToken);
-        var counterTask = LoadAsync(r.Workspace, LedgerKeys.RedemptionCount(r.Requester, found.Id, RedeemDecider.MonthOf(now, r.Settings)), () => new CounterEntity(), cancellationToken);
+        var counterTask = LoadAsync(
+            r.Workspace, LedgerKeys.RedemptionCount(r.Requester, found.Id, RedeemDecider.MonthOf(now, r.Settings)), () => new CounterEntity(),
+            cancellationToken);
         // The approvers' rows only give their cards a language: read only when there will be cards.
         var approverTasks = found.NeedsApproval
             ? r.Approvers.Distinct().Select(a => LoadMemberAsync(r.Workspace, a, cancellationToken)).ToList()
@@ -125,12 +130,15 @@ public sealed partial class TableLedger
     }
 
     public Task<CommandResult> DecideAsync(DecideRequest request, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(request.Workspace, request.DeliveryKey, _ => TryCloseAsync(request.Workspace, request.RedemptionId, !request.Approve, request.DeliveryKey,
+        RetryOnConflictAsync(
+            request.Workspace, request.DeliveryKey, _ => TryCloseAsync(request.Workspace, request.RedemptionId, !request.Approve, request.DeliveryKey,
             (state, now) => DecisionDecider.Decide(state, request, request.Settings, now), cancellationToken), cancellationToken);
 
-    public Task<CommandResult> CancelAsync(WorkspaceId workspace, MemberId requester, string redemptionId, string? deliveryKey, WorkspaceSettings settings, CancellationToken cancellationToken) =>
+    public Task<CommandResult> CancelAsync(
+        WorkspaceId workspace, MemberId requester, string redemptionId, string? deliveryKey, WorkspaceSettings settings, CancellationToken cancellationToken) =>
         RetryOnConflictAsync(workspace, deliveryKey, _ => TryCloseAsync(workspace, redemptionId, releases: true, deliveryKey,
-            (state, now) => CancelDecider.Decide(state, new CancelRedemptionCommand(redemptionId), requester, settings, now), cancellationToken), cancellationToken);
+            (state, now) => CancelDecider.Decide(state, new CancelRedemptionCommand(redemptionId), requester, settings, now), cancellationToken),
+                cancellationToken);
 
     /// <summary>
     /// Loads a redemption with its requester's row, its reward and (when the hold would be <paramref name="releases"/>d)
@@ -139,7 +147,8 @@ public sealed partial class TableLedger
     private async Task<CommandResult> TryCloseAsync(WorkspaceId workspace, string redemptionId, bool releases, string? deliveryKey,
         Func<CloseState, DateTimeOffset, Decided<CloseDecision>> decide, CancellationToken cancellationToken)
     {
-        var (redemption, existed) = await LoadAsync(workspace, LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), () => new RedemptionEntity(), cancellationToken);
+        var (redemption, existed) = await LoadAsync(
+            workspace, LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), () => new RedemptionEntity(), cancellationToken);
         var now = clock.GetUtcNow();
         if (!existed) return decide(new CloseState(null, null, null, null), now).Answer!;
         var row = redemption.ToRow();
@@ -147,7 +156,8 @@ public sealed partial class TableLedger
         var memberTask = LoadMemberAsync(workspace, requester, cancellationToken);
         var rewardTask = LoadAsync(workspace, LedgerKeys.Reward(row.Redemption.RewardId), () => new RewardEntity(), cancellationToken);
         Task<(CounterEntity Entity, bool Existed)>? counterTask = releases && row.Redemption.State == RedemptionState.Pending
-            ? LoadAsync(workspace, LedgerKeys.RedemptionCount(requester, row.Redemption.RewardId, row.Month ?? ""), () => new CounterEntity(), cancellationToken)
+            ? LoadAsync(
+                workspace, LedgerKeys.RedemptionCount(requester, row.Redemption.RewardId, row.Month ?? ""), () => new CounterEntity(), cancellationToken)
             : null;
         var (member, memberExisted) = await memberTask;
         var (reward, rewardExisted) = await rewardTask;
@@ -178,11 +188,13 @@ public sealed partial class TableLedger
         return d.Result;
     }
 
-    public async Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, string locale, CancellationToken cancellationToken)
+    public async Task RecordApprovalMessageAsync(
+        WorkspaceId workspace, string redemptionId, PostedMessage message, string locale, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var (redemption, existed) = await LoadAsync(workspace, LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), () => new RedemptionEntity(), cancellationToken);
+            var (redemption, existed) = await LoadAsync(
+                workspace, LedgerKeys.Redemption(LedgerKeys.Escape(redemptionId)), () => new RedemptionEntity(), cancellationToken);
             if (!existed) return;
             var messages = JsonSerializer.Deserialize<List<PostedMessage>>(redemption.ApprovalMessages, Json.Options) ?? [];
             if (messages.Any(m => m.IsSameMessage(message))) return;
@@ -212,7 +224,8 @@ public sealed partial class TableLedger
     private async Task<List<RewardEntity>> LoadRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var pk = LedgerKeys.Partition(workspace);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {LedgerKeys.RewardPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.RewardPrefix)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.RewardPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.RewardPrefix)}");
         var list = new List<RewardEntity>();
         await foreach (var e in Table.QueryAsync<RewardEntity>(filter, cancellationToken: cancellationToken)) list.Add(e);
         return list;

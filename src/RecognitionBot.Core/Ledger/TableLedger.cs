@@ -15,7 +15,8 @@ namespace RecognitionBot.Core.Ledger;
 /// rows read with their ETag are written back conditionally, so a concurrent change (412, or 409 on a row two
 /// writers both created) makes the whole batch fail, and the operation reloads and tries again, a bounded number of times.
 /// </summary>
-public sealed partial class TableLedger(TableStore tables, TimeProvider clock, IOutboxSignal signal, IOptions<StorageOptions> storage, ILogger<TableLedger> log) : ILedger
+public sealed partial class TableLedger(
+    TableStore tables, TimeProvider clock, IOutboxSignal signal, IOptions<StorageOptions> storage, ILogger<TableLedger> log) : ILedger
 {
     private const int MaxAttempts = 40;
 
@@ -101,12 +102,14 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
     }
 
     /// <summary>A refusal, unless this delivery was already answered (then that first answer).</summary>
-    private async Task<CommandResult> RefuseUnlessRepeatedAsync(WorkspaceId workspace, string? deliveryKey, Refused refusal, CancellationToken cancellationToken) =>
+    private async Task<CommandResult> RefuseUnlessRepeatedAsync(
+        WorkspaceId workspace, string? deliveryKey, Refused refusal, CancellationToken cancellationToken) =>
         deliveryKey is not null && await FindDeliveryAsync(workspace, deliveryKey, cancellationToken) is { } earlier ? earlier : refusal;
 
     private async Task<CommandResult?> FindDeliveryAsync(WorkspaceId workspace, string deliveryKey, CancellationToken cancellationToken)
     {
-        var once = await Table.GetEntityIfExistsAsync<OnceEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Once(deliveryKey), cancellationToken: cancellationToken);
+        var once = await Table.GetEntityIfExistsAsync<OnceEntity>(
+            LedgerKeys.Partition(workspace), LedgerKeys.Once(deliveryKey), cancellationToken: cancellationToken);
         return once.HasValue && once.Value is { } row ? JsonSerializer.Deserialize<CommandResult>(row.Result, Json.Options)! with { Replayed = true } : null;
     }
 

@@ -39,7 +39,8 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
     {
         // Posts a change could not fit into its transaction, left behind by a writer that stopped: rows first.
         await OutboxFanOut.ExpandDueAsync(tables.Ledger, workspace, clock.GetUtcNow(), cancellationToken);
-        return await QueryAsync(workspace, $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt le {clock.GetUtcNow()}")}", max, cancellationToken);
+        return await QueryAsync(
+            workspace, $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt le {clock.GetUtcNow()}")}", max, cancellationToken);
     }
 
     private static string Rows(WorkspaceId workspace) => TableClient.CreateQueryFilter(
@@ -112,7 +113,9 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
             try
             {
                 await tables.Ledger.SubmitTransactionAsync(
-                    leases.Select(l => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(LedgerKeys.Partition(l.Item.Workspace), l.Item.Key), l.ETag)),
+                    leases.Select(
+                        l => new TableTransactionAction(
+                        TableTransactionActionType.Delete, new TableEntity(LedgerKeys.Partition(l.Item.Workspace), l.Item.Key), l.ETag)),
                     cancellationToken);
                 return;
             }
@@ -217,7 +220,9 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
             Post = JsonSerializer.Serialize(n.Post, Json.Options),
             NextAttemptAt = now + WriterLease,
         }).ToList();
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag), .. rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))];
+        List<TableTransactionAction> actions = [
+            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+            .. rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))];
         try
         {
             var responses = await tables.Ledger.SubmitTransactionAsync(actions, cancellationToken);
@@ -248,7 +253,9 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         var waiting = 0;
         var parked = 0;
         OutboxEntity? latest = null;
-        await foreach (var e in tables.Ledger.QueryAsync<OutboxEntity>(Rows(workspace), select: ["RowKey", "NextAttemptAt", "LastError", "Post", "Timestamp"], cancellationToken: cancellationToken))
+        await foreach (
+            var e in tables.Ledger.QueryAsync<OutboxEntity>(
+            Rows(workspace), select: ["RowKey", "NextAttemptAt", "LastError", "Post", "Timestamp"], cancellationToken: cancellationToken))
         {
             if (e.NextAttemptAt < ParkedUntil)
             {
@@ -273,7 +280,8 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
         {
             try
             {
-                await tables.Ledger.UpdateEntityAsync(new TableEntity(LedgerKeys.Partition(workspace), e.RowKey) { ["NextAttemptAt"] = now, ["Attempts"] = 0 }, e.ETag,
+                await tables.Ledger.UpdateEntityAsync(
+                    new TableEntity(LedgerKeys.Partition(workspace), e.RowKey) { ["NextAttemptAt"] = now, ["Attempts"] = 0 }, e.ETag,
                     TableUpdateMode.Merge, cancellationToken);
                 count++;
             }

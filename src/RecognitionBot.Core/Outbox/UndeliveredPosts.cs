@@ -42,7 +42,8 @@ public sealed class UndeliveredPosts(ILedger ledger, WorkspaceStore workspaces)
         if (instead.Count > 0)
         {
             var cards = (await ledger.GetMembersAsync(workspace, instead, cancellationToken))
-                .Select(a => ((PostTarget)new ToMember(a.Member), (OutboxPost)(approval with { Redemption = redemption, Locale = a.Locale ?? settings.DefaultLocale })));
+                .Select(a =>
+                    ((PostTarget)new ToMember(a.Member), (OutboxPost)(approval with { Redemption = redemption, Locale = a.Locale ?? settings.DefaultLocale })));
             return [.. cards, (new ToMember(redemption.Requester), Notice(UndeliveredReason.ApprovalRerouted))];
         }
         // Someone else was asked too (several approvers): the request can still be decided.

@@ -11,8 +11,10 @@ public sealed class SettingsHandler(ILedger ledger) : ICommandHandler<SettingsCo
         var command = request.Command;
         var state = command switch
         {
-            { Setting: MemberSetting.Private, On: { } on } => await ledger.UpdateMemberAsync(request.Workspace, request.Actor, new MemberChange(PrivateCelebrations: on), cancellationToken),
-            { Setting: MemberSetting.Dm, On: { } on } => await ledger.UpdateMemberAsync(request.Workspace, request.Actor, new MemberChange(DirectMessagesOff: !on), cancellationToken),
+            { Setting: MemberSetting.Private, On: { } on } =>
+                await ledger.UpdateMemberAsync(request.Workspace, request.Actor, new MemberChange(PrivateCelebrations: on), cancellationToken),
+            { Setting: MemberSetting.Dm, On: { } on } =>
+                await ledger.UpdateMemberAsync(request.Workspace, request.Actor, new MemberChange(DirectMessagesOff: !on), cancellationToken),
             _ => await ledger.GetMemberAsync(request.Workspace, request.Actor, cancellationToken),
         };
         return new SettingsView(state.PrivateCelebrations, !state.DirectMessagesOff, command.On is null ? null : command.Setting);

@@ -23,7 +23,8 @@ public static class AuditText
         return e.Action switch
         {
             AuditAction.Role => [new TextSpan(v[value == "manager" ? "Audit.RoleManager" : "Audit.RoleMember"])],
-            AuditAction.Approved or AuditAction.Rejected when Enum.TryParse<Rewards.RedemptionState>(value, out var state) => [new TextSpan(ResultText.State(state, v.T))],
+            AuditAction.Approved or AuditAction.Rejected when Enum.TryParse<Rewards.RedemptionState>(value, out var state) =>
+                [new TextSpan(ResultText.State(state, v.T))],
             AuditAction.Manager or AuditAction.ApproverAdded or AuditAction.ApproverRemoved or AuditAction.AdminAdded or AuditAction.AdminRemoved =>
                 v.People(AuditEntry.Members(value)),
             _ => [ViewText.Typed(value)],

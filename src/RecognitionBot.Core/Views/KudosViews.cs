@@ -26,7 +26,8 @@ public static class KudosViews
     public static View Celebration(CelebrationPost post, ViewText v)
     {
         var k = post.Kudos;
-        var headline = v.Line(LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
+        var headline = v.Line(
+            LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
         List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
         if (Values(k, v) is { } values) body.Add(values);
         body.AddRange(post.Milestones.Select(m => Milestone(m, v)));

@@ -41,13 +41,15 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
     /// </summary>
     public Task<WorkspaceSettings> ChangeAsync(WorkspaceId workspace, MemberId actor, AuditAction action, string? subject,
         Func<WorkspaceSettings, WorkspaceSettings> change, Func<WorkspaceSettings, string?> show, CancellationToken cancellationToken) =>
-        UpdateAsync(workspace, change, (before, after) => new AuditEntry(clock.GetUtcNow(), actor, action, subject, show(before), show(after)), cancellationToken);
+        UpdateAsync(workspace, change, (before, after) => new AuditEntry(clock.GetUtcNow(), actor, action, subject, show(before), show(after)),
+            cancellationToken);
 
     /// <summary>
     /// An admin's change decided by a pure decider on the current settings: refused, or the settings and its audit row
     /// as one transaction. A concurrent change makes the decider decide again on the settings as they are now.
     /// </summary>
-    public async Task<CommandResult> DecideAsync(WorkspaceId workspace, Func<WorkspaceSettings, Decided<SettingsChange>> decide, CancellationToken cancellationToken)
+    public async Task<CommandResult> DecideAsync(
+        WorkspaceId workspace, Func<WorkspaceSettings, Decided<SettingsChange>> decide, CancellationToken cancellationToken)
     {
         Decided<SettingsChange>? decided = null;
         await CommitAsync(workspace, current => (decided = decide(current)).Decision is { } d ? (d.Next, d.Audit) : null, cancellationToken);

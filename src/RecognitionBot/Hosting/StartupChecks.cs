@@ -23,7 +23,8 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
     public const string StorageConnectionString = "Storage:ConnectionString";
 
     private static readonly string[] AllKeys =
-        [TeamsAppId, TeamsAppPassword, TeamsAppTenantId, SlackSigningSecret, SlackClientId, SlackClientSecret, SlackBotToken, StorageAccountUri, StorageConnectionString];
+        [TeamsAppId, TeamsAppPassword, TeamsAppTenantId, SlackSigningSecret, SlackClientId, SlackClientSecret, SlackBotToken, StorageAccountUri,
+            StorageConnectionString];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +49,8 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
 
         var unresolved = AllKeys.Where(k => Get(k)?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true).ToArray();
         foreach (var key in unresolved)
-            problems.Add($"{key} is a Key Vault reference App Service could not resolve (does the app's identity have \"Key Vault Secrets User\" on the vault, and does the secret exist?).");
+            problems.Add(
+                $"{key} is a Key Vault reference App Service could not resolve (does the app's identity have \"Key Vault Secrets User\" on the vault, and does the secret exist?).");
 
         if (Get(StorageAccountUri) is null && Get(StorageConnectionString) is null)
             problems.Add($"Storage is not configured: set {StorageAccountUri} (the table endpoint, reached with the managed identity).");
@@ -81,11 +83,13 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
             // Behind App Service's TLS termination the request looks like http://; a redirect built from it would not
             // match the one registered with Slack, so production names it.
             if (oauth && !(Uri.TryCreate(Get(SlackRedirectUri), UriKind.Absolute, out var redirect) && redirect.Scheme == Uri.UriSchemeHttps))
-                problems.Add($"Slack OAuth installs need {SlackRedirectUri}: the https:// callback registered with Slack (https://<host>/slack/oauth/callback).");
+                problems.Add(
+                    $"Slack OAuth installs need {SlackRedirectUri}: the https:// callback registered with Slack (https://<host>/slack/oauth/callback).");
             // Installed workspaces' tokens sit in the storage account; the key ring next to them must be encrypted
             // with a key that does not (Development may go without, with a warning).
             if (oauth && Get(SlackKeyRingCertificate) is null && Get(SlackKeyRingCertificatePath) is null)
-                problems.Add($"Slack OAuth installs need {SlackKeyRingCertificate} (a Key Vault certificate, see infra/README.md) or {SlackKeyRingCertificatePath}: the key ring that encrypts the bot tokens must not be stored in plaintext.");
+                problems.Add(
+                    $"Slack OAuth installs need {SlackKeyRingCertificate} (a Key Vault certificate, see infra/README.md) or {SlackKeyRingCertificatePath}: the key ring that encrypts the bot tokens must not be stored in plaintext.");
             if (!oauth && Get(SlackBotToken) is null)
                 problems.Add($"Slack needs either {SlackBotToken} (one workspace) or {SlackClientId} and {SlackClientSecret} (OAuth installs).");
         }

@@ -22,7 +22,8 @@ public sealed class RetentionOptions
 }
 
 /// <summary>Deletes handled-delivery rows past their retention, a bounded number per workspace each round.</summary>
-public sealed class HandledDeliveryCleanup(TableLedger ledger, WorkspaceStore workspaces, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<HandledDeliveryCleanup> log)
+public sealed class HandledDeliveryCleanup(
+    TableLedger ledger, WorkspaceStore workspaces, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<HandledDeliveryCleanup> log)
     : BackgroundService
 {
     /// <summary>One round over every workspace; returns how many rows went.</summary>

@@ -198,7 +198,8 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Posts the rows this instance wrote in one workspace and every row there that is due. Public so tests can drive one round.</summary>
-    public Task<int> DrainAsync(WorkspaceId workspace, CancellationToken cancellationToken) => DrainAsync(workspace, sweep: true, cancellationToken, cancellationToken);
+    public Task<int> DrainAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
+        DrainAsync(workspace, sweep: true, cancellationToken, cancellationToken);
 
     private async Task<int> DrainAsync(WorkspaceId workspace, bool sweep, CancellationToken stopping, CancellationToken abort)
     {
@@ -228,7 +229,8 @@ public sealed class OutboxDispatcher(
     /// Makes leased posts: one conversation's in order, paced by the sender, several conversations at once. Each
     /// post made is recorded at once; what could not be started (stopping, the workspace throttled) is handed back.
     /// </summary>
-    private async Task<int> PostAsync(IOutboxSender sender, WorkspaceId workspace, IReadOnlyList<OutboxLease> leases, CancellationToken stopping, CancellationToken abort)
+    private async Task<int> PostAsync(
+        IOutboxSender sender, WorkspaceId workspace, IReadOnlyList<OutboxLease> leases, CancellationToken stopping, CancellationToken abort)
     {
         if (leases.Count == 0) return 0;
         var recorder = new Completions(outbox, Recording(), log);

@@ -28,11 +28,14 @@ public sealed class RecognitionMetrics
         var meter = meterFactory.Create(MeterName);
         _kudosGiven = meter.CreateCounter<long>("recognitionbot.kudos.given", "{kudos}", "Kudos given (one per recipient).");
         _kudosPoints = meter.CreateCounter<long>("recognitionbot.kudos.points", "{point}", "Points given.");
-        _redemptions = meter.CreateCounter<long>("recognitionbot.redemptions", "{redemption}", "Redemptions by outcome: requested, approved, rejected, cancelled, refused.");
+        _redemptions = meter.CreateCounter<long>(
+            "recognitionbot.redemptions", "{redemption}", "Redemptions by outcome: requested, approved, rejected, cancelled, refused.");
         _commandDuration = meter.CreateHistogram<double>("recognitionbot.command.duration", "s", "Time from a command's arrival to the answer.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10] });
-        _outboxFailures = meter.CreateCounter<long>("recognitionbot.outbox.failures", "{post}", "Outbox posts that failed (transient: retried; permanent: given up).");
-        _platformThrottled = meter.CreateCounter<long>("recognitionbot.platform.throttled", "{response}", "HTTP 429 answers from Slack, the Bot Connector or Graph.");
+        _outboxFailures = meter.CreateCounter<long>(
+            "recognitionbot.outbox.failures", "{post}", "Outbox posts that failed (transient: retried; permanent: given up).");
+        _platformThrottled = meter.CreateCounter<long>(
+            "recognitionbot.platform.throttled", "{response}", "HTTP 429 answers from Slack, the Bot Connector or Graph.");
         meter.CreateObservableGauge("recognitionbot.outbox.backlog", () => Interlocked.Read(ref _outboxBacklog), "{post}", "Outbox posts waiting to be sent.");
     }
 

@@ -19,7 +19,8 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
     private const int PageSize = 500;
 
     /// <param name="once">Fail at the first throttle or outage instead of retrying inline: the outbox reschedules the post itself.</param>
-    public async Task<PostedMessage> PostMessageAsync(string token, string channel, SlackMessage message, string? threadTs = null, CancellationToken ct = default,
+    public async Task<PostedMessage> PostMessageAsync(
+        string token, string channel, SlackMessage message, string? threadTs = null, CancellationToken ct = default,
         bool once = false)
     {
         var body = new PostMessageRequest(channel, message.Text, message.Blocks, threadTs);
@@ -108,7 +109,8 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
         return url.Host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && url.Scheme == "https";
     }
 
-    private async Task<IReadOnlyList<string>> PagedIdsAsync(string method, string token, KeyValuePair<string, string>[] fields, string property, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> PagedIdsAsync(
+        string method, string token, KeyValuePair<string, string>[] fields, string property, CancellationToken ct)
     {
         var ids = new List<string>();
         string? cursor = null;
@@ -127,7 +129,8 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
     private Task<JsonElement> CallAsync(string method, AuthenticationHeaderValue auth, Func<HttpContent> content, CancellationToken ct, bool once = false) =>
         CallAsync(method, new Uri(options.Value.ApiBaseUrl, method), auth, content, expectJson: true, ct, once);
 
-    private async Task<JsonElement> CallAsync(string method, Uri uri, AuthenticationHeaderValue? auth, Func<HttpContent> content, bool expectJson, CancellationToken ct,
+    private async Task<JsonElement> CallAsync(
+        string method, Uri uri, AuthenticationHeaderValue? auth, Func<HttpContent> content, bool expectJson, CancellationToken ct,
         bool once = false)
     {
         var settings = options.Value;

@@ -90,7 +90,8 @@ public sealed record ButtonElement(PlainText Text, string ActionId, string? Valu
     public ConfirmDialog? Confirm { get; init; }
 }
 
-public sealed record PlainTextInputElement(string ActionId, bool? Multiline = null, int? MaxLength = null, PlainText? Placeholder = null) : BlockElement(ActionId);
+public sealed record PlainTextInputElement(string ActionId, bool? Multiline = null, int? MaxLength = null, PlainText? Placeholder = null)
+    : BlockElement(ActionId);
 
 public sealed record ConfirmDialog(PlainText Title, TextObject Text, PlainText Confirm, PlainText Deny, ButtonStyle? Style = null);
 

@@ -21,7 +21,8 @@ public sealed class SlackChannelRoster(SlackApiClient api, SlackInstallations in
         var ids = (await api.ConversationMembersAsync(bot.Token, conversation.Id, cancellationToken)).Take(IChannelRoster.MaxMembers).ToList();
         var directory = directories.First(d => d.Platform == Platform.Slack);
         var people = new MemberProfile?[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken },
             async (i, ct) => people[i] = await directory.FindAsync(workspace, new MemberId(ids[i]), ct));
         return [.. people.Where(p => p is { IsBot: false, IsDeactivated: false, IsOutsider: false }).Select(p => p!.Id)];
     }

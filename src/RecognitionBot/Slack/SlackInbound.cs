@@ -90,7 +90,8 @@ public sealed class SlackInbound(
         try
         {
             var message = await work;
-            await scope.ServiceProvider.GetRequiredService<SlackApiClient>().RespondAsync(responseUrl, message, replaceOriginal: true, lifetime.ApplicationStopping);
+            await scope.ServiceProvider.GetRequiredService<SlackApiClient>().RespondAsync(
+                responseUrl, message, replaceOriginal: true, lifetime.ApplicationStopping);
         }
         catch (Exception e)
         {

@@ -106,7 +106,8 @@ public sealed class SlackInstallations(
             throw;
         }
         if (identity.Serves(teamId, enterpriseId)) return new SlackBot(token, identity.UserId);
-        log.LogWarning("Slack:BotToken belongs to team {TokenTeam}; a request for team {Team} ({Enterprise}) was refused", identity.TeamId, teamId, enterpriseId);
+        log.LogWarning(
+            "Slack:BotToken belongs to team {TokenTeam}; a request for team {Team} ({Enterprise}) was refused", identity.TeamId, teamId, enterpriseId);
         return null;
     }
 

@@ -39,7 +39,8 @@ public sealed class SlackKeyRingCertificates
     private static X509Certificate2 FromBase64(string value, string setting)
     {
         if (value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"{setting} is a Key Vault reference App Service could not resolve (does the certificate exist, and may the app's identity read secrets of the vault?).");
+            throw new InvalidOperationException(
+                $"{setting} is a Key Vault reference App Service could not resolve (does the certificate exist, and may the app's identity read secrets of the vault?).");
         byte[] bytes;
         try
         {
@@ -78,12 +79,14 @@ public sealed class SlackKeyRingCertificates
 }
 
 /// <summary>Says once at start-up when installed workspaces' tokens would be protected by keys stored in plaintext.</summary>
-public sealed class SlackKeyRingWarning(SlackKeyRingCertificates certificates, IOptions<SlackOptions> options, ILogger<SlackKeyRingWarning> log) : IHostedService
+public sealed class SlackKeyRingWarning(
+    SlackKeyRingCertificates certificates, IOptions<SlackOptions> options, ILogger<SlackKeyRingWarning> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.OAuthEnabled && certificates.Current is null)
-            log.LogWarning("The Slack token key ring is stored unencrypted: set Slack:KeyRingCertificate (or Slack:KeyRingCertificatePath) outside Development. See docs/slack.md.");
+            log.LogWarning(
+                "The Slack token key ring is stored unencrypted: set Slack:KeyRingCertificate (or Slack:KeyRingCertificatePath) outside Development. See docs/slack.md.");
         return Task.CompletedTask;
     }
 

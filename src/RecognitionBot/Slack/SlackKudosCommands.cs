@@ -36,7 +36,8 @@ public sealed class SlackKudosCommands(
         catch (SlackApiException e) when (!e.IsTransient)
         {
             log.LogWarning("User group in a /kudos from {User} in {Team} could not be expanded: {Error}", command.UserId, command.TeamId, e.Error);
-            return SlackReplies.Sentence(SlackMarkup.Line(SlackTexts.Get(SlackTexts.UserGroupUnavailable, Texts.For((await asker)?.Locale).Culture)), warning: true);
+            return SlackReplies.Sentence(
+                SlackMarkup.Line(SlackTexts.Get(SlackTexts.UserGroupUnavailable, Texts.For((await asker)?.Locale).Culture)), warning: true);
         }
 
         var locale = (await asker)?.Locale;

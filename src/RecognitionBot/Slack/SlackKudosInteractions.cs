@@ -89,7 +89,8 @@ public sealed class SlackKudosInteractions(
     /// </summary>
     private async Task OpenRejectModalAsync(Click click, string redemptionId, CancellationToken ct)
     {
-        var (refusal, reader) = await core.CheckDecisionForAsync(await ContextAsync(click.Workspace, click.Member, click.ChannelId, null, ct), redemptionId, ct);
+        var (refusal, reader) = await core.CheckDecisionForAsync(
+            await ContextAsync(click.Workspace, click.Member, click.ChannelId, null, ct), redemptionId, ct);
         var v = ViewText.For(reader);
         if (refusal is not null)
         {
@@ -110,7 +111,8 @@ public sealed class SlackKudosInteractions(
         var reason = view.Input(SlackActions.ReasonBlock, SlackActions.ReasonInput);
 
         var context = await ContextAsync(workspace, member, metadata.C, SlackDeliveryKeys.View(view.Id ?? redemptionId), ct);
-        var (result, reader) = await core.AnswerAsync(context, new DecideRedemptionCommand(redemptionId, false, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
+        var (result, reader) = await core.AnswerAsync(
+            context, new DecideRedemptionCommand(redemptionId, false, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
         var v = ViewText.For(reader);
         if (result is RedemptionView decided)
         {

@@ -71,7 +71,8 @@ public static class SlackOAuth
         var log = logs.CreateLogger(typeof(SlackOAuth));
         try
         {
-            var access = await api.OAuthAccessAsync(settings.ClientId!, settings.ClientSecret!, query["code"]!, RedirectUri(http.Request, settings), http.RequestAborted);
+            var access = await api.OAuthAccessAsync(
+                settings.ClientId!, settings.ClientSecret!, query["code"]!, RedirectUri(http.Request, settings), http.RequestAborted);
             if (access.TokenType != "bot" || string.IsNullOrEmpty(access.AccessToken))
                 return Page(StatusCodes.Status502BadGateway, SlackTexts.Format(SlackTexts.InstallFailed, culture, "no bot token"), culture);
             var installation = await installations.SaveAsync(access, http.RequestAborted);

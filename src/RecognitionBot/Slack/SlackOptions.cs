@@ -109,7 +109,8 @@ public sealed class SlackOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(ClientId) != string.IsNullOrWhiteSpace(ClientSecret))
             yield return new ValidationResult("Slack:ClientId and Slack:ClientSecret go together.", [nameof(ClientId), nameof(ClientSecret)]);
         if (OAuthEnabled && !HttpEnabled)
-            yield return new ValidationResult("OAuth install needs Slack:SigningSecret (installed workspaces call the HTTP endpoints).", [nameof(SigningSecret)]);
+            yield return new ValidationResult(
+                "OAuth install needs Slack:SigningSecret (installed workspaces call the HTTP endpoints).", [nameof(SigningSecret)]);
         if (BotToken is { Length: > 0 } bot && !bot.StartsWith("xoxb-", StringComparison.Ordinal))
             yield return new ValidationResult("Slack:BotToken must be a bot token (xoxb-...).", [nameof(BotToken)]);
         if (AppToken is { Length: > 0 } app && !app.StartsWith("xapp-", StringComparison.Ordinal))

@@ -57,7 +57,8 @@ public sealed class SlackOutboxSender(
             switch (item.Target)
             {
                 case ToExistingMessage existing:
-                    await api.UpdateMessageAsync(bot.Token, existing.Message.ConversationId, existing.Message.MessageId, message, cancellationToken, once: true);
+                    await api.UpdateMessageAsync(
+                        bot.Token, existing.Message.ConversationId, existing.Message.MessageId, message, cancellationToken, once: true);
                     return new PostReceipt(existing.Message.ConversationId, existing.Message.MessageId);
                 case ToConversation conversation:
                     var posted = await api.PostMessageAsync(bot.Token, conversation.ConversationId, message, ct: cancellationToken, once: true);

@@ -8,7 +8,8 @@ namespace RecognitionBot.Slack;
 /// same <see cref="SlackInbound"/> the HTTP endpoints use. On Slack's <c>disconnect</c> the new link is opened
 /// before the old one is closed, so nothing is refused while switching.
 /// </summary>
-public sealed class SlackSocketMode(IServiceScopeFactory scopes, SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketMode> log)
+public sealed class SlackSocketMode(
+    IServiceScopeFactory scopes, SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketMode> log)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);

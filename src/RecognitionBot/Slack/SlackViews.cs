@@ -81,7 +81,8 @@ public static class SlackViews
                     blocks.Add(new ActionsBlock([.. actions.Actions.Select(Button)]));
                     break;
                 case ViewFacts facts:
-                    blocks.Add(new SectionBlock(Fields: [.. facts.Facts.Select(f => (TextObject)new Mrkdwn($"*{SlackText.Escape(f.Title)}*\n{Mrkdwn(f.Value)}"))]));
+                    blocks.Add(
+                        new SectionBlock(Fields: [.. facts.Facts.Select(f => (TextObject)new Mrkdwn($"*{SlackText.Escape(f.Title)}*\n{Mrkdwn(f.Value)}"))]));
                     break;
             }
         }

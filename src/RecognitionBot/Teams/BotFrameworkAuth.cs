@@ -52,7 +52,8 @@ public sealed class BotFrameworkAuth(
             }
             if (forwarded || remote is null || !IPAddress.IsLoopback(remote))
             {
-                logger.LogWarning("Refused an activity from {Remote} (forwarded: {Forwarded}): local mode only serves this machine directly", remote, forwarded);
+                logger.LogWarning(
+                    "Refused an activity from {Remote} (forwarded: {Forwarded}): local mode only serves this machine directly", remote, forwarded);
                 return TokenCheck.Refused;
             }
             return TokenCheck.Anonymous;
@@ -154,7 +155,8 @@ public sealed class BotFrameworkAuth(
         if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value)) return [];
         return value switch
         {
-            JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+            JsonElement { ValueKind: JsonValueKind.Array } array =>
+                [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
             IEnumerable<object> list => [.. list.OfType<string>()],
             _ => [],
         };

@@ -78,7 +78,8 @@ public sealed class GraphClients(IOptions<TeamsOptions> options, IHttpClientFact
     {
         public AllowedHostsValidator AllowedHostsValidator { get; } = new();
 
-        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+        public Task<string> GetAuthorizationTokenAsync(
+            Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
             tokens.GraphTokenAsync(tenantId, cancellationToken);
     }
 }

@@ -16,7 +16,8 @@ public sealed partial class TeamsBot
     {
         [ViewVerbs.Redeem] = static (bot, click, reward, ct) => bot.RedeemAsync(click, reward, ct),
         [ViewVerbs.Approve] = static (bot, click, id, ct) => bot.DecideAsync(click, new DecideRedemptionCommand(id, true, null), ct),
-        [ViewVerbs.Reject] = static (bot, click, id, ct) => bot.DecideAsync(click, new DecideRedemptionCommand(id, false, click.Action.Get(ViewVerbs.Reason)), ct),
+        [ViewVerbs.Reject] = static (bot, click, id, ct) =>
+            bot.DecideAsync(click, new DecideRedemptionCommand(id, false, click.Action.Get(ViewVerbs.Reason)), ct),
         [ViewVerbs.Cancel] = static (bot, click, id, ct) => bot.AnswerClickAsync(click, new CancelRedemptionCommand(id), ct),
     };
 

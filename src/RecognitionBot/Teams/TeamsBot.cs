@@ -206,7 +206,8 @@ public sealed partial class TeamsBot(
     }
 
     /// <summary>A view as a card, with the names of everyone it names looked up first.</summary>
-    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, TeamsTexts texts, View view, IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct) =>
+    private async Task<AdaptiveCard> RenderAsync(
+        WorkspaceId workspace, TeamsTexts texts, View view, IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct) =>
         TeamsCards.Render(view, new CardContext(texts, await PeopleAsync(workspace, view.People, ct), namesOnly));
 
     // Names make cards friendlier, but an answer without mentions beats no answer.

@@ -44,10 +44,12 @@ public sealed class TeamsManagerLookup(
             var manager = await graph.FindManagerAsync(workspace.Id, member.Value, cancellationToken);
             if (manager is null) return null;
             // Remember the manager's name so the approval card and notices can mention them.
-            await references.SavePersonAsync(workspace, new TeamsPerson(manager.AadObjectId, manager.DisplayName ?? manager.Mail ?? manager.AadObjectId), cancellationToken);
+            await references.SavePersonAsync(
+                workspace, new TeamsPerson(manager.AadObjectId, manager.DisplayName ?? manager.Mail ?? manager.AadObjectId), cancellationToken);
             return new MemberId(manager.AadObjectId);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (
+            e is HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Graph could not be reached for the manager of {Member} in {Tenant}; using the workspace approvers", member, workspace.Id);
             return null;

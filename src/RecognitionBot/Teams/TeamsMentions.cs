@@ -31,7 +31,8 @@ public static partial class TeamsMentions
         // Leftover <at>…</at> (a tag, or markup typed by hand) must not become a mention anywhere: keep the words only.
         var command = AtTag().Replace(builder.ToString(), "$1").Trim();
         // Our examples start with the bot's name; copied into the 1:1 chat it is typed words, not a mention.
-        return command.StartsWith(Cards.TeamsTexts.Invocation + " ", StringComparison.OrdinalIgnoreCase) || command.Equals(Cards.TeamsTexts.Invocation, StringComparison.OrdinalIgnoreCase)
+        return command.StartsWith(Cards.TeamsTexts.Invocation + " ", StringComparison.OrdinalIgnoreCase)
+            || command.Equals(Cards.TeamsTexts.Invocation, StringComparison.OrdinalIgnoreCase)
             ? command[Cards.TeamsTexts.Invocation.Length..].TrimStart()
             : command;
     }

@@ -37,7 +37,8 @@ public sealed class TeamsOutboxSender(
         var texts = TeamsTexts.For(reader);
         var view = PostViews.For(item.Post, ViewText.For(reader));
         var people = await references.FindPeopleAsync(item.Workspace, view.People, cancellationToken);
-        var card = TeamsCards.Render(view, new CardContext(texts, people, conversations: await ConversationNamesAsync(item.Workspace, view, cancellationToken)));
+        var card = TeamsCards.Render(
+            view, new CardContext(texts, people, conversations: await ConversationNamesAsync(item.Workspace, view, cancellationToken)));
         // Personal notes go to the activity feed too; channel posts do not ping anyone beyond their mentions.
         var message = TeamsPoster.Message(card, alert: item.Target is ToMember);
         try

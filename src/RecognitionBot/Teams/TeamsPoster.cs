@@ -67,7 +67,8 @@ public sealed class TeamsPoster(BotConnectorClient connector, TeamsReferences re
     /// <summary>Edits a message the bot posted earlier, for everyone who sees it.</summary>
     public async Task<PostReceipt> UpdateAsync(WorkspaceId workspace, PostedMessage posted, Activity message, CancellationToken ct)
     {
-        var serviceUrl = (await references.FindConversationAsync(workspace, posted.ConversationId, ct))?.ServiceUrl ?? await TenantServiceUrlAsync(workspace, ct);
+        var serviceUrl = (await references.FindConversationAsync(workspace, posted.ConversationId, ct))?.ServiceUrl
+            ?? await TenantServiceUrlAsync(workspace, ct);
         await connector.UpdateAsync(serviceUrl, posted.ConversationId, posted.MessageId, message, ct);
         return new PostReceipt(posted.ConversationId, posted.MessageId);
     }

@@ -12,7 +12,8 @@ internal sealed class TeamsTrustReport(IOptions<TeamsOptions> options, IHostEnvi
     {
         var settings = options.Value;
         if (settings.Authenticated && settings.AllowsEveryTenant)
-            logger.LogWarning("Teams:AllowedTenants is \"*\": activities of every Microsoft 365 tenant are served, so anyone who installs the app can give and redeem");
+            logger.LogWarning(
+                "Teams:AllowedTenants is \"*\": activities of every Microsoft 365 tenant are served, so anyone who installs the app can give and redeem");
         if (!settings.Authenticated && settings.LocalMode && environment.IsProduction())
             logger.LogWarning("Teams:LocalMode is ignored in Production: without Teams:AppId, /api/messages refuses every request");
         else if (!settings.Authenticated && !settings.LocalMode)

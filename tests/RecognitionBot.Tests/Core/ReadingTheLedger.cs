@@ -108,7 +108,9 @@ public sealed class AdministeringAWorkspace : IAsyncLifetime
 
         Assert.Equal(before, await _h.Snapshot());
         _h.Workspaces.Invalidate(CoreHarness.Workspace);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(settings), System.Text.Json.JsonSerializer.Serialize(await _h.Workspaces.GetAsync(CoreHarness.Workspace, default)));
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(settings),
+            System.Text.Json.JsonSerializer.Serialize(await _h.Workspaces.GetAsync(CoreHarness.Workspace, default)));
     }
 
     [Fact]

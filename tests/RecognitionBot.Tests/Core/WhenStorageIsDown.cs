@@ -15,7 +15,9 @@ public sealed class WhenStorageIsDown
         // A loopback port nobody listens on: connections are refused at once.
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionStringFor(1), TablePrefix = "down", CommandBudget = TimeSpan.FromSeconds(30) }))
+            .AddSingleton(
+                Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionStringFor(1), TablePrefix = "down",
+                CommandBudget = TimeSpan.FromSeconds(30) }))
             .AddRecognitionCore()
             .BuildServiceProvider();
         var core = services.GetRequiredService<RecognitionService>();

@@ -30,7 +30,8 @@ public sealed class KeepingDigestsPrivate : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     private async Task<WeeklyDigest> DigestFor(ConversationRef where) =>
-        Assert.Single((await _h.PendingPosts()).Where(p => p.Target == new ToConversation(where.Id, where.TeamId)).Select(p => p.Post).OfType<DigestPost>()).Digest;
+        Assert.Single(
+            (await _h.PendingPosts()).Where(p => p.Target == new ToConversation(where.Id, where.TeamId)).Select(p => p.Post).OfType<DigestPost>()).Digest;
 
     private async Task GiveAcrossConversations()
     {
@@ -105,7 +106,8 @@ public sealed class KeepingDigestsPrivate : IAsyncLifetime
         var inDm = Assert.IsType<Refused>(await _h.Say("cat", "digest preview", Dm));
 
         Assert.Equal((1, 10), (preview.KudosCount, preview.Points));
-        Assert.DoesNotContain(preview.Highlights, h => h.Message.Contains("DM", StringComparison.Ordinal) || h.Message.Contains("private", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            preview.Highlights, h => h.Message.Contains("DM", StringComparison.Ordinal) || h.Message.Contains("private", StringComparison.Ordinal));
         Assert.Equal(Refusal.NotInChannel, inDm.Reason);
     }
 

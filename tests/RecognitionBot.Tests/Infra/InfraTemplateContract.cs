@@ -65,7 +65,8 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         var plain = Text(webModule["parameters"]!["appSettings"]!["value"]!);
         Assert.Equal("[variables('keyVaultReferences')]", webModule["parameters"]!["keyVaultReferences"]!["value"]!.GetValue<string>());
         var references = Text(infra.MainTemplate["variables"]!["keyVaultReferences"]!);
-        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "Storage__AccountUri", "Storage__TablePrefix", "Teams__AppId", "Teams__AppTenantId", "Slack__ClientId", "Slack__RedirectUri" })
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "Storage__AccountUri", "Storage__TablePrefix", "Teams__AppId", "Teams__AppTenantId",
+            "Slack__ClientId", "Slack__RedirectUri" })
             Assert.Contains($"'{name}'", plain);
         foreach (var name in new[] { "Teams__AppPassword", "Slack__SigningSecret", "Slack__ClientSecret", "Slack__BotToken", "Slack__KeyRingCertificate" })
         {
@@ -97,8 +98,12 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         // The third is the key ring script's (KeyRingCertificateIsCreatedInTheVaultAndReadByTheApp).
         Assert.Equal(3, roles.Length);
         Assert.All(roles, r => Assert.Contains("\"principalType\":\"ServicePrincipal\"", r));
-        Assert.Contains(roles, r => r.Contains("variables('storageTableDataContributor')", StringComparison.Ordinal) && r.Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal));
-        Assert.Contains(roles, r => r.Contains("variables('keyVaultSecretsUser')", StringComparison.Ordinal) && r.Contains("Microsoft.KeyVault/vaults", StringComparison.Ordinal));
+        Assert.Contains(
+            roles, r => r.Contains("variables('storageTableDataContributor')", StringComparison.Ordinal)
+            && r.Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal));
+        Assert.Contains(
+            roles, r => r.Contains("variables('keyVaultSecretsUser')", StringComparison.Ordinal)
+            && r.Contains("Microsoft.KeyVault/vaults", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,7 +132,8 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         Assert.Contains("\"keyType\":\"RSA\"", policy);
         Assert.Contains("application/x-pkcs12", policy);
         Assert.DoesNotContain("AutoRenew", policy);
-        var officer = Assert.Single(infra.ResourcesOfType("Microsoft.Authorization/roleAssignments"), r => Text(r).Contains("keyVaultCertificatesOfficer", StringComparison.Ordinal));
+        var officer = Assert.Single(
+            infra.ResourcesOfType("Microsoft.Authorization/roleAssignments"), r => Text(r).Contains("keyVaultCertificatesOfficer", StringComparison.Ordinal));
         Assert.Contains("Microsoft.KeyVault/vaults", Text(officer));
         Assert.Equal(KeyVaultCertificatesOfficer, module["variables"]!["keyVaultCertificatesOfficer"]!.GetValue<string>());
 

@@ -29,7 +29,8 @@ public static class Azurite
             var exe = Path.Combine(root, "node_modules", ".bin", "azurite-table");
             if (!File.Exists(exe))
                 throw new InvalidOperationException("Azurite is not installed: run scripts/test.sh once (it runs npm ci).");
-            var psi = new ProcessStartInfo(exe, $"--tableHost 127.0.0.1 --tablePort {DefaultPort} --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --silent")
+            var psi = new ProcessStartInfo(
+                exe, $"--tableHost 127.0.0.1 --tablePort {DefaultPort} --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --silent")
             { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             Process.Start(psi);
             var until = DateTime.UtcNow.AddSeconds(15);

@@ -30,7 +30,8 @@ public sealed class CoreHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix, CommandBudget = TimeSpan.FromSeconds(30) }));
+        services.AddSingleton(
+            Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix, CommandBudget = TimeSpan.FromSeconds(30) }));
         services.AddRecognitionCore();
         services.AddSingleton<IMemberDirectory>(Directory);
         configure?.Invoke(services);
@@ -57,7 +58,8 @@ public sealed class CoreHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix, CommandBudget = TimeSpan.FromSeconds(30) }));
+        services.AddSingleton(
+            Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix, CommandBudget = TimeSpan.FromSeconds(30) }));
         services.AddRecognitionCore();
         services.AddSingleton<IMemberDirectory>(Directory);
         configure?.Invoke(services);

@@ -21,7 +21,8 @@ public sealed class PostingReliably : IAsyncLifetime
     // Installs as well as the configured token (which serves T0001 only), so a second workspace can be installed.
     public async Task InitializeAsync() =>
         _app = await SlackAppDriver.StartAsync(
-            new Dictionary<string, string?> { ["Slack:ClientId"] = "111.222", ["Slack:ClientSecret"] = "client-secret-value", ["Slack:RedirectUri"] = SlackInstallFlow.Redirect },
+            new Dictionary<string,
+                string?> { ["Slack:ClientId"] = "111.222", ["Slack:ClientSecret"] = "client-secret-value", ["Slack:RedirectUri"] = SlackInstallFlow.Redirect },
             s => s.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -116,7 +117,8 @@ public sealed class PostingReliably : IAsyncLifetime
         var retried = Said(await _app.CommandAsync("U0009", "admin outbox retry"));
 
         Assert.Contains("1 parked post is being sent again", retried);
-        var celebration = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == Channel && c.Response!.Body.Contains("\"ok\":true", StringComparison.Ordinal));
+        var celebration = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == Channel && c.Response!.Body.Contains("\"ok\":true", StringComparison.Ordinal));
         Assert.Contains("spotless handover notes", Said(celebration.Json));
         await _app.OutboxDrainedAsync();
         Assert.Single(_app.PostsTo("DU0001"));
@@ -136,9 +138,11 @@ public sealed class PostingReliably : IAsyncLifetime
 
         await _app.CommandAsync("U0002", "redeem Extra break");
 
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0009" && c.Body.Contains("Extra break", StringComparison.Ordinal));
+        var card = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0009" && c.Body.Contains("Extra break", StringComparison.Ordinal));
         Assert.Contains("<@U0002>", Said(card.Json));
-        var told = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("could not reach", StringComparison.Ordinal));
+        var told = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("could not reach", StringComparison.Ordinal));
         Assert.Contains("<@U0003>", Said(told.Json));
         Assert.Contains("workspace approvers", Said(told.Json));
     }

@@ -101,7 +101,8 @@ public sealed class TwoInstancesOneKilled
         var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, Encoding.ASCII.GetString(SlackRequestVerifier.Sign(SlackTestHost.SigningSecret, timestamp, bytes)));
+        request.Headers.Add(
+            SlackRequestVerifier.SignatureHeader, Encoding.ASCII.GetString(SlackRequestVerifier.Sign(SlackTestHost.SigningSecret, timestamp, bytes)));
         return http.SendAsync(request);
     }
 

@@ -98,7 +98,9 @@ public sealed class SlackHttpTransport : IAsyncLifetime
     [Fact]
     public async Task UrlVerificationEchoesTheChallenge()
     {
-        var response = await _host.PostSignedAsync("/slack/events", """{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""", "application/json");
+        var response = await _host.PostSignedAsync(
+            "/slack/events", """{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""",
+            "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -149,7 +151,8 @@ public sealed class SlackHttpTransport : IAsyncLifetime
     [Fact]
     public async Task AModalSubmissionCanBeAnsweredWithFieldErrors()
     {
-        var payload = new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = "U0003" }, ["team"] = new JsonObject { ["id"] = "T0001" } };
+        var payload = new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = "U0003" },
+            ["team"] = new JsonObject { ["id"] = "T0001" } };
 
         var response = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
 
@@ -165,7 +168,8 @@ public sealed class SlackHttpTransport : IAsyncLifetime
         var badJson = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = "{not json" });
         var noUser = await _host.PostFormAsync("/slack/commands", new Dictionary<string, string> { ["team_id"] = "T0001", ["text"] = "hi" });
 
-        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], [noPayload.StatusCode, badJson.StatusCode, noUser.StatusCode]);
+        Assert.Equal(
+            [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], [noPayload.StatusCode, badJson.StatusCode, noUser.StatusCode]);
         Assert.Empty(_handlers.Commands);
         Assert.Empty(_handlers.Interactions);
     }

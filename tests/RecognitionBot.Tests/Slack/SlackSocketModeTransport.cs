@@ -64,7 +64,8 @@ public sealed class SlackSocketModeTransport : IAsyncLifetime
     [Fact]
     public async Task AnInteractionReachesTheSameHandlerAsOverHttp()
     {
-        var click = JsonNode.Parse("""{"type":"block_actions","user":{"id":"U0003"},"team":{"id":"T0001"},"actions":[{"action_id":"approve","value":"r1"}]}""")!;
+        var click = JsonNode.Parse(
+            """{"type":"block_actions","user":{"id":"U0003"},"team":{"id":"T0001"},"actions":[{"action_id":"approve","value":"r1"}]}""")!;
 
         await _socket.SendEnvelopeAsync("interactive", click);
         await _host.Services.GetRequiredService<SlackFollowUps>().WhenIdleAsync();
@@ -93,7 +94,8 @@ public sealed class SlackSocketModeTransport : IAsyncLifetime
         await next.HelloAsync();
         await _socket.Completion.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var ack = await next.SendEnvelopeAsync("events_api", JsonNode.Parse("""{"type":"event_callback","team_id":"T0001","event_id":"Ev11","event":{"type":"app_mention"}}""")!);
+        var ack = await next.SendEnvelopeAsync(
+            "events_api", JsonNode.Parse("""{"type":"event_callback","team_id":"T0001","event_id":"Ev11","event":{"type":"app_mention"}}""")!);
         Assert.Equal(JsonValueKind.String, ack.GetProperty("envelope_id").ValueKind);
         Assert.Equal(2, _host.Slack.CallsTo("apps.connections.open").Count);
     }
@@ -105,7 +107,8 @@ public sealed class SlackSocketModeTransport : IAsyncLifetime
 
         var next = await _host.Slack.NextSocketAsync();
         await next.HelloAsync();
-        var ack = await next.SendEnvelopeAsync("events_api", JsonNode.Parse("""{"type":"event_callback","team_id":"T0001","event_id":"Ev12","event":{"type":"app_mention"}}""")!);
+        var ack = await next.SendEnvelopeAsync(
+            "events_api", JsonNode.Parse("""{"type":"event_callback","team_id":"T0001","event_id":"Ev12","event":{"type":"app_mention"}}""")!);
 
         Assert.Equal("Ev12", Assert.Single(_handlers.Events).EventId);
         Assert.True(ack.TryGetProperty("envelope_id", out _));

@@ -25,7 +25,8 @@ public sealed class SlackWebApiCalls : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private SlackApiClient Client(int maxAttempts = 4, TimeSpan? maxRetryAfter = null, TimeSpan? retryBase = null) => new(Factory(), Options.Create(new SlackOptions
+    private SlackApiClient Client(int maxAttempts = 4, TimeSpan? maxRetryAfter = null, TimeSpan? retryBase = null) =>
+        new(Factory(), Options.Create(new SlackOptions
     {
         ApiBaseUrl = _slack.ApiBaseUrl,
         MaxAttempts = maxAttempts,
@@ -132,7 +133,8 @@ public sealed class SlackWebApiCalls : IAsyncLifetime
     [Fact]
     public async Task OpensAModalWithTheTriggerId()
     {
-        var view = new ModalView(new PlainText("Reject"), [new InputBlock(new PlainText("Reason"), new PlainTextInputElement("reason"))], new PlainText("Reject"))
+        var view = new ModalView(
+            new PlainText("Reject"), [new InputBlock(new PlainText("Reason"), new PlainTextInputElement("reason"))], new PlainText("Reject"))
         {
             CallbackId = "reject",
             PrivateMetadata = "r1",
@@ -232,7 +234,8 @@ public sealed class SlackWebApiCalls : IAsyncLifetime
     {
         _slack.Script("chat.postMessage", FakeResponse.RateLimited(120));
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => Client(maxRetryAfter: TimeSpan.FromSeconds(5)).PostMessageAsync("xoxb-t", "C1", new SlackMessage("x")));
+        var e = await Assert.ThrowsAsync<SlackApiException>(
+            () => Client(maxRetryAfter: TimeSpan.FromSeconds(5)).PostMessageAsync("xoxb-t", "C1", new SlackMessage("x")));
 
         Assert.Equal(("ratelimited", TimeSpan.FromSeconds(120), true), (e.Error, e.RetryAfter, e.IsTransient));
         Assert.Single(_slack.CallsTo("chat.postMessage"));

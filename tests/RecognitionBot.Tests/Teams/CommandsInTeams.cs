@@ -82,7 +82,8 @@ public sealed class CommandsInTeams(TeamsTestHost host) : IClassFixture<TeamsTes
     {
         var channelId = NewChannel();
         // Only admins switch a channel's digest; the installer is one.
-        using (await _teams.SendAsync(_teams.Message(Ann, Personal(Ann), "hello") with { Type = ActivityTypes.InstallationUpdate, Action = "add", Text = null })) { }
+        using (await _teams.SendAsync(
+            _teams.Message(Ann, Personal(Ann), "hello") with { Type = ActivityTypes.InstallationUpdate, Action = "add", Text = null })) { }
 
         var on = await _teams.SayAsync(Ann, Channel(channelId, "4"), "digest on friday 16:00 Europe/Rome");
         var personal = await _teams.SayAsync(Ann, Personal(Ann), "digest on");
@@ -148,7 +149,8 @@ public sealed class InstallingInTeams(TeamsTestHost host) : IClassFixture<TeamsT
         // Admins come from Teams:Admins and Teams:AdminGroupId only.
         var admin = await _teams.SayAsync(Dan, general, "admin values add #patience");
         Assert.Contains("Only workspace admins", admin.Card().AllText());
-        Assert.DoesNotContain("#patience", (await _teams.Host.Services.GetRequiredService<WorkspaceStore>().GetAsync(Workspace, CancellationToken.None)).Values);
+        Assert.DoesNotContain(
+            "#patience", (await _teams.Host.Services.GetRequiredService<WorkspaceStore>().GetAsync(Workspace, CancellationToken.None)).Values);
     }
 
     [Fact]

@@ -143,7 +143,8 @@ public sealed class ConnectorCalls(TeamsTestHost host) : IClassFixture<TeamsTest
     [Fact]
     public async Task OpensAPersonalConversationForProactiveMessages()
     {
-        var created = await Client.CreatePersonalConversationAsync(host.Connector.ServiceUrl, TestActivities.BotId, "aad-bob", TestActivities.Tenant, CancellationToken.None);
+        var created = await Client.CreatePersonalConversationAsync(
+            host.Connector.ServiceUrl, TestActivities.BotId, "aad-bob", TestActivities.Tenant, CancellationToken.None);
 
         Assert.Equal("a:dm-aad-bob", created.Id);
         var body = host.Connector.Calls.Last(c => c.Method == "POST" && c.Path == "/amer/v3/conversations").Json;

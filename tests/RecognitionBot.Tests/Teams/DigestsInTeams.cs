@@ -24,7 +24,8 @@ public sealed class DigestsInTeams : IAsyncLifetime
     [Fact]
     public async Task PostsTheDigestInTheChannelAndTellsManagersWhoWasNotRecognised()
     {
-        using (await _teams.SendAsync(_teams.Message(Ann, Personal(Ann), "hello") with { Type = ActivityTypes.InstallationUpdate, Action = "add", Text = null })) { }
+        using (await _teams.SendAsync(
+            _teams.Message(Ann, Personal(Ann), "hello") with { Type = ActivityTypes.InstallationUpdate, Action = "add", Text = null })) { }
         var channelId = NewChannel();
         await _teams.SayAsync(Ann, Personal(Ann), "admin role manager @mia");
         var today = DateTimeOffset.UtcNow.DayOfWeek.ToString().ToLowerInvariant();

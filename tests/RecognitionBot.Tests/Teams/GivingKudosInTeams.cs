@@ -34,7 +34,8 @@ public sealed class GivingKudosInTeams(TeamsTestHost host) : IClassFixture<Teams
         Assert.DoesNotContain("Cat Caller", card.GetRawText());
 
         // The confirmation with the allowance left went to Ann's 1:1 chat, naming Cat without notifying her.
-        var confirmation = _teams.Connector.Calls.Single(c => c.Method == "POST" && IsPersonalChatOf(Ann, c.Path) && c.Body.Contains("left to give") && c.Body.Contains("angry escalation"));
+        var confirmation = _teams.Connector.Calls.Single(
+            c => c.Method == "POST" && IsPersonalChatOf(Ann, c.Path) && c.Body.Contains("left to give") && c.Body.Contains("angry escalation"));
         AdaptiveCardContract.AssertValid(confirmation.Card());
         Assert.Contains("Cat Caller", confirmation.Card().AllText());
         Assert.Contains(confirmation.Card().Mentions(), m => m.Id == Bob.AadId);

@@ -54,13 +54,15 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var redeem = FindAction(catalog, ViewVerbs.Redeem, "Coffee voucher");
 
         var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Redeem,
-            new Dictionary<string, string> { [ViewVerbs.RewardId] = redeem.GetProperty("data").GetProperty(ViewVerbs.RewardId).GetString()! }, replyToId: "catalog-1"));
+            new Dictionary<string, string> { [ViewVerbs.RewardId] = redeem.GetProperty("data").GetProperty(ViewVerbs.RewardId).GetString()! },
+                replyToId: "catalog-1"));
 
         var approval = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith($"/amer/v3/conversations/a:dm-{Mia.AadId}/activities")
             && c.Body.Contains("Coffee voucher"));
         var redemption = (await PendingRedemptions()).Single();
         // The outbox records where the card went, so a decision can update it.
-        await WaitUntil(async () => (await _teams.Ledger.GetRedemptionAsync(Workspace, redemption.Id, CancellationToken.None))!.ApprovalMessages is { Count: 1 });
+        await WaitUntil(
+            async () => (await _teams.Ledger.GetRedemptionAsync(Workspace, redemption.Id, CancellationToken.None))!.ApprovalMessages is { Count: 1 });
         return (response, redemption, approval);
     }
 
@@ -176,8 +178,10 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     public async Task ADoubleClickOnRedeemRedeemsOnce()
     {
         var coffee = await CoffeeId();
-        var click = _teams.CardAction(Ann, Personal(Ann), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
-        var again = _teams.CardAction(Ann, Personal(Ann), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
+        var click = _teams.CardAction(
+            Ann, Personal(Ann), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
+        var again = _teams.CardAction(
+            Ann, Personal(Ann), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
 
         await Task.WhenAll(_teams.ClickAsync(click), _teams.ClickAsync(again));
 
@@ -198,7 +202,8 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         Assert.Equal(redemption.Id, cancel.GetProperty("data").GetProperty(ViewVerbs.RedemptionId).GetString());
 
         var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Cancel,
-            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = cancel.GetProperty("data").GetProperty(ViewVerbs.RedemptionId).GetString()! }, replyToId: "catalog-1"));
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = cancel.GetProperty("data").GetProperty(ViewVerbs.RedemptionId).GetString()! },
+                replyToId: "catalog-1"));
 
         AdaptiveCardContract.AssertValid(response.GetProperty("value"));
         Assert.Contains("You cancelled", response.GetProperty("value").AllText());
@@ -218,12 +223,14 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         // Cat has no points: a clear refusal, nothing held, nobody asked.
         Assert.Empty(await PendingRedemptions());
         await _teams.SayAsync(Dan, Channel(NewChannel(), "7"), "kudos @cat +35 for the calm on a terrible day");
-        var response = await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }));
+        var response = await _teams.ClickAsync(
+            _teams.CardAction(Cat, Personal(Cat), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }));
 
         Assert.Contains("held", response.GetProperty("value").AllText());
         var redemption = (await PendingRedemptions()).Single();
         Assert.Equal([Dan.Member], redemption.Approvers);
-        await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith("/amer/v3/conversations/a:dm-29:dan/activities") && c.Body.Contains("Coffee voucher"));
+        await _teams.Connector.WaitForAsync(
+            c => c.Method == "POST" && c.Path.StartsWith("/amer/v3/conversations/a:dm-29:dan/activities") && c.Body.Contains("Coffee voucher"));
     }
 
     [Fact]
@@ -256,7 +263,8 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var found = new List<Redemption>();
         foreach (var user in Everyone)
             foreach (var m in (await _teams.Ledger.GetHistoryAsync(Workspace, user.Member, 20, CancellationToken.None)).Movements)
-                if (m.Kind == MovementKind.Held && await _teams.Ledger.GetRedemptionAsync(Workspace, m.Reference, CancellationToken.None) is { State: RedemptionState.Pending } r)
+                if (m.Kind == MovementKind.Held
+                    && await _teams.Ledger.GetRedemptionAsync(Workspace, m.Reference, CancellationToken.None) is { State: RedemptionState.Pending } r)
                     found.Add(r);
         return found;
     }

@@ -14,7 +14,8 @@ namespace RecognitionBot.Tests.Teams;
 public sealed class RememberingConversations
 {
     private static readonly WorkspaceId Workspace = new(Platform.Teams, "tenant-1");
-    private readonly TableStore _tables = new(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Azurite.UniquePrefix("conv") }));
+    private readonly TableStore _tables = new(
+        Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Azurite.UniquePrefix("conv") }));
 
     private TeamsReferences Instance() => new(new ConversationDirectory(_tables));
 

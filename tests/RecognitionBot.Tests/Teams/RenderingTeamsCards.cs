@@ -59,7 +59,8 @@ public sealed class RenderingTeamsCards
     {
         ["given"] = c => Result(new KudosGiven(Kudos, [new RecipientOutcome(Bob, 10, 10, [])], new AllowanceView(100, 20, Now.AddDays(4))), c),
         ["given-private"] = c => Result(new KudosGiven(Kudos with { Private = true }, [], new AllowanceView(100, 20, Now.AddDays(4))), c),
-        ["celebration"] = c => Post(new CelebrationPost(Kudos, [new Milestone(Bob, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]), c),
+        ["celebration"] = c =>
+            Post(new CelebrationPost(Kudos, [new Milestone(Bob, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]), c),
         ["received"] = c => Post(new KudosReceivedPost(Kudos, Mia, 40, 120), c),
         ["balance"] = c => Result(new BalanceView(Ann, new AllowanceView(100, 30, Now.AddDays(4)), new MemberBalance(120, 30, 10),
             [new Movement(Now, MovementKind.Received, 5, "k0", Bob, "for the *macro*"), new Movement(Now, MovementKind.Received, 5, "k9", null, null)]), c),
@@ -73,8 +74,12 @@ public sealed class RenderingTeamsCards
                 new Reward("lunch", "Team lunch", 300, null, 0, true, 1),
                 new Reward("sticker", "Sticker", 5, 2, 2, false, null),
             ], 50), c),
-        ["rewards-notice"] = c => c.Card(RedemptionViews.CatalogAfter(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), new Refused(Refusal.NotEnoughPoints, "30|20"), c.V)),
-        ["rewards-requested"] = c => c.Card(RedemptionViews.CatalogAfter(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), new RedemptionView(Pending, RedemptionChange.Requested, 20), c.V)),
+        ["rewards-notice"] = c =>
+            c.Card(RedemptionViews.CatalogAfter(
+            new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), new Refused(Refusal.NotEnoughPoints, "30|20"), c.V)),
+        ["rewards-requested"] = c =>
+            c.Card(RedemptionViews.CatalogAfter(
+            new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), new RedemptionView(Pending, RedemptionChange.Requested, 20), c.V)),
         ["rewards-empty"] = c => Result(new RewardsView([], 0), c),
         ["history"] = c => Result(new HistoryView(Ann,
             [
@@ -90,8 +95,11 @@ public sealed class RenderingTeamsCards
         ["approval"] = c => Post(new ApprovalRequestPost(Pending, 20), c),
         ["approval-refused"] = c => c.Card(RedemptionViews.Approval(Pending, 20, c.V, ResultText.Describe(new Refused(Refusal.NotApprover), c.V))),
         ["approved"] = c => Post(new ApprovalUpdatePost(Pending with { State = RedemptionState.Approved, DecidedBy = Mia, DecidedAt = Now }, 20), c),
-        ["rejected"] = c => Post(new ApprovalUpdatePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget <at>x</at>" }, 50), c),
-        ["notice-rejected"] = c => Post(new RedemptionNoticePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget" }, 50), c),
+        ["rejected"] = c =>
+            Post(new ApprovalUpdatePost(
+            Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget <at>x</at>" }, 50), c),
+        ["notice-rejected"] = c =>
+            Post(new RedemptionNoticePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget" }, 50), c),
         ["notice-completed"] = c => Post(new RedemptionNoticePost(Pending with { State = RedemptionState.Completed, DecidedAt = Now }, 20), c),
         ["digest"] = c => Post(new DigestPost(new WeeklyDigest("2026-W48", Now.AddDays(-4), Now.AddDays(3), 12, 140, 6,
             [new DigestRecipient(Bob, 4, 40), new DigestRecipient(Ann, 2, 20)], [new("#empathy", 5), new("#teamwork", 2)],
@@ -104,7 +112,8 @@ public sealed class RenderingTeamsCards
         ["not-understood"] = c => Result(new NotUnderstood(ParseError.UnknownOption, "--*loud*"), c),
         ["admin"] = c => Result(new AdminDone(new AddRewardCommand("Cake [big]", 20, null, true, null), "cake"), c),
         ["admin-approver"] = c => Result(new AdminDone(new ChangeApproverCommand(true, Mia)), c),
-        ["audit-log"] = c => Result(new AuditLogView(RecognitionBot.Tests.Infrastructure.AuditSamples.Entries(Now, Ann, Bob, Mia, "Cake **big** <at>All</at>")), c),
+        ["audit-log"] = c =>
+            Result(new AuditLogView(RecognitionBot.Tests.Infrastructure.AuditSamples.Entries(Now, Ann, Bob, Mia, "Cake **big** <at>All</at>")), c),
         ["audit-log-empty"] = c => Result(new AuditLogView([]), c),
         ["settings"] = c => Result(new SettingsView(true, false, MemberSetting.Private), c),
         ["digest-on"] = c => Result(new DigestSubscriptionView("19:c", true, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"), c),
@@ -190,7 +199,8 @@ public sealed class RenderingTeamsCards
         Assert.Contains("@Kudos @Ann +10", help);
         Assert.Contains("@Kudos @Ann +10", refused);
         // The name people mention is the app's short name in the Teams manifest.
-        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RecognitionBot.Tests.Infrastructure.Azurite.RepoRoot(), "manifest", "teams", "manifest.json")));
+        using var manifest = System.Text.Json.JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(RecognitionBot.Tests.Infrastructure.Azurite.RepoRoot(), "manifest", "teams", "manifest.json")));
         Assert.Equal(TeamsTexts.Invocation, "@" + manifest.RootElement.GetProperty("name").GetProperty("short").GetString());
     }
 

@@ -24,7 +24,8 @@ public static class AddRewardDecider
         var id = slug;
         for (var n = 2; state.TakenIds.Contains(id); n++) id = $"{slug}-{n}";
         var reward = new Reward(id, command.Name, command.Cost, command.Stock, 0, command.NeedsApproval, command.MonthlyLimit);
-        return new AddRewardDecision(reward, new AuditEntry(now, admin, AuditAction.RewardAdded, command.Name, null, Describe(reward), id), new AdminDone(command, id));
+        return new AddRewardDecision(
+            reward, new AuditEntry(now, admin, AuditAction.RewardAdded, command.Name, null, Describe(reward), id), new AdminDone(command, id));
     }
 
     /// <summary>How a reward reads in the audit log: its cost and limits, in the words of the admin command that made it.</summary>

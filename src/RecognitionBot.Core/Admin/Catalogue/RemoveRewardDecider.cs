@@ -19,6 +19,7 @@ public static class RemoveRewardDecider
     {
         if (live is null) return new Refused(Refusal.UnknownReward, command.RewardId);
         return new RemoveRewardDecision(live.Id,
-            new AuditEntry(now, admin, AuditAction.RewardRemoved, live.Name, AddRewardDecider.Describe(live), null, live.Id), new AdminDone(command, live.Name));
+            new AuditEntry(now, admin, AuditAction.RewardRemoved, live.Name, AddRewardDecider.Describe(live), null, live.Id),
+                new AdminDone(command, live.Name));
     }
 }

@@ -16,7 +16,8 @@ public static class ValuesDecider
         if (!command.Add && !has) return new Refused(Refusal.UnknownValue, value);
         var next = settings with
         {
-            Values = command.Add ? [.. settings.Values, value] : settings.Values.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList(),
+            Values = command.Add ? [.. settings.Values, value]
+                : settings.Values.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList(),
         };
         return SettingsChange.Of(settings, next, s => string.Join(' ', s.Values), admin,
             command.Add ? AuditAction.ValueAdded : AuditAction.ValueRemoved, value, new AdminDone(command, value), now);

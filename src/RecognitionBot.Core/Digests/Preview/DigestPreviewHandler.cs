@@ -9,5 +9,7 @@ public sealed class DigestPreviewHandler(DigestBuilder builder, TimeProvider clo
     public async Task<CommandResult> HandleAsync(CommandRequest<DigestPreviewCommand> request, CancellationToken cancellationToken) =>
         request.Context.Conversation.Kind == ConversationKind.Direct
             ? new Refused(Refusal.NotInChannel)
-            : new DigestPreview(await builder.BuildWeekUntilAsync(request.Workspace, request.Context.Conversation, clock.GetUtcNow(), request.Settings.Zone, cancellationToken));
+            : new DigestPreview(
+                await builder.BuildWeekUntilAsync(
+                request.Workspace, request.Context.Conversation, clock.GetUtcNow(), request.Settings.Zone, cancellationToken));
 }

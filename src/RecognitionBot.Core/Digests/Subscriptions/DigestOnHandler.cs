@@ -16,7 +16,8 @@ public sealed class DigestOnHandler(DigestSubscriptions digests, TimeProvider cl
         var subscription = new DigestSubscription(context.Workspace, context.Conversation,
             on.Day ?? settings.DigestDay, on.Time ?? settings.DigestTime, on.TimeZone ?? settings.TimeZone);
         var schedule = $"{subscription.Day} {subscription.Time.ToString("HH:mm", CultureInfo.InvariantCulture)} {subscription.TimeZone}";
-        await digests.SaveAsync(subscription, new AuditEntry(clock.GetUtcNow(), context.Actor, AuditAction.DigestOn, context.Conversation.Id, null, schedule), cancellationToken);
+        await digests.SaveAsync(
+            subscription, new AuditEntry(clock.GetUtcNow(), context.Actor, AuditAction.DigestOn, context.Conversation.Id, null, schedule), cancellationToken);
         return new DigestSubscriptionView(context.Conversation.Id, true, subscription.Day, subscription.Time, subscription.TimeZone);
     }
 }

@@ -8,6 +8,7 @@ public sealed class HelpHandler : ICommandHandler<HelpCommand>
     public Task<CommandResult> HandleAsync(CommandRequest<HelpCommand> request, CancellationToken cancellationToken)
     {
         var s = request.Settings;
-        return Task.FromResult<CommandResult>(new HelpView(s.Values, s.Allowance, s.AllowancePeriod, s.DefaultPoints, s.MaxPoints, s.MaxRecipients, s.PairDailyCap));
+        return Task.FromResult<CommandResult>(
+            new HelpView(s.Values, s.Allowance, s.AllowancePeriod, s.DefaultPoints, s.MaxPoints, s.MaxRecipients, s.PairDailyCap));
     }
 }

@@ -6,7 +6,8 @@ namespace RecognitionBot.Core.Rewards.Cancel;
 /// <summary>Withdrawing a pending redemption: only its requester, only while nobody has decided it.</summary>
 public static class CancelDecider
 {
-    public static Decided<CloseDecision> Decide(CloseState state, CancelRedemptionCommand command, MemberId requester, WorkspaceSettings settings, DateTimeOffset now)
+    public static Decided<CloseDecision> Decide(
+        CloseState state, CancelRedemptionCommand command, MemberId requester, WorkspaceSettings settings, DateTimeOffset now)
     {
         if (state.Redemption is not { } row || state.Requester is not { } owner)
             return new Refused(Refusal.UnknownRedemption, command.RedemptionId);

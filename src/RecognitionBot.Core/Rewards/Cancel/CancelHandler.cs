@@ -7,5 +7,6 @@ namespace RecognitionBot.Core.Rewards.Cancel;
 public sealed class CancelHandler(ILedger ledger) : ICommandHandler<CancelRedemptionCommand>
 {
     public async Task<CommandResult> HandleAsync(CommandRequest<CancelRedemptionCommand> request, CancellationToken cancellationToken) =>
-        await ledger.CancelAsync(request.Workspace, request.Actor, request.Command.RedemptionId, request.Context.DeliveryKey?.Value, request.Settings, cancellationToken);
+        await ledger.CancelAsync(
+            request.Workspace, request.Actor, request.Command.RedemptionId, request.Context.DeliveryKey?.Value, request.Settings, cancellationToken);
 }

@@ -17,6 +17,7 @@ public static class DecisionDecider
             return new Refused(Refusal.UnknownRedemption, command.RedemptionId);
         if (row.Redemption.IsDecided) return Decided<CloseDecision>.Unchanged(RedemptionClosing.Unchanged(row, requester));
         if (DecisionRules.Check(row.Redemption, command.Decider, settings, requester.State) is { } refused) return refused;
-        return RedemptionClosing.Close(state, command.Approve ? RedemptionState.Approved : RedemptionState.Rejected, command.Decider, command.Reason, settings, now);
+        return RedemptionClosing.Close(
+            state, command.Approve ? RedemptionState.Approved : RedemptionState.Rejected, command.Decider, command.Reason, settings, now);
     }
 }

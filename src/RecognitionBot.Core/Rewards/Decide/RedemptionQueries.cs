@@ -11,7 +11,8 @@ public sealed class RedemptionQueries(ILedger ledger)
     /// Null when <paramref name="decider"/> may decide now, else what deciding would answer: a refusal, or the
     /// current state of a request already decided.
     /// </summary>
-    public async Task<CommandResult?> CheckDecisionAsync(WorkspaceId workspace, MemberId decider, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken)
+    public async Task<CommandResult?> CheckDecisionAsync(
+        WorkspaceId workspace, MemberId decider, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         var redemption = await ledger.GetRedemptionAsync(workspace, redemptionId, cancellationToken);
         if (redemption is null) return new Refused(Refusal.UnknownRedemption, redemptionId);

@@ -13,7 +13,8 @@ public sealed class Approvers(ILedger ledger, IEnumerable<IManagerLookup> manage
 {
     private readonly IManagerLookup[] _lookups = [.. managerLookups];
 
-    public async Task<IReadOnlyList<MemberId>> ResolveAsync(WorkspaceId workspace, MemberId requester, WorkspaceSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MemberId>> ResolveAsync(
+        WorkspaceId workspace, MemberId requester, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         var member = await ledger.GetMemberAsync(workspace, requester, cancellationToken);
         if (member.Manager is { } self && member.IsSelfMappedManager(self))

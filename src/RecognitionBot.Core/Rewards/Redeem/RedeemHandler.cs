@@ -12,6 +12,7 @@ public sealed class RedeemHandler(ILedger ledger, Approvers approvers) : IComman
         var (context, redeem, settings) = request;
         // Resolved before the transaction: the ledger's retries never call back out to the directory or Graph.
         var resolved = await approvers.ResolveAsync(context.Workspace, context.Actor, settings, cancellationToken);
-        return await ledger.RedeemAsync(new RedeemRequest(context.Workspace, context.Actor, redeem.Reward, context.DeliveryKey?.Value, settings, resolved), cancellationToken);
+        return await ledger.RedeemAsync(
+            new RedeemRequest(context.Workspace, context.Actor, redeem.Reward, context.DeliveryKey?.Value, settings, resolved), cancellationToken);
     }
 }

@@ -21,7 +21,8 @@ public static class TeamsCards
             body.Add(block switch
             {
                 ViewLine line => Line(line, c),
-                ViewItem item => new Container([.. item.Lines.Select(l => Line(l, c)), .. item.Action is { } a ? [new ActionSet([Action(a)])] : Array.Empty<CardElement>()])
+                ViewItem item =>
+                    new Container([.. item.Lines.Select(l => Line(l, c)), .. item.Action is { } a ? [new ActionSet([Action(a)])] : Array.Empty<CardElement>()])
                 {
                     Separator = true,
                     Spacing = Spacing.Medium,

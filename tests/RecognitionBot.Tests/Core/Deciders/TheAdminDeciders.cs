@@ -57,8 +57,11 @@ public sealed class TheAdminDeciders
         Assert.Equal([Mia], added.Next.Approvers);
         Assert.Equal(new AuditEntry(Now, Ada, AuditAction.ApproverAdded, "mia", null, "mia"), added.Audit);
 
-        Assert.Equal(new Refused(Refusal.BotRecipient, "mia"), ApproversDecider.Decide(Defaults, new ChangeApproverCommand(true, Mia), Bot(Mia), Ada, Now).Refusal);
-        Assert.Equal(new Refused(Refusal.OutsiderRecipient, "mia"), ApproversDecider.Decide(Defaults, new ChangeApproverCommand(true, Mia), Outsider(Mia), Ada, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.BotRecipient, "mia"), ApproversDecider.Decide(Defaults, new ChangeApproverCommand(true, Mia), Bot(Mia), Ada, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.OutsiderRecipient, "mia"),
+            ApproversDecider.Decide(Defaults, new ChangeApproverCommand(true, Mia), Outsider(Mia), Ada, Now).Refusal);
         Assert.Equal(new Refused(Refusal.UnknownMember, "mia"),
             ApproversDecider.Decide(Defaults, new ChangeApproverCommand(true, Mia), new NamedMember(Mia, null), Ada, Now).Refusal);
     }
@@ -74,7 +77,8 @@ public sealed class TheAdminDeciders
     [Fact]
     public void AddsAnAdminWhoIsAMemberButNotABot()
     {
-        Assert.Equal([Ada, Mia], AdminsDecider.Decide(new AdminsState(Defaults, Person(Mia), false), new ChangeAdminCommand(true, Mia), Ada, Now).Decision!.Next.Admins);
+        Assert.Equal(
+            [Ada, Mia], AdminsDecider.Decide(new AdminsState(Defaults, Person(Mia), false), new ChangeAdminCommand(true, Mia), Ada, Now).Decision!.Next.Admins);
         Assert.Equal(new Refused(Refusal.BotRecipient, "mia"),
             AdminsDecider.Decide(new AdminsState(Defaults, Bot(Mia), false), new ChangeAdminCommand(true, Mia), Ada, Now).Refusal);
     }
@@ -86,7 +90,8 @@ public sealed class TheAdminDeciders
 
         Assert.Equal(new Refused(Refusal.LastAdmin), AdminsDecider.Decide(new AdminsState(Defaults, null, false), removeSelf, Ada, Now).Refusal);
         Assert.Empty(AdminsDecider.Decide(new AdminsState(Defaults, null, ActorIsPlatformAdmin: true), removeSelf, Ada, Now).Decision!.Next.Admins);
-        Assert.Equal([Mia], AdminsDecider.Decide(new AdminsState(Defaults with { Admins = [Ada, Mia] }, null, false), removeSelf, Ada, Now).Decision!.Next.Admins);
+        Assert.Equal(
+            [Mia], AdminsDecider.Decide(new AdminsState(Defaults with { Admins = [Ada, Mia] }, null, false), removeSelf, Ada, Now).Decision!.Next.Admins);
     }
 
     [Fact]
@@ -114,7 +119,9 @@ public sealed class TheAdminDeciders
     {
         var row = MemberRow.New(Ann);
 
-        Assert.Equal(new Refused(Refusal.SelfApproval), ManagerDecider.Decide(new ManagerState(Person(Ann), Person(Ann), [], row), new SetManagerCommand(Ann, Ann), Ada, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.SelfApproval),
+            ManagerDecider.Decide(new ManagerState(Person(Ann), Person(Ann), [], row), new SetManagerCommand(Ann, Ann), Ada, Now).Refusal);
         Assert.Equal(new Refused(Refusal.BotRecipient, "boss"),
             ManagerDecider.Decide(new ManagerState(Person(Ann), Bot(Boss), [], row), new SetManagerCommand(Ann, Boss), Ada, Now).Refusal);
         Assert.Equal(new Refused(Refusal.OutsiderRecipient, "ann"),
@@ -128,7 +135,8 @@ public sealed class TheAdminDeciders
         Assert.True(d.Next.IsManager);
         Assert.Equal(new AuditEntry(Now, Ada, AuditAction.Role, "ann", "member", "manager"), d.Audit);
 
-        Assert.Equal(new Refused(Refusal.BotRecipient, "ann"), RoleDecider.Decide(MemberRow.New(Ann), Bot(Ann), new SetRoleCommand(Ann, true), Ada, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.BotRecipient, "ann"), RoleDecider.Decide(MemberRow.New(Ann), Bot(Ann), new SetRoleCommand(Ann, true), Ada, Now).Refusal);
     }
 
     [Fact]
@@ -141,7 +149,9 @@ public sealed class TheAdminDeciders
         Assert.Equal(new Reward("tea-2", "Tea", 30, 5, 0, false, 2), d.Reward);
         Assert.Equal(new AuditEntry(Now, Ada, AuditAction.RewardAdded, "Tea", null, "30 --stock 5 --no-approval --monthly-limit 2", "tea-2"), d.Audit);
 
-        Assert.Equal(new Refused(Refusal.RewardExists, "COFFEE"), AddRewardDecider.Decide(state, new AddRewardCommand("COFFEE", 30, null, true, null), Ada, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.RewardExists, "COFFEE"),
+            AddRewardDecider.Decide(state, new AddRewardCommand("COFFEE", 30, null, true, null), Ada, Now).Refusal);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class TheDecisionAndCancelDeciders
         Assert.Equal((0, 50), (d.Requester.Held, d.Requester.Spent));
         Assert.Equal((2, 0), (d.Reward!.Stock, d.Reward.Reserved));
         Assert.Null(d.RedeemedThatMonth);
-        Assert.Equal((RedemptionState.Approved, Mia, Now), (d.Redemption.Redemption.State, d.Redemption.Redemption.DecidedBy, d.Redemption.Redemption.DecidedAt));
+        Assert.Equal(
+            (RedemptionState.Approved, Mia, Now), (d.Redemption.Redemption.State, d.Redemption.Redemption.DecidedBy, d.Redemption.Redemption.DecidedAt));
         Assert.Equal(new HistoryRow(Ann, new Movement(Now, MovementKind.Spent, 50, "r1", Mia, "Coffee voucher")), d.History);
         Assert.Equal(new AuditEntry(Now, Mia, AuditAction.Approved, "ann", "Pending", "Approved", "Coffee voucher (r1)"), d.Audit);
         Assert.Equal(RedemptionChange.Approved, d.Result.Change);
@@ -102,7 +103,8 @@ public sealed class TheDecisionAndCancelDeciders
 
     [Fact]
     public void RefusesARedemptionThatDoesNotExist() =>
-        Assert.Equal(new Refused(Refusal.UnknownRedemption, "r1"), DecisionDecider.Decide(new CloseState(null, null, null, null), Decide(Mia), Defaults, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.UnknownRedemption, "r1"), DecisionDecider.Decide(new CloseState(null, null, null, null), Decide(Mia), Defaults, Now).Refusal);
 
     [Fact]
     public void TheRequesterCancelsAPendingRequestAndNobodyIsNotifiedButTheCards()

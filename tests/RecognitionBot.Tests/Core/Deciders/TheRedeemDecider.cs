@@ -28,7 +28,8 @@ public sealed class TheRedeemDecider
     [Fact]
     public void HoldsThePointsAndAsksEachApproverInTheirLanguage()
     {
-        var decided = RedeemDecider.Decide(State(Voucher, Requester(80), 0, MemberRow.New(Mia) with { Locale = "it" }), Redeem(Mia, Sam), Defaults, Now).Decision!;
+        var decided = RedeemDecider.Decide(
+            State(Voucher, Requester(80), 0, MemberRow.New(Mia) with { Locale = "it" }), Redeem(Mia, Sam), Defaults, Now).Decision!;
 
         Assert.Equal((50, 0), (decided.Requester.Held, decided.Requester.Spent));
         Assert.Equal(RedemptionState.Pending, decided.Redemption.Redemption.State);
@@ -86,7 +87,9 @@ public sealed class TheRedeemDecider
         var limited = Voucher with { MonthlyLimit = 2 };
 
         Assert.NotNull(RedeemDecider.Decide(State(limited, Requester(80), thisMonth: 1), Redeem(Mia), Defaults, Now).Decision);
-        Assert.Equal(new Refused(Refusal.MonthlyLimitReached, "2"), RedeemDecider.Decide(State(limited, Requester(80), thisMonth: 2), Redeem(Mia), Defaults, Now).Refusal);
+        Assert.Equal(
+            new Refused(Refusal.MonthlyLimitReached, "2"),
+            RedeemDecider.Decide(State(limited, Requester(80), thisMonth: 2), Redeem(Mia), Defaults, Now).Refusal);
     }
 
     [Fact]

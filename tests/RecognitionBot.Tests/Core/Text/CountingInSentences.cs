@@ -44,7 +44,8 @@ public sealed class CountingInSentences
     [InlineData(1, "Il tuo 1 punto è di nuovo disponibile")]
     [InlineData(3, "I tuoi 3 punti sono di nuovo disponibili")]
     public void ItalianArticleAndVerbAgreeToo(int points, string expected) =>
-        Assert.Contains(expected, Texts.For("it").Format("Redemption.Cancelled", "Caffè", points.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
+        Assert.Contains(
+            expected, Texts.For("it").Format("Redemption.Cancelled", "Caffè", points.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
 }
 
 /// <summary>Several people in one sentence read as a list in the reader's language.</summary>

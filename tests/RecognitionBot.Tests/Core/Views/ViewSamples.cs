@@ -41,9 +41,11 @@ internal static class ViewSamples
         ["balance"] = new BalanceView(Ann, new AllowanceView(100, 30, Now.AddDays(4)), new MemberBalance(120, 30, 10),
             [new Movement(Now, MovementKind.Received, 5, "k0", null, Typed)]),
         ["leaderboard"] = new LeaderboardView(LeaderboardPeriod.Month, [new LeaderboardEntry(Bob, 4, 40, Typed), new LeaderboardEntry(Ann, 1, 1, null)]),
-        ["rewards"] = new RewardsView([new Reward("coffee", "Coffee " + Typed, 30, 5, 1, true, null), new Reward("lunch", "Lunch", 300, null, 0, true, null)], 50),
+        ["rewards"] = new RewardsView(
+            [new Reward("coffee", "Coffee " + Typed, 30, 5, 1, true, null), new Reward("lunch", "Lunch", 300, null, 0, true, null)], 50),
         ["redemption"] = new RedemptionView(Pending, RedemptionChange.Requested, 20),
-        ["history"] = new HistoryView(Ann, [new Movement(Now, MovementKind.Held, 30, "r1", null, Typed), new Movement(Now, MovementKind.Received, 1, "k1", Bob, null)]),
+        ["history"] = new HistoryView(
+            Ann, [new Movement(Now, MovementKind.Held, 30, "r1", null, Typed), new Movement(Now, MovementKind.Received, 1, "k1", Bob, null)]),
         ["settings"] = new SettingsView(true, false, MemberSetting.Private),
         ["help"] = new HelpView(["#empathy"], 100, AllowancePeriod.Monthly, 10, 100, 10, 50),
         ["admin"] = new AdminDone(new AddRewardCommand("Cake " + Typed, 20, null, true, null), "cake"),

@@ -9,7 +9,8 @@ public sealed class SlackBlockKitContract
     {
         var button = new ButtonElement(new PlainText("Approve"), "approve", "r1", ButtonStyle.Primary)
         {
-            Confirm = new ConfirmDialog(new PlainText("Sure?"), new Mrkdwn("Spend *50* points?"), new PlainText("Yes"), new PlainText("No"), ButtonStyle.Danger),
+            Confirm = new ConfirmDialog(
+                new PlainText("Sure?"), new Mrkdwn("Spend *50* points?"), new PlainText("Yes"), new PlainText("No"), ButtonStyle.Danger),
         };
         IReadOnlyList<Block> blocks =
         [
@@ -18,7 +19,8 @@ public sealed class SlackBlockKitContract
             new SectionBlock(Fields: [new Mrkdwn("a"), new Mrkdwn("b")]),
             new ContextBlock([new Mrkdwn("#empathy"), new PlainText("in #support")]),
             new DividerBlock(),
-            new ActionsBlock([button, new ButtonElement(new PlainText("Reject"), "reject", "r1", ButtonStyle.Danger), new ButtonElement(new PlainText("Later"), "later")]),
+            new ActionsBlock(
+                [button, new ButtonElement(new PlainText("Reject"), "reject", "r1", ButtonStyle.Danger), new ButtonElement(new PlainText("Later"), "later")]),
             new RichTextBlock(
             [
                 new RichTextSection([new RichTextUser("U1"), new RichTextText(" thanks "), new RichTextUsergroup("S1"), new RichTextEmoji("tada")]),
@@ -26,7 +28,9 @@ public sealed class SlackBlockKitContract
             ]),
         ];
         var modal = new ModalView(new PlainText("Reject redemption"),
-            [new InputBlock(new PlainText("Reason"), new PlainTextInputElement("reason", Multiline: true, MaxLength: 500, Placeholder: new PlainText("Optional")), Optional: true) { BlockId = "reason" }],
+            [new InputBlock(
+                new PlainText("Reason"), new PlainTextInputElement("reason", Multiline: true, MaxLength: 500, Placeholder: new PlainText("Optional")),
+                Optional: true) { BlockId = "reason" }],
             new PlainText("Reject"), new PlainText("Cancel"))
         {
             CallbackId = "reject_redemption",
@@ -82,7 +86,8 @@ public sealed class SlackRenderersContract
     [Fact]
     public void NoRenderedPayloadCarriesAMassPing()
     {
-        var pings = SlackRendererSamples.All().Where(p => p.Json.Contains("<!", StringComparison.Ordinal) || p.Json.Contains("\\u003C!", StringComparison.Ordinal)).Select(p => p.Name).ToList();
+        var pings = SlackRendererSamples.All().Where(
+            p => p.Json.Contains("<!", StringComparison.Ordinal) || p.Json.Contains("\\u003C!", StringComparison.Ordinal)).Select(p => p.Name).ToList();
 
         Assert.Empty(pings);
     }

@@ -35,8 +35,10 @@ public static class SlackRendererSamples
                 yield return SlackPayload.Of($"{locale} post {name}", SlackViews.Render(post with { Locale = locale }, t, zone));
             yield return SlackPayload.Of($"{locale} reject modal", SlackReplies.RejectModal("{\"R\":\"r1\",\"C\":\"D1\",\"Ts\":\"1.2\"}", t));
         }
-        yield return SlackPayload.Of("modal errors", new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = "Only approvers can decide." }));
-        yield return SlackPayload.Of("slack-only sentence", SlackReplies.Sentence(SlackMarkup.Line(SlackTexts.Get(SlackTexts.UserGroupUnavailable)), warning: true));
+        yield return SlackPayload.Of(
+            "modal errors", new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = "Only approvers can decide." }));
+        yield return SlackPayload.Of(
+            "slack-only sentence", SlackReplies.Sentence(SlackMarkup.Line(SlackTexts.Get(SlackTexts.UserGroupUnavailable)), warning: true));
     }
 
     private static Kudos Kudos(bool isPrivate = false, IReadOnlyList<MemberId>? privateRecipients = null) =>
@@ -51,7 +53,8 @@ public static class SlackRendererSamples
     private static IEnumerable<(string, CommandResult)> Results()
     {
         foreach (var error in Enum.GetValues<ParseError>()) yield return ($"not understood {error}", new NotUnderstood(error, "<!here>"));
-        foreach (var refusal in Enum.GetValues<Refusal>()) yield return ($"refused {refusal}", new Refused(refusal, refusal is Refusal.UnknownMember or Refusal.BotRecipient ? "U0009" : "10|50"));
+        foreach (var refusal in Enum.GetValues<Refusal>()) yield return (
+            $"refused {refusal}", new Refused(refusal, refusal is Refusal.UnknownMember or Refusal.BotRecipient ? "U0009" : "10|50"));
         var allowance = new AllowanceView(100, 20, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         yield return ("given", new KudosGiven(Kudos(), [new RecipientOutcome(Bob, 10, 10, []), new RecipientOutcome(Cy, 10, 10, [])], allowance));
         yield return ("given private", new KudosGiven(Kudos(isPrivate: true), [], allowance));
@@ -93,7 +96,9 @@ public static class SlackRendererSamples
         yield return ("digest off", new DigestSubscriptionView("C0001", false, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"));
         yield return ("digest preview", new DigestPreview(Digest()));
         yield return ("audit log", new AuditLogView(AuditSamples.Entries(Now, Ann, Bob, Maria, Tricky)));
-        yield return ("audit log long", new AuditLogView(Enumerable.Range(0, 50).SelectMany(_ => AuditSamples.Entries(Now, Ann, Bob, Maria, Tricky + Tricky)).Take(50).ToList()));
+        yield return (
+            "audit log long", new AuditLogView(
+            Enumerable.Range(0, 50).SelectMany(_ => AuditSamples.Entries(Now, Ann, Bob, Maria, Tricky + Tricky)).Take(50).ToList()));
         yield return ("audit log empty", new AuditLogView([]));
         AdminCommand[] admin =
         [
@@ -113,20 +118,29 @@ public static class SlackRendererSamples
 
     private static IEnumerable<(string, OutboxPost)> Posts()
     {
-        yield return ("celebration", new CelebrationPost(Kudos(), [new Milestone(Cy, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]));
+        yield return (
+            "celebration", new CelebrationPost(
+            Kudos(), [new Milestone(Cy, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]));
         yield return ("celebration one public", new CelebrationPost(Kudos(privateRecipients: [Cy]), []));
         yield return ("kudos received", new KudosReceivedPost(Kudos(), Bob, 110, 130));
         yield return ("kudos received private", new KudosReceivedPost(Kudos(isPrivate: true), Bob, 110, 130));
         yield return ("approval request", new ApprovalRequestPost(Redemption(RedemptionState.Pending), 30));
         foreach (var state in Enum.GetValues<RedemptionState>())
         {
-            yield return ($"approval update {state}", new ApprovalUpdatePost(Redemption(state, state == RedemptionState.Rejected ? "No budget <!here> until Jan" : null), 30));
+            yield return (
+                $"approval update {state}",
+                new ApprovalUpdatePost(Redemption(state, state == RedemptionState.Rejected ? "No budget <!here> until Jan" : null), 30));
             yield return ($"redemption notice {state}", new RedemptionNoticePost(Redemption(state, "no budget"), 30));
         }
         yield return ("digest", new DigestPost(Digest(), "Europe/Rome"));
-        yield return ("digest empty", new DigestPost(Digest() with { KudosCount = 0, Points = 0, PeopleRecognised = 0, TopRecipients = [], TopValues = [], Highlights = [], FirstTimeRecipients = [] }, "UTC"));
+        yield return (
+            "digest empty", new DigestPost(
+            Digest() with { KudosCount = 0, Points = 0, PeopleRecognised = 0, TopRecipients = [], TopValues = [], Highlights = [], FirstTimeRecipients = [] },
+            "UTC"));
         yield return ("gaps", new RecognitionGapsPost("C0001", [Bob, Cy], 4));
         yield return ("gaps none", new RecognitionGapsPost("C0001", [], 4));
-        yield return ("gaps many", new RecognitionGapsPost("C0001", [.. Enumerable.Range(1, RecognitionGapsPost.MaxListed).Select(i => new MemberId($"U{i:D10}"))], 4) { More = 250 });
+        yield return (
+            "gaps many", new RecognitionGapsPost(
+            "C0001", [.. Enumerable.Range(1, RecognitionGapsPost.MaxListed).Select(i => new MemberId($"U{i:D10}"))], 4) { More = 250 });
     }
 }

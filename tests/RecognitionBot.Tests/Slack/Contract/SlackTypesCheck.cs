@@ -120,7 +120,8 @@ public static partial class SlackTypesCheck
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { tsc, "--noEmit", "--strict", "--skipLibCheck", "--pretty", "false", "--target", "es2022", "--module", "commonjs", "--moduleResolution", "node", file })
+        foreach (var arg in new[] { tsc, "--noEmit", "--strict", "--skipLibCheck", "--pretty", "false", "--target", "es2022", "--module", "commonjs",
+            "--moduleResolution", "node", file })
             psi.ArgumentList.Add(arg);
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -46,7 +46,8 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
     private async Task<(string Id, string Channel, string Ts)> RedeemAsync()
     {
         await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, "1700000000.000001", ephemeral: true);
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
+        var card = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         var id = card.Json.GetProperty("blocks").ToString().Split("\"value\":\"")[1].Split('"')[0];
         return (id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
     }
@@ -89,7 +90,9 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
         await _app.FollowUpsDoneAsync();
         Assert.Contains("Rejected by <@U0007>", Said(Assert.Single(_app.Slack.CallsTo("chat.update"), c => c.Arg("ts") == ts).Json));
         Assert.Equal(RedemptionState.Rejected, (await Ledger.GetRedemptionAsync(Workspace, id, CancellationToken.None))!.State);
-        Assert.Equal((0, 0, 50), ((await _app.BalanceAsync(Requester)).Balance.Held, (await _app.BalanceAsync(Requester)).Balance.Spent, (await _app.BalanceAsync(Requester)).Balance.Available));
+        Assert.Equal(
+            (0, 0, 50), ((await _app.BalanceAsync(Requester)).Balance.Held, (await _app.BalanceAsync(Requester)).Balance.Spent,
+            (await _app.BalanceAsync(Requester)).Balance.Available));
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed class AdministeringInSlack : IAsyncLifetime
 
         await _app.CommandAsync("U0002", "redeem Late start");
 
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
+        var card = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         Assert.Contains("Late start", Said(card.Json));
     }
 

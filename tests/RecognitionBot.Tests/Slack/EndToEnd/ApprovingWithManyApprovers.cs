@@ -103,10 +103,13 @@ public sealed class ApprovingWithManyApprovers : IAsyncLifetime
         var id = await RedeemAsync();
         var card = Cards().Single(c => c.Arg("channel") == "DUA042");
 
-        await _app.ClickAsync("UA042", SlackActions.Id(ViewVerbs.Approve), id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
+        await _app.ClickAsync(
+            "UA042", SlackActions.Id(ViewVerbs.Approve), id, card.ResponseJson.GetProperty("channel").GetString()!,
+            card.ResponseJson.GetProperty("ts").GetString()!);
 
         var updates = await WaitForAsync(() => _app.Slack.CallsTo("chat.update").ToList(), Approvers.Length);
-        var cardMessages = Cards().Select(c => (c.ResponseJson.GetProperty("channel").GetString(), c.ResponseJson.GetProperty("ts").GetString())).Order().ToList();
+        var cardMessages = Cards().Select(
+            c => (c.ResponseJson.GetProperty("channel").GetString(), c.ResponseJson.GetProperty("ts").GetString())).Order().ToList();
         // The clicked card is also redrawn by the click's own answer; every other copy exactly once, by the outbox.
         var clicked = (card.ResponseJson.GetProperty("channel").GetString(), card.ResponseJson.GetProperty("ts").GetString());
         Assert.Equal(cardMessages.Where(m => m != clicked), updates.Select(u => (u.Arg("channel"), u.Arg("ts"))).Where(m => m != clicked).Order().ToList());

@@ -110,7 +110,8 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
             ["is_enterprise_install"] = true,
             ["response_url"] = new Uri(_host.Slack.BaseUrl, "api/response_url.UG1").AbsoluteUri,
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.000001", ["channel_id"] = SecondChannel },
-            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = SlackActions.Id(ViewVerbs.Cancel), ["value"] = "no-such-request", ["type"] = "button" }),
+            ["actions"] = new JsonArray(
+                new JsonObject { ["action_id"] = SlackActions.Id(ViewVerbs.Cancel), ["value"] = "no-such-request", ["type"] = "button" }),
         };
 
         var response = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
@@ -190,7 +191,8 @@ public sealed class TheConfiguredBotTokenServesOneTeam : IAsyncLifetime
     [Fact]
     public async Task AnOrgWideConfiguredTokenServesEveryTeamOfItsEnterpriseOnly()
     {
-        _app.Slack.Tokens[SlackTestHost.BotToken] = new() { ["team_id"] = "T0001", ["enterprise_id"] = "E0001", ["is_enterprise_install"] = true, ["user_id"] = "UBOT" };
+        _app.Slack.Tokens[
+            SlackTestHost.BotToken] = new() { ["team_id"] = "T0001", ["enterprise_id"] = "E0001", ["is_enterprise_install"] = true, ["user_id"] = "UBOT" };
         var installations = _app.Host.Services.GetRequiredService<SlackInstallations>();
 
         Assert.NotNull(await installations.BotForAsync("T0002", "E0001"));

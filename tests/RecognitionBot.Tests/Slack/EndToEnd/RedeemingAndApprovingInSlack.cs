@@ -36,7 +36,8 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     {
         var response = await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, catalogTs, ephemeral: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
+        var card = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         var id = Buttons(card.Json).Single(b => b.Action == SlackActions.Id(ViewVerbs.Approve)).Value;
         return (id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
     }
@@ -94,7 +95,8 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
         Assert.Empty(Buttons(update.Json));
         var balance = await _app.BalanceAsync(Requester);
         Assert.Equal((0, 20, 30), (balance.Balance.Held, balance.Balance.Spent, balance.Balance.Available));
-        var notice = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("approved", StringComparison.Ordinal));
+        var notice = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("approved", StringComparison.Ordinal));
         Assert.Contains("<@U0007>", Said(notice.Json));
     }
 
@@ -118,7 +120,8 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
         Assert.Contains("Budget freeze until", Said(update.Json));
         var balance = await _app.BalanceAsync(Requester);
         Assert.Equal((0, 0, 50), (balance.Balance.Held, balance.Balance.Spent, balance.Balance.Available));
-        var notice = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("Budget freeze", StringComparison.Ordinal));
+        var notice = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("Budget freeze", StringComparison.Ordinal));
         Assert.DoesNotContain("<!here>", Said(notice.Json));
     }
 

@@ -29,7 +29,8 @@ public sealed class TrustAndPrivacyInSlack : IAsyncLifetime
     {
         _app.Slack.ChannelMembers[Channel] = ["U0001", "U0002", "U0006"];
         var due = _clock.GetUtcNow().AddMinutes(1);
-        Assert.Contains("weekly kudos digest", Said(await _app.CommandAsync(Admin, $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC")));
+        Assert.Contains(
+            "weekly kudos digest", Said(await _app.CommandAsync(Admin, $"digest on {due.DayOfWeek.ToString().ToLowerInvariant()} {due:HH:mm} UTC")));
         await _app.CommandAsync("U0001", "<@U0002> +10 for the public rescue on the floor");
         await _app.CommandAsync("U0001", "<@U0003> +10 for the secret said in a DM", channel: "D0001", channelName: "directmessage");
         await _app.CommandAsync("U0001", "<@U0004> +10 for the secret said in a private channel", channel: "C0PRIVATE", channelName: "privategroup");
@@ -95,7 +96,8 @@ public sealed class TrustAndPrivacyInSlack : IAsyncLifetime
 
         await _app.CommandAsync("U0002", "redeem Late start");
 
-        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
+        await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         await _app.OutboxDrainedAsync();
         Assert.DoesNotContain(_app.PostsTo("DU0009"), p => p.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
     }

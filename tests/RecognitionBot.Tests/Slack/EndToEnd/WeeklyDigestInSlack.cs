@@ -15,7 +15,8 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
 
     // The hosted scheduler ticks once at start and then not for a (fake) day: the tests run each tick themselves.
     public async Task InitializeAsync() =>
-        _app = await SlackAppDriver.StartAsync(new Dictionary<string, string?> { ["Digest:Interval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(_clock));
+        _app = await SlackAppDriver.StartAsync(
+            new Dictionary<string, string?> { ["Digest:Interval"] = "1.00:00:00" }, s => s.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -32,7 +33,8 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
 
         await _app.Host.Services.GetRequiredService<DigestPublisher>().PublishDueAsync(CancellationToken.None);
 
-        var digest = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == Channel && c.Body.Contains("This week in kudos", StringComparison.Ordinal));
+        var digest = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == Channel && c.Body.Contains("This week in kudos", StringComparison.Ordinal));
         Assert.Contains("<@U0002>", Said(digest.Json));
         Assert.Contains("for the calmest outage bridge ever", Said(digest.Json));
         var gaps = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0009");
@@ -49,7 +51,8 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
 
     private int RosterCalls() => _app.Slack.Calls.Count(c => RosterMethods.Contains(c.Method));
 
-    private int DigestPosts() => _app.Slack.CallsTo("chat.postMessage").Count(c => c.Arg("channel") == Channel && c.Body.Contains("This week in kudos", StringComparison.Ordinal));
+    private int DigestPosts() =>
+        _app.Slack.CallsTo("chat.postMessage").Count(c => c.Arg("channel") == Channel && c.Body.Contains("This week in kudos", StringComparison.Ordinal));
 
     /// <summary>A channel with an approver and a digest due two minutes ago (the app's clock moved on).</summary>
     private async Task DigestDueAsync()

@@ -93,7 +93,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>Replaces the default answer for a method.</summary>
     public void Respond(string method, Func<RecordedCall, FakeResponse> answer) => _overrides[method] = answer;
 
-    public JsonObject AddUser(string id, string? locale = "en-US", bool isBot = false, bool deleted = false, bool isAdmin = false, bool isOwner = false, string? name = null, string team = "T0001",
+    public JsonObject AddUser(
+        string id, string? locale = "en-US", bool isBot = false, bool deleted = false, bool isAdmin = false, bool isOwner = false, string? name = null,
+        string team = "T0001",
         string? enterprise = null, bool isStranger = false)
     {
         var user = new JsonObject

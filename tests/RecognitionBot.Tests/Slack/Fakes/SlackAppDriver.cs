@@ -73,7 +73,8 @@ public sealed class SlackAppDriver : IAsyncDisposable
     /// A button click (block_actions) on a message, answered through a recorded response URL. The app acks first and
     /// follows up after; unless <paramref name="ackOnly"/>, this returns once the follow-ups are done too.
     /// </summary>
-    public async Task<HttpResponseMessage> ClickAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral = false, bool ackOnly = false)
+    public async Task<HttpResponseMessage> ClickAsync(
+        string user, string actionId, string value, string channel, string messageTs, bool ephemeral = false, bool ackOnly = false)
     {
         var payload = new JsonObject
         {

@@ -78,7 +78,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, Encoding.ASCII.GetString(SlackRequestVerifier.Sign(secret ?? SigningSecret, timestamp, bytes)));
+        request.Headers.Add(
+            SlackRequestVerifier.SignatureHeader, Encoding.ASCII.GetString(SlackRequestVerifier.Sign(secret ?? SigningSecret, timestamp, bytes)));
         foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.Add(k, v);
         return Client.SendAsync(request);
     }
@@ -109,7 +110,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         return (await Slack.WaitForCallAsync($"response_url.{user}", c => c.At >= sentAt)).Json;
     }
 
-    public static Dictionary<string, string> CommandFields(string text, string user = "U0001", string channel = "C0001", string team = "T0001", string? triggerId = null) => new()
+    public static Dictionary<string,
+        string> CommandFields(string text, string user = "U0001", string channel = "C0001", string team = "T0001", string? triggerId = null) => new()
     {
         ["token"] = "deprecated-verification-token",
         ["team_id"] = team,

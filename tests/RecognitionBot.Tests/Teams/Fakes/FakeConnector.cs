@@ -45,7 +45,8 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The next call matching <paramref name="when"/> gets this answer instead of the normal one (once).</summary>
     public void FailNext(Func<ConnectorCall, bool> when, int status, string? retryAfter = null, string? body = null)
     {
-        lock (_script) _script.Add(new ScriptedFailure(when, status, retryAfter, body ?? $"{{\"error\":{{\"code\":\"Scripted{status}\",\"message\":\"scripted\"}}}}"));
+        lock (_script) _script.Add(
+            new ScriptedFailure(when, status, retryAfter, body ?? $"{{\"error\":{{\"code\":\"Scripted{status}\",\"message\":\"scripted\"}}}}"));
     }
 
     /// <summary>Calls matching <paramref name="when"/> are answered only after <paramref name="delay"/>, like a busy Teams.</summary>
@@ -98,7 +99,8 @@ public sealed class FakeConnector : IAsyncDisposable
                 if (member is null)
                 {
                     ctx.Response.StatusCode = 404;
-                    await ctx.Response.WriteAsync("{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"The member is not in the conversation.\"}}");
+                    await ctx.Response.WriteAsync(
+                        "{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"The member is not in the conversation.\"}}");
                 }
                 else await ctx.Response.WriteAsJsonAsync(member, BotJson.Options);
                 return;

@@ -40,7 +40,9 @@ public sealed class TeamsScenario(TeamsTestHost host)
     public TeamsScenario WithRoster()
     {
         foreach (var user in Everyone)
-            host.Connector.AddMember(new TeamsChannelAccount { Id = user.TeamsId, Name = user.Name, ObjectId = user.AadId, UserPrincipalName = user.Name.Split(' ')[0].ToLowerInvariant() + "@contoso.com" });
+            host.Connector.AddMember(
+                new TeamsChannelAccount { Id = user.TeamsId, Name = user.Name, ObjectId = user.AadId,
+                UserPrincipalName = user.Name.Split(' ')[0].ToLowerInvariant() + "@contoso.com" });
         return this;
     }
 
@@ -56,7 +58,8 @@ public sealed class TeamsScenario(TeamsTestHost host)
     public static ConversationAccount GroupChat(string id) =>
         new() { Id = id, ConversationType = ConversationTypes.GroupChat, TenantId = TestActivities.Tenant };
 
-    /// <summary>A message as Teams sends it. "@bob" becomes &lt;at&gt;Bob Builder&lt;/at&gt; with a mention entity; in channels and group chats the bot is mentioned first.</summary>
+    /// <summary>A message as Teams sends it. "@bob" becomes &lt;at&gt;Bob Builder&lt;/at&gt; with a mention entity; in channels and group chats the bot is
+    /// mentioned first.</summary>
     public Activity Message(TestUser from, ConversationAccount conversation, string text, string? id = null, string locale = "en-US",
         string? channelId = null, IEnumerable<TestUser>? people = null)
     {
@@ -92,7 +95,8 @@ public sealed class TeamsScenario(TeamsTestHost host)
             {
                 Tenant = new TenantInfo(TestActivities.Tenant),
                 Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = TeamId, Name = "Support Team" } : null,
-                Channel = conversation.ConversationType == ConversationTypes.Channel ? new ChannelInfo { Id = channelId ?? conversation.Id!.Split(';')[0], Name = "Escalations" } : null,
+                Channel = conversation.ConversationType == ConversationTypes.Channel
+                    ? new ChannelInfo { Id = channelId ?? conversation.Id!.Split(';')[0], Name = "Escalations" } : null,
             },
         };
     }
@@ -119,7 +123,8 @@ public sealed class TeamsScenario(TeamsTestHost host)
         };
 
     /// <summary>An Action.Execute click on one of the bot's cards.</summary>
-    public Activity CardAction(TestUser from, ConversationAccount conversation, string verb, IReadOnlyDictionary<string, string> data, string? replyToId = null) => new()
+    public Activity CardAction(
+        TestUser from, ConversationAccount conversation, string verb, IReadOnlyDictionary<string, string> data, string? replyToId = null) => new()
     {
         Type = ActivityTypes.Invoke,
         Name = InvokeNames.AdaptiveCardAction,
@@ -182,7 +187,8 @@ public sealed class TeamsScenario(TeamsTestHost host)
 public static class ConnectorCallExtensions
 {
     /// <summary>Waits for the app (usually its outbox) to make a call matching <paramref name="match"/>.</summary>
-    public static async Task<FakeConnector.ConnectorCall> WaitForAsync(this FakeConnector connector, Func<FakeConnector.ConnectorCall, bool> match, TimeSpan? timeout = null)
+    public static async Task<FakeConnector.ConnectorCall> WaitForAsync(
+        this FakeConnector connector, Func<FakeConnector.ConnectorCall, bool> match, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < until)
@@ -190,7 +196,8 @@ public static class ConnectorCallExtensions
             if (connector.Calls.FirstOrDefault(match) is { } call) return call;
             await Task.Delay(50);
         }
-        throw new TimeoutException("The expected connector call never came. Calls so far:\n" + string.Join("\n", connector.Calls.Select(c => $"{c.Method} {c.RawTarget}")));
+        throw new TimeoutException(
+            "The expected connector call never came. Calls so far:\n" + string.Join("\n", connector.Calls.Select(c => $"{c.Method} {c.RawTarget}")));
     }
 
     /// <summary>The first Adaptive Card of a posted activity.</summary>
