@@ -62,7 +62,8 @@ public static class CoreBenchmark
             }
 
             Console.WriteLine(
-                $"Core benchmark on Azurite: {rounds} rounds of {kudosPerRun} kudos (1 recipient each); raw = the same {sample.Count} rows one kudos writes, as one plain transaction. Medians:");
+                $"Core benchmark on Azurite: {rounds} rounds of {kudosPerRun} kudos (1 recipient each); " +
+                $"raw = the same {sample.Count} rows one kudos writes, as one plain transaction. Medians:");
             Console.WriteLine($"{"",-28}{"kudos/s",10}{"raw tx/s",10}{"ratio",8}");
             foreach (var (name, list) in rows)
             {

@@ -83,7 +83,8 @@ public static partial class FaultBenchmark
                     if (graceful) await victim.TerminateAsync();
                     else victim.Kill();
                     Console.WriteLine(
-                        $"{kind} {r + 1}/{restarts}: host on :{victim.Port} {(graceful ? $"stopped in {stopped.Elapsed.TotalSeconds:F1} s" : "killed")} (exit {victim.ExitCode})");
+                        $"{kind} {r + 1}/{restarts}: host on :{victim.Port} " +
+                        $"{(graceful ? $"stopped in {stopped.Elapsed.TotalSeconds:F1} s" : "killed")} (exit {victim.ExitCode})");
                     await victim.StartAsync();
                     await Task.Delay(TimeSpan.FromSeconds(upSeconds));
                 }
@@ -193,7 +194,10 @@ public static partial class FaultBenchmark
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or IOException)
         {
-            c.Refused = e is HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } };
+            c.Refused = e is HttpRequestException
+            {
+                InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }
+            };
             return null;
         }
     }
@@ -384,7 +388,20 @@ public static partial class FaultBenchmark
             {
                 // The configured bot token serves only the team auth.test names for it.
                 "auth.test" => new { ok = true, team_id = Team, user_id = "UBENCHBOT" },
-                "users.info" => new { ok = true, user = new { id = user, team_id = Team, name = "agent", is_bot = false, deleted = false, locale = "en-US", profile = new { display_name = "Agent" } } },
+                "users.info" => new
+                {
+                    ok = true,
+                    user = new
+                    {
+                        id = user,
+                        team_id = Team,
+                        name = "agent",
+                        is_bot = false,
+                        deleted = false,
+                        locale = "en-US",
+                        profile = new { display_name = "Agent" },
+                    },
+                },
                 "conversations.open" => new { ok = true, channel = new { id = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
                 "chat.postMessage" => Posted(body, channel),
                 _ => new { ok = true },

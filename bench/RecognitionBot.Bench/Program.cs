@@ -14,9 +14,12 @@ return what switch
 {
     "core" => await CoreBenchmark.RunAsync(connection, Option("--kudos", 1000), Option("--rounds", 3)),
     "slack" => await SlackBenchmark.RunAsync(connection, Option("--commands", 1000), Option("--slack-latency-ms", 0), Levels()),
-    "faults" when args.Contains("--memory") => await FaultBenchmark.MemoryAsync(connection, Option("--senders", 8), Option("--kudos", 50_000), Option("--people", 20_000), Option("--samples", 10), Option("--port", 0)),
-    "faults" => await FaultBenchmark.RunAsync(connection, Option("--senders", 8), Option("--restarts", 3), Option("--up-seconds", 5), args.Contains("--two-hosts"), Option("--port", 0)),
-    "digest" => await DigestBenchmark.RunAsync(connection, Option("--members", 10_000), Option("--history", 1_000_000), Option("--week", 5_000), Option("--steps", 4)),
+    "faults" when args.Contains("--memory") => await FaultBenchmark.MemoryAsync(
+        connection, Option("--senders", 8), Option("--kudos", 50_000), Option("--people", 20_000), Option("--samples", 10), Option("--port", 0)),
+    "faults" => await FaultBenchmark.RunAsync(
+        connection, Option("--senders", 8), Option("--restarts", 3), Option("--up-seconds", 5), args.Contains("--two-hosts"), Option("--port", 0)),
+    "digest" => await DigestBenchmark.RunAsync(
+        connection, Option("--members", 10_000), Option("--history", 1_000_000), Option("--week", 5_000), Option("--steps", 4)),
     _ => Usage(),
 };
 
@@ -29,6 +32,8 @@ int[] Levels()
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] [--levels 1,10,50] | digest [--members N] [--history N] [--week N] [--steps N] | faults [--senders N] [--restarts N] [--up-seconds N] [--two-hosts] [--port N] | faults --memory [--kudos N] [--people N] [--samples N] [--senders N] [--port N]");
+        "usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] [--levels 1,10,50] " +
+        "| digest [--members N] [--history N] [--week N] [--steps N] | faults [--senders N] [--restarts N] [--up-seconds N] [--two-hosts] [--port N] " +
+        "| faults --memory [--kudos N] [--people N] [--samples N] [--senders N] [--port N]");
     return 2;
 }

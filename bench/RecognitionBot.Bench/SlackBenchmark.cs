@@ -58,11 +58,14 @@ public static class SlackBenchmark
             {
                 var (latencies, elapsed) = await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent);
                 latencies.Sort();
-                rows.Add($"{level,11}{commandsPerLevel,10}{Percentile(latencies, 0.50),9:F1}{Percentile(latencies, 0.95),9:F1}{Percentile(latencies, 0.99),9:F1}{latencies[^1],9:F1}{commandsPerLevel / elapsed.TotalSeconds,10:F0}");
+                rows.Add(
+                    $"{level,11}{commandsPerLevel,10}{Percentile(latencies, 0.50),9:F1}{Percentile(latencies, 0.95),9:F1}{Percentile(latencies, 0.99),9:F1}" +
+                    $"{latencies[^1],9:F1}{commandsPerLevel / elapsed.TotalSeconds,10:F0}");
             }
 
             Console.WriteLine(
-                $"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
+                $"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, " +
+                $"Web API stand-in answering in {slackLatencyMs} ms");
             Console.WriteLine($"{"concurrency",11}{"commands",10}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"kudos/s",10}");
             rows.ForEach(Console.WriteLine);
 
@@ -143,19 +146,19 @@ public static class SlackBenchmark
 
     internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") =>
         string.Join('&', new Dictionary<string, string>
-    {
-        ["team_id"] = Team,
-        ["team_domain"] = "bench",
-        ["channel_id"] = channel,
-        ["channel_name"] = "floor",
-        ["user_id"] = user,
-        ["user_name"] = user,
-        ["command"] = "/kudos",
-        ["text"] = text,
-        ["api_app_id"] = "ABENCH",
-        ["trigger_id"] = trigger,
-        ["response_url"] = responseUrl.AbsoluteUri,
-    }.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
+        {
+            ["team_id"] = Team,
+            ["team_domain"] = "bench",
+            ["channel_id"] = channel,
+            ["channel_name"] = "floor",
+            ["user_id"] = user,
+            ["user_name"] = user,
+            ["command"] = "/kudos",
+            ["text"] = text,
+            ["api_app_id"] = "ABENCH",
+            ["trigger_id"] = trigger,
+            ["response_url"] = responseUrl.AbsoluteUri,
+        }.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
 
     /// <summary>Null when every giver's used allowance and every recipient's earned points equal what was sent.</summary>
     private static async Task<string?> CheckLedgerAsync(string connectionString, string prefix, Dictionary<(string Giver, string Recipient), int> sent)
@@ -194,7 +197,8 @@ public static class SlackBenchmark
         var dll = Path.Combine(root, "src", "RecognitionBot", "bin", "Release", "net10.0", "RecognitionBot.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the host first: {dll} is missing.");
         var psi = new ProcessStartInfo(
-            "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+            "dotnet")
+        { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
@@ -289,7 +293,20 @@ public static class SlackBenchmark
             if (_latency > TimeSpan.Zero) await Task.Delay(_latency);
             object answer = method switch
             {
-                "users.info" => new { ok = true, user = new { id = form?["user"].ToString(), team_id = Team, name = "agent", is_bot = false, deleted = false, locale = "en-US", profile = new { display_name = "Agent" } } },
+                "users.info" => new
+                {
+                    ok = true,
+                    user = new
+                    {
+                        id = form?["user"].ToString(),
+                        team_id = Team,
+                        name = "agent",
+                        is_bot = false,
+                        deleted = false,
+                        locale = "en-US",
+                        profile = new { display_name = "Agent" },
+                    },
+                },
                 "auth.test" => new { ok = true, team_id = Team, user_id = "UBENCHBOT" },
                 "conversations.open" => new { ok = true, channel = new { id = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
                 "chat.postMessage" => PostMessage(),

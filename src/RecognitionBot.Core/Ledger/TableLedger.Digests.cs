@@ -39,8 +39,10 @@ public sealed partial class TableLedger
     public async IAsyncEnumerable<MemberState> QueryMembersAsync(WorkspaceId workspace,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The filter is a FormattableString (its values are escaped): the range end is a local rather than a split literal.
+        var end = LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)}");
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {end}");
         await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
             yield return ToState(e);
     }

@@ -53,8 +53,9 @@ public sealed partial class TableLedger
         var totals = new Dictionary<MemberId, (int Kudos, int Points, Dictionary<string, int> Values)>();
         if (period == LeaderboardPeriod.All)
         {
+            var end = LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix);
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix)} and PublicKudosReceived gt 0");
+                $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {end} and PublicKudosReceived gt 0");
             await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
             {
                 if (e.PrivateCelebrations) continue;

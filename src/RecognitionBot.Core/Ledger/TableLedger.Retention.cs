@@ -15,8 +15,9 @@ public sealed partial class TableLedger
     public async Task<int> ForgetHandledBeforeAsync(WorkspaceId workspace, DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
         var partition = LedgerKeys.Partition(workspace);
+        var end = LedgerKeys.PrefixEnd(LedgerKeys.OncePrefix);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {LedgerKeys.OncePrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OncePrefix)} and Timestamp lt {before}");
+            $"PartitionKey eq {partition} and RowKey ge {LedgerKeys.OncePrefix} and RowKey lt {end} and Timestamp lt {before}");
         var old = new List<string>();
         await foreach (
             var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: cancellationToken))

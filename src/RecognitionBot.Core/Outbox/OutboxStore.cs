@@ -43,8 +43,12 @@ public sealed class OutboxStore(TableStore tables, TimeProvider clock)
             workspace, $"{Rows(workspace)} and {TableClient.CreateQueryFilter($"NextAttemptAt le {clock.GetUtcNow()}")}", max, cancellationToken);
     }
 
-    private static string Rows(WorkspaceId workspace) => TableClient.CreateQueryFilter(
-        $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix)}");
+    private static string Rows(WorkspaceId workspace)
+    {
+        var end = LedgerKeys.PrefixEnd(LedgerKeys.OutboxPrefix);
+        return TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {end}");
+    }
 
     private async Task<IReadOnlyList<OutboxItem>> QueryAsync(WorkspaceId workspace, string filter, int max, CancellationToken cancellationToken)
     {

@@ -50,7 +50,8 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
         var unresolved = AllKeys.Where(k => Get(k)?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true).ToArray();
         foreach (var key in unresolved)
             problems.Add(
-                $"{key} is a Key Vault reference App Service could not resolve (does the app's identity have \"Key Vault Secrets User\" on the vault, and does the secret exist?).");
+                $"{key} is a Key Vault reference App Service could not resolve " +
+                "(does the app's identity have \"Key Vault Secrets User\" on the vault, and does the secret exist?).");
 
         if (Get(StorageAccountUri) is null && Get(StorageConnectionString) is null)
             problems.Add($"Storage is not configured: set {StorageAccountUri} (the table endpoint, reached with the managed identity).");
@@ -89,7 +90,8 @@ public sealed class StartupChecks(IConfiguration configuration, IHostEnvironment
             // with a key that does not (Development may go without, with a warning).
             if (oauth && Get(SlackKeyRingCertificate) is null && Get(SlackKeyRingCertificatePath) is null)
                 problems.Add(
-                    $"Slack OAuth installs need {SlackKeyRingCertificate} (a Key Vault certificate, see infra/README.md) or {SlackKeyRingCertificatePath}: the key ring that encrypts the bot tokens must not be stored in plaintext.");
+                    $"Slack OAuth installs need {SlackKeyRingCertificate} (a Key Vault certificate, see infra/README.md) or {SlackKeyRingCertificatePath}: " +
+                    "the key ring that encrypts the bot tokens must not be stored in plaintext.");
             if (!oauth && Get(SlackBotToken) is null)
                 problems.Add($"Slack needs either {SlackBotToken} (one workspace) or {SlackClientId} and {SlackClientSecret} (OAuth installs).");
         }

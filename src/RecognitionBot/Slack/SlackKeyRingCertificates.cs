@@ -40,7 +40,8 @@ public sealed class SlackKeyRingCertificates
     {
         if (value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(
-                $"{setting} is a Key Vault reference App Service could not resolve (does the certificate exist, and may the app's identity read secrets of the vault?).");
+                $"{setting} is a Key Vault reference App Service could not resolve " +
+                "(does the certificate exist, and may the app's identity read secrets of the vault?).");
         byte[] bytes;
         try
         {
@@ -86,7 +87,8 @@ public sealed class SlackKeyRingWarning(
     {
         if (options.Value.OAuthEnabled && certificates.Current is null)
             log.LogWarning(
-                "The Slack token key ring is stored unencrypted: set Slack:KeyRingCertificate (or Slack:KeyRingCertificatePath) outside Development. See docs/slack.md.");
+                "The Slack token key ring is stored unencrypted: set Slack:KeyRingCertificate (or Slack:KeyRingCertificatePath) " +
+                "outside Development. See docs/slack.md.");
         return Task.CompletedTask;
     }
 

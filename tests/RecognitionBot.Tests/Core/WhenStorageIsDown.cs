@@ -16,8 +16,12 @@ public sealed class WhenStorageIsDown
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(
-                Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionStringFor(1), TablePrefix = "down",
-                CommandBudget = TimeSpan.FromSeconds(30) }))
+                Options.Create(new StorageOptions
+                {
+                    ConnectionString = Azurite.ConnectionStringFor(1),
+                    TablePrefix = "down",
+                    CommandBudget = TimeSpan.FromSeconds(30)
+                }))
             .AddRecognitionCore()
             .BuildServiceProvider();
         var core = services.GetRequiredService<RecognitionService>();

@@ -22,7 +22,8 @@ public sealed class PostingReliably : IAsyncLifetime
     public async Task InitializeAsync() =>
         _app = await SlackAppDriver.StartAsync(
             new Dictionary<string,
-                string?> { ["Slack:ClientId"] = "111.222", ["Slack:ClientSecret"] = "client-secret-value", ["Slack:RedirectUri"] = SlackInstallFlow.Redirect },
+                string?>
+            { ["Slack:ClientId"] = "111.222", ["Slack:ClientSecret"] = "client-secret-value", ["Slack:RedirectUri"] = SlackInstallFlow.Redirect },
             s => s.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -151,8 +151,12 @@ public sealed class SlackHttpTransport : IAsyncLifetime
     [Fact]
     public async Task AModalSubmissionCanBeAnsweredWithFieldErrors()
     {
-        var payload = new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = "U0003" },
-            ["team"] = new JsonObject { ["id"] = "T0001" } };
+        var payload = new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = "U0003" },
+            ["team"] = new JsonObject { ["id"] = "T0001" }
+        };
 
         var response = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
 

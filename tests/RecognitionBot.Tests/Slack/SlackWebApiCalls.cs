@@ -27,12 +27,12 @@ public sealed class SlackWebApiCalls : IAsyncLifetime
 
     private SlackApiClient Client(int maxAttempts = 4, TimeSpan? maxRetryAfter = null, TimeSpan? retryBase = null) =>
         new(Factory(), Options.Create(new SlackOptions
-    {
-        ApiBaseUrl = _slack.ApiBaseUrl,
-        MaxAttempts = maxAttempts,
-        RetryBaseDelay = retryBase ?? TimeSpan.FromMilliseconds(20),
-        MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromSeconds(30),
-    }), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
+        {
+            ApiBaseUrl = _slack.ApiBaseUrl,
+            MaxAttempts = maxAttempts,
+            RetryBaseDelay = retryBase ?? TimeSpan.FromMilliseconds(20),
+            MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromSeconds(30),
+        }), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
 
     private IHttpClientFactory Factory()
     {

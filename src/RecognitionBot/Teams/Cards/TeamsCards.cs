@@ -23,10 +23,10 @@ public static class TeamsCards
                 ViewLine line => Line(line, c),
                 ViewItem item =>
                     new Container([.. item.Lines.Select(l => Line(l, c)), .. item.Action is { } a ? [new ActionSet([Action(a)])] : Array.Empty<CardElement>()])
-                {
-                    Separator = true,
-                    Spacing = Spacing.Medium,
-                },
+                    {
+                        Separator = true,
+                        Spacing = Spacing.Medium,
+                    },
                 ViewActions actions => new ActionSet([.. actions.Actions.Select(Action)]) { Spacing = Spacing.Small },
                 ViewFacts facts => new FactSet([.. facts.Facts.Select(f => new Fact(CardText.Ours(f.Title), Markdown(f.Value, c)))]),
                 _ => throw new NotSupportedException($"No card element for {block.GetType().Name}."),

@@ -141,6 +141,7 @@ public static class SlackRendererSamples
         yield return ("gaps none", new RecognitionGapsPost("C0001", [], 4));
         yield return (
             "gaps many", new RecognitionGapsPost(
-            "C0001", [.. Enumerable.Range(1, RecognitionGapsPost.MaxListed).Select(i => new MemberId($"U{i:D10}"))], 4) { More = 250 });
+            "C0001", [.. Enumerable.Range(1, RecognitionGapsPost.MaxListed).Select(i => new MemberId($"U{i:D10}"))], 4)
+            { More = 250 });
     }
 }

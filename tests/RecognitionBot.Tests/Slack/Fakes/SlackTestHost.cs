@@ -112,21 +112,21 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public static Dictionary<string,
         string> CommandFields(string text, string user = "U0001", string channel = "C0001", string team = "T0001", string? triggerId = null) => new()
-    {
-        ["token"] = "deprecated-verification-token",
-        ["team_id"] = team,
-        ["team_domain"] = "acme",
-        ["channel_id"] = channel,
-        ["channel_name"] = "support-floor",
-        ["user_id"] = user,
-        ["user_name"] = user.ToLowerInvariant(),
-        ["command"] = "/kudos",
-        ["text"] = text,
-        ["api_app_id"] = "A0001",
-        ["is_enterprise_install"] = "false",
-        ["response_url"] = "https://hooks.slack.com/commands/T0001/1/abc",
-        ["trigger_id"] = triggerId ?? $"{Random.Shared.NextInt64()}.{Random.Shared.Next()}.{Guid.NewGuid():N}",
-    };
+        {
+            ["token"] = "deprecated-verification-token",
+            ["team_id"] = team,
+            ["team_domain"] = "acme",
+            ["channel_id"] = channel,
+            ["channel_name"] = "support-floor",
+            ["user_id"] = user,
+            ["user_name"] = user.ToLowerInvariant(),
+            ["command"] = "/kudos",
+            ["text"] = text,
+            ["api_app_id"] = "A0001",
+            ["is_enterprise_install"] = "false",
+            ["response_url"] = "https://hooks.slack.com/commands/T0001/1/abc",
+            ["trigger_id"] = triggerId ?? $"{Random.Shared.NextInt64()}.{Random.Shared.Next()}.{Guid.NewGuid():N}",
+        };
 
     public static string FormBody(IDictionary<string, string> fields) =>
         string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));

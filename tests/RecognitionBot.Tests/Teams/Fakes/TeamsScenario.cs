@@ -41,8 +41,13 @@ public sealed class TeamsScenario(TeamsTestHost host)
     {
         foreach (var user in Everyone)
             host.Connector.AddMember(
-                new TeamsChannelAccount { Id = user.TeamsId, Name = user.Name, ObjectId = user.AadId,
-                UserPrincipalName = user.Name.Split(' ')[0].ToLowerInvariant() + "@contoso.com" });
+                new TeamsChannelAccount
+                {
+                    Id = user.TeamsId,
+                    Name = user.Name,
+                    ObjectId = user.AadId,
+                    UserPrincipalName = user.Name.Split(' ')[0].ToLowerInvariant() + "@contoso.com"
+                });
         return this;
     }
 
@@ -125,21 +130,21 @@ public sealed class TeamsScenario(TeamsTestHost host)
     /// <summary>An Action.Execute click on one of the bot's cards.</summary>
     public Activity CardAction(
         TestUser from, ConversationAccount conversation, string verb, IReadOnlyDictionary<string, string> data, string? replyToId = null) => new()
-    {
-        Type = ActivityTypes.Invoke,
-        Name = InvokeNames.AdaptiveCardAction,
-        Id = NewId(),
-        Timestamp = DateTimeOffset.UtcNow,
-        ServiceUrl = host.Connector.ServiceUrl,
-        ChannelId = "msteams",
-        From = from.Account,
-        Recipient = Bot,
-        Conversation = conversation,
-        ReplyToId = replyToId,
-        Locale = "en-US",
-        Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" }),
-        ChannelData = new TeamsChannelData { Tenant = new TenantInfo(TestActivities.Tenant) },
-    };
+        {
+            Type = ActivityTypes.Invoke,
+            Name = InvokeNames.AdaptiveCardAction,
+            Id = NewId(),
+            Timestamp = DateTimeOffset.UtcNow,
+            ServiceUrl = host.Connector.ServiceUrl,
+            ChannelId = "msteams",
+            From = from.Account,
+            Recipient = Bot,
+            Conversation = conversation,
+            ReplyToId = replyToId,
+            Locale = "en-US",
+            Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" }),
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(TestActivities.Tenant) },
+        };
 
     public async Task<HttpResponseMessage> SendAsync(Activity activity)
     {
