@@ -31,8 +31,9 @@ public static class SlackBenchmark
 {
     private const string Secret = "bench-signing-secret";
     internal const string Team = "TBENCH";
-    private const int Givers = 500;
-    private const int Recipients = 500;
+    // 2,000 distinct people, as in issue 12's side-by-side run.
+    private const int Givers = 1000;
+    private const int Recipients = 1000;
 
     /// <param name="slackLatencyMs">How long the stand-in Web API takes per call (real Slack: around 100 ms).</param>
     public static async Task<int> RunAsync(string connectionString, int commandsPerLevel, int slackLatencyMs, int[] levels)
@@ -48,22 +49,35 @@ public static class SlackBenchmark
         try
         {
             await WaitUntilReadyAsync(baseUrl, host);
+            await using var bolt = await BoltPeer.StartAsync(Secret);
             var sent = new Dictionary<(string Giver, string Recipient), int>();
-            var rows = new List<string>();
+            var ours = new List<Level>();
+            var peer = new List<Level>();
             var sequence = 0;
             // Warm-up (connections, JIT, caches) is sent but not measured; it counts in the ledger check.
             var responseUrl = new Uri(slack.ApiBaseUrl, "response_url");
-            await SendLevelAsync(baseUrl, responseUrl, 20, 5, () => sequence++, sent);
+            await SendLevelAsync(baseUrl, responseUrl, 20, 5, () => sequence++, sent, Given);
+            if (bolt is not null) await SendLevelAsync(bolt.BaseUrl, responseUrl, 20, 5, () => sequence++, null, Acked);
+            // Each level runs on the host and then on Bolt right after, so a busy moment of the machine hits both.
             foreach (var level in levels)
             {
-                var (latencies, elapsed) = await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent);
-                latencies.Sort();
-                rows.Add($"{level,11}{commandsPerLevel,10}{Percentile(latencies, 0.50),9:F1}{Percentile(latencies, 0.95),9:F1}{Percentile(latencies, 0.99),9:F1}{latencies[^1],9:F1}{commandsPerLevel / elapsed.TotalSeconds,10:F0}");
+                ours.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent, Given)));
+                if (bolt is not null) peer.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(bolt.BaseUrl, responseUrl, commandsPerLevel, level, () => sequence++, null, Acked)));
             }
 
             Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
-            Console.WriteLine($"{"concurrency",11}{"commands",10}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"kudos/s",10}");
-            rows.ForEach(Console.WriteLine);
+            Level.PrintTable(ours, "kudos/s");
+            if (bolt is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine("The peer: a bare Bolt for JavaScript app (@slack/bolt, HTTP receiver, processBeforeResponse) that verifies the signature and only acks /kudos");
+                Level.PrintTable(peer, "acks/s");
+                Console.WriteLine();
+                Console.WriteLine("The host against Bolt (host / Bolt): p99 ack latency and throughput, the host writing the ledger inside the ack");
+                Console.WriteLine($"{"concurrency",11}{"host p99",10}{"Bolt p99",10}{"p99 ratio",11}{"host /s",9}{"Bolt /s",9}{"throughput ratio",18}");
+                foreach (var (o, b) in ours.Zip(peer))
+                    Console.WriteLine($"{o.Concurrency,11}{o.P99,10:F1}{b.P99,10:F1}{o.P99 / b.P99,10:F2}x{o.PerSecond,9:F0}{b.PerSecond,9:F0}{o.PerSecond / b.PerSecond,17:F2}x");
+            }
 
             var check = await CheckLedgerAsync(connectionString, prefix, sent);
             Console.WriteLine(check ?? $"ledger check: OK ({sent.Values.Sum()} kudos; every allowance and balance adds up exactly)");
@@ -83,10 +97,24 @@ public static class SlackBenchmark
         ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true })
         : null;
 
+    /// <summary>The host's answer to a kudos: given (names the recipient) or deferred (answered later through the response URL).</summary>
+    private static bool Given(HttpResponseMessage response, string text, string recipient)
+    {
+        if (response.StatusCode != HttpStatusCode.OK) return false;
+        var deferred = JsonDocument.Parse(text).RootElement.GetProperty("text").GetString()!.StartsWith('\u23F3');
+        return deferred || text.Contains("U" + recipient[1..], StringComparison.Ordinal);
+    }
+
+    /// <summary>Bolt's answer: an empty 200 (ack() without a message).</summary>
+    private static bool Acked(HttpResponseMessage response, string text, string recipient) => response.StatusCode == HttpStatusCode.OK;
+
+    /// <param name="sent">Counts what was given, for the ledger check; null for the peer, which keeps no ledger.</param>
     private static async Task<(List<double> Latencies, TimeSpan Elapsed)> SendLevelAsync(
         Uri baseUrl,
-        Uri responseUrl, int commands, int concurrency, Func<int> next, Dictionary<(string, string), int> sent)
+        Uri responseUrl, int commands, int concurrency, Func<int> next, Dictionary<(string, string), int>? sent,
+        Func<HttpResponseMessage, string, string, bool> answered)
     {
+        var gate = new Lock();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             BaseAddress = baseUrl,
@@ -101,8 +129,8 @@ public static class SlackBenchmark
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
                 int i;
-                lock (sent) i = next();
-                // Givers and recipients are distinct pools, and a pair repeats only every 500 commands: no allowance or daily cap is hit.
+                lock (gate) i = next();
+                // Givers and recipients are distinct pools, and a pair repeats only every 1000 commands: no allowance or daily cap is hit.
                 var giver = $"UG{i % Givers:D4}";
                 var recipient = $"UR{(i * 7 + 3) % Recipients:D4}";
                 var body = Form(giver, $"<@{recipient}|r> +1 thanks for the help on ticket {i} #teamwork", $"bench.{i}.{Guid.NewGuid():N}", responseUrl);
@@ -111,14 +139,13 @@ public static class SlackBenchmark
                 var text = await response.Content.ReadAsStringAsync();
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 // Not ready within the ack deadline: acknowledged, answered later through the response URL (counted there).
-                var deferred = JsonDocument.Parse(text).RootElement.GetProperty("text").GetString()!.StartsWith('\u23F3');
-                if (response.StatusCode != HttpStatusCode.OK || (!deferred && !text.Contains("U" + recipient[1..], StringComparison.Ordinal)))
+                if (!answered(response, text, recipient))
                     throw new InvalidOperationException($"Command {i} was not given: {(int)response.StatusCode} {text}");
-                lock (sent)
+                lock (gate)
                 {
                     latencies.Add(ms);
                     trace?.WriteLine(FormattableString.Invariant($"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
-                    sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
+                    if (sent is not null) sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
                 }
             }
         }));
@@ -224,6 +251,23 @@ public static class SlackBenchmark
         throw new TimeoutException("The host did not become ready.");
     }
 
+    /// <summary>One level's figures: latencies sorted, throughput over the level's wall time.</summary>
+    private sealed record Level(int Concurrency, int Commands, double P50, double P95, double P99, double Max, double PerSecond)
+    {
+        public static Level Of(int concurrency, int commands, (List<double> Latencies, TimeSpan Elapsed) run)
+        {
+            var sorted = run.Latencies.Order().ToList();
+            return new(concurrency, commands, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1], commands / run.Elapsed.TotalSeconds);
+        }
+
+        public static void PrintTable(IEnumerable<Level> levels, string rate)
+        {
+            Console.WriteLine($"{"concurrency",11}{"commands",10}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{rate,10}");
+            foreach (var l in levels)
+                Console.WriteLine($"{l.Concurrency,11}{l.Commands,10}{l.P50,9:F1}{l.P95,9:F1}{l.P99,9:F1}{l.Max,9:F1}{l.PerSecond,10:F0}");
+        }
+    }
+
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static int FreePort()
@@ -233,7 +277,7 @@ public static class SlackBenchmark
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Root()
+    internal static string Root()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RecognitionBot.sln"))) dir = dir.Parent;
