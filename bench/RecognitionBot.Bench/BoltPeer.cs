@@ -47,7 +47,7 @@ internal sealed class BoltPeer : IAsyncDisposable
         process.BeginErrorReadLine();
         var peer = new BoltPeer(process, port);
         // Stopped with Ctrl+C or by a timeout, the benchmark still takes the peer down with it.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { if (!process.HasExited) process.Kill(entireProcessTree: true); };
+        AppDomain.CurrentDomain.ProcessExit += peer.Stop;
         if (await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30))) != listening.Task)
         {
             await peer.DisposeAsync();
@@ -56,8 +56,14 @@ internal sealed class BoltPeer : IAsyncDisposable
         return peer;
     }
 
+    private void Stop(object? sender, EventArgs e)
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= Stop;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

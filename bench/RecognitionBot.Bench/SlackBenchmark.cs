@@ -56,13 +56,14 @@ public static class SlackBenchmark
             var sequence = 0;
             // Warm-up (connections, JIT, caches) is sent but not measured; it counts in the ledger check.
             var responseUrl = new Uri(slack.ApiBaseUrl, "response_url");
-            await SendLevelAsync(baseUrl, responseUrl, 20, 5, () => sequence++, sent, Given);
-            if (bolt is not null) await SendLevelAsync(bolt.BaseUrl, responseUrl, 20, 5, () => sequence++, null, Acked);
+            var deferred = new Dictionary<int, (string Giver, string Recipient)>();
+            await SendLevelAsync(baseUrl, responseUrl, 20, 5, () => sequence++, sent, deferred, Given);
+            if (bolt is not null) await SendLevelAsync(bolt.BaseUrl, responseUrl, 20, 5, () => sequence++, null, null, Acked);
             // Each level runs on the host and then on Bolt right after, so a busy moment of the machine hits both.
             foreach (var level in levels)
             {
-                ours.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent, Given)));
-                if (bolt is not null) peer.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(bolt.BaseUrl, responseUrl, commandsPerLevel, level, () => sequence++, null, Acked)));
+                ours.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent, deferred, Given)));
+                if (bolt is not null) peer.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(bolt.BaseUrl, responseUrl, commandsPerLevel, level, () => sequence++, null, null, Acked)));
             }
 
             Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
@@ -79,10 +80,16 @@ public static class SlackBenchmark
                     Console.WriteLine($"{o.Concurrency,11}{o.P99,10:F1}{b.P99,10:F1}{o.P99 / b.P99,10:F2}x{o.PerSecond,9:F0}{b.PerSecond,9:F0}{o.PerSecond / b.PerSecond,17:F2}x");
             }
 
+            // A deferred kudos counts once its answer through the response URL says it was given.
+            var late = await slack.LateAnswersAsync(deferred.Keys, TimeSpan.FromSeconds(60));
+            foreach (var (i, (giver, recipient)) in deferred)
+                if (late.TryGetValue(i, out var text) && text.Contains("U" + recipient[1..], StringComparison.Ordinal))
+                    sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
             var check = await CheckLedgerAsync(connectionString, prefix, sent);
             Console.WriteLine(check ?? $"ledger check: OK ({sent.Values.Sum()} kudos; every allowance and balance adds up exactly)");
             Console.WriteLine($"posts the app made meanwhile (celebrations, DMs): {slack.Posts}");
-            Console.WriteLine($"commands acknowledged first and answered through response_url (over the 2.5 s ack deadline): {slack.LateAnswers}");
+            Console.WriteLine($"commands acknowledged first and answered through response_url (over the 2.5 s ack deadline): {deferred.Count}, " +
+                $"given among them {deferred.Count(d => late.TryGetValue(d.Key, out var t) && t.Contains("U" + d.Value.Recipient[1..], StringComparison.Ordinal))}, no late answer {deferred.Keys.Count(k => !late.ContainsKey(k))}");
             return check is null ? 0 : 1;
         }
         finally
@@ -97,22 +104,25 @@ public static class SlackBenchmark
         ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true })
         : null;
 
+    private enum Answer { Given, Deferred, Wrong }
+
     /// <summary>The host's answer to a kudos: given (names the recipient) or deferred (answered later through the response URL).</summary>
-    private static bool Given(HttpResponseMessage response, string text, string recipient)
+    private static Answer Given(HttpResponseMessage response, string text, string recipient)
     {
-        if (response.StatusCode != HttpStatusCode.OK) return false;
-        var deferred = JsonDocument.Parse(text).RootElement.GetProperty("text").GetString()!.StartsWith('\u23F3');
-        return deferred || text.Contains("U" + recipient[1..], StringComparison.Ordinal);
+        if (response.StatusCode != HttpStatusCode.OK) return Answer.Wrong;
+        if (JsonDocument.Parse(text).RootElement.GetProperty("text").GetString()!.StartsWith('\u23F3')) return Answer.Deferred;
+        return text.Contains("U" + recipient[1..], StringComparison.Ordinal) ? Answer.Given : Answer.Wrong;
     }
 
     /// <summary>Bolt's answer: an empty 200 (ack() without a message).</summary>
-    private static bool Acked(HttpResponseMessage response, string text, string recipient) => response.StatusCode == HttpStatusCode.OK;
+    private static Answer Acked(HttpResponseMessage response, string text, string recipient) => response.StatusCode == HttpStatusCode.OK ? Answer.Given : Answer.Wrong;
 
     /// <param name="sent">Counts what was given, for the ledger check; null for the peer, which keeps no ledger.</param>
+    /// <param name="deferred">Commands acknowledged with "one moment", whose outcome comes through the response URL.</param>
     private static async Task<(List<double> Latencies, TimeSpan Elapsed)> SendLevelAsync(
         Uri baseUrl,
         Uri responseUrl, int commands, int concurrency, Func<int> next, Dictionary<(string, string), int>? sent,
-        Func<HttpResponseMessage, string, string, bool> answered)
+        Dictionary<int, (string, string)>? deferred, Func<HttpResponseMessage, string, string, Answer> answered)
     {
         var gate = new Lock();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -133,19 +143,22 @@ public static class SlackBenchmark
                 // Givers and recipients are distinct pools, and a pair repeats only every 1000 commands: no allowance or daily cap is hit.
                 var giver = $"UG{i % Givers:D4}";
                 var recipient = $"UR{(i * 7 + 3) % Recipients:D4}";
-                var body = Form(giver, $"<@{recipient}|r> +1 thanks for the help on ticket {i} #teamwork", $"bench.{i}.{Guid.NewGuid():N}", responseUrl);
+                var body = Form(giver, $"<@{recipient}|r> +1 thanks for the help on ticket {i} #teamwork", $"bench.{i}.{Guid.NewGuid():N}",
+                    new Uri(responseUrl, $"?i={i}"));
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(Signed(body));
                 var text = await response.Content.ReadAsStringAsync();
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 // Not ready within the ack deadline: acknowledged, answered later through the response URL (counted there).
-                if (!answered(response, text, recipient))
+                var answer = answered(response, text, recipient);
+                if (answer == Answer.Wrong)
                     throw new InvalidOperationException($"Command {i} was not given: {(int)response.StatusCode} {text}");
                 lock (gate)
                 {
                     latencies.Add(ms);
                     trace?.WriteLine(FormattableString.Invariant($"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
-                    if (sent is not null) sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
+                    if (answer == Answer.Deferred) deferred?.Add(i, (giver, recipient));
+                    else if (sent is not null) sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
                 }
             }
         }));
@@ -160,6 +173,8 @@ public static class SlackBenchmark
         {
             Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
         };
+        // As Slack sends it, without "; charset=utf-8": Bolt's receiver reads only that exact type as a form.
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
         request.Headers.Add("X-Slack-Request-Timestamp", ts);
         request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
         return request;
@@ -322,20 +337,28 @@ public static class SlackBenchmark
                 "auth.test" => new { ok = true, team_id = Team, user_id = "UBENCHBOT" },
                 "conversations.open" => new { ok = true, channel = new { id = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
                 "chat.postMessage" => PostMessage(),
-                "response_url" => LateAnswer(),
+                "response_url" => await LateAnswerAsync(http),
                 _ => new { ok = true },
             };
             await http.Response.WriteAsJsonAsync(answer);
         }
 
-        public long LateAnswers => Interlocked.Read(ref _lateAnswers);
+        // Late answers by command (the bench puts its number in the response URL): what the host said after its ack.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _late = new();
 
-        private long _lateAnswers;
-
-        private object LateAnswer()
+        private async Task<object> LateAnswerAsync(HttpContext http)
         {
-            Interlocked.Increment(ref _lateAnswers);
+            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            if (int.TryParse(http.Request.Query["i"], CultureInfo.InvariantCulture, out var i)) _late[i] = body;
             return new { ok = true };
+        }
+
+        /// <summary>The late answers of <paramref name="commands"/>, waiting at most <paramref name="within"/> for all of them.</summary>
+        public async Task<IReadOnlyDictionary<int, string>> LateAnswersAsync(ICollection<int> commands, TimeSpan within)
+        {
+            var until = DateTime.UtcNow + within;
+            while (commands.Any(c => !_late.ContainsKey(c)) && DateTime.UtcNow < until) await Task.Delay(500);
+            return new Dictionary<int, string>(_late);
         }
 
         private object PostMessage()

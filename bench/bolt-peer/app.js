@@ -6,13 +6,14 @@ const { App, LogLevel } = require('@slack/bolt');
 const port = Number(process.argv[2]);
 const app = new App({
   signingSecret: process.env.SLACK_SIGNING_SECRET,
-  // A token is required, but never used: no Web API call is made, and its check at start (auth.test) is off.
-  token: 'xoxb-bench',
-  tokenVerificationEnabled: false,
+  // The bot's identity, given: with a token instead, Bolt calls auth.test on the first request, which would leave
+  // the machine. No Web API call is made at all; should one be, it goes to a closed loopback port.
+  authorize: async () => ({ botToken: 'xoxb-bench', botId: 'BBENCH', botUserId: 'UBENCHBOT' }),
+  clientOptions: { slackApiUrl: 'http://127.0.0.1:9/api/' },
   // Like a serverless deployment, and like the host: the ack is sent once the listener has finished.
   processBeforeResponse: true,
   endpoints: '/slack/commands',
-  logLevel: LogLevel.ERROR,
+  logLevel: process.env.BOLT_LOG_LEVEL ?? LogLevel.ERROR,
 });
 
 app.command('/kudos', async ({ ack }) => {
