@@ -13,6 +13,7 @@ namespace RecognitionBot.Tests.Jobs;
 /// Two instances on one storage, one of them a real process killed with SIGKILL while it posts: the other takes its
 /// posts over once their leases end. Every post arrives; only those in flight at the kill may arrive twice.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class TwoInstancesOneKilled
 {
     // From this engineer's own port range, so parallel test runs on the machine never collide.
