@@ -84,7 +84,7 @@ public static class CoreBenchmark
         var to = $"U{(giver + 1 + i * 7) % Members:D4}";
         if (run.EndsWith('c')) (from, to) = ($"C{run}-{i:D4}", $"R{run}-{i:D4}"); // both new to this instance
         if (to == from) to = $"U{(giver + 2) % Members:D4}";
-        var result = await core.HandleTextAsync(new CommandContext(workspace, new MemberId(from), channel, $"{run}-{i}"),
+        var result = await core.HandleTextAsync(new CommandContext(workspace, new MemberId(from), channel, DeliveryKey.Of($"{run}-{i}")),
             $"<@{to}> +1 thanks for taking that angry escalation #empathy", default);
         if (result is not KudosGiven) throw new InvalidOperationException($"Kudos {i} not given: {result}");
     }

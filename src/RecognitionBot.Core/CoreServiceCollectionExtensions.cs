@@ -1,8 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecognitionBot.Core.Admin;
+using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Digests;
+using RecognitionBot.Core.Digests.Preview;
+using RecognitionBot.Core.Digests.Subscriptions;
+using RecognitionBot.Core.Kudos.Balance;
+using RecognitionBot.Core.Kudos.Give;
+using RecognitionBot.Core.Kudos.Help;
+using RecognitionBot.Core.Kudos.History;
+using RecognitionBot.Core.Kudos.Leaderboard;
 using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Rewards.Cancel;
+using RecognitionBot.Core.Rewards.Decide;
+using RecognitionBot.Core.Rewards.List;
+using RecognitionBot.Core.Rewards.Redeem;
+using RecognitionBot.Core.Settings;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 
@@ -22,12 +37,53 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<UndeliveredPosts>();
+        services.AddSingleton<PostedPosts>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPublisher>();
         services.AddSingleton<Audit.IAuditLog, Audit.TableAuditLog>();
+        services.AddSingleton<Membership>();
+        services.AddSingleton<LocaleMemory>();
+        services.AddSingleton<Approvers>();
+        services.AddSingleton<RedemptionQueries>();
+        services.AddCommandHandlers();
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<CommandPipeline>();
         services.AddSingleton<RecognitionService>();
         return services;
     }
+
+    // One line per use case; the dispatcher refuses two handlers for one command when it is built.
+    private static void AddCommandHandlers(this IServiceCollection services)
+    {
+        services.AddHandler<GiveHandler>();
+        services.AddHandler<BalanceHandler>();
+        services.AddHandler<HistoryHandler>();
+        services.AddHandler<LeaderboardHandler>();
+        services.AddHandler<HelpHandler>();
+        services.AddHandler<RewardsHandler>();
+        services.AddHandler<RedeemHandler>();
+        services.AddHandler<DecideHandler>();
+        services.AddHandler<CancelHandler>();
+        services.AddHandler<DigestOnHandler>();
+        services.AddHandler<DigestOffHandler>();
+        services.AddHandler<DigestPreviewHandler>();
+        services.AddHandler<SettingsHandler>();
+        services.AddHandler<AuditLogHandler>();
+        services.AddHandler<AddRewardHandler>();
+        services.AddHandler<RemoveRewardHandler>();
+        services.AddHandler<SetAllowanceHandler>();
+        services.AddHandler<ChangeValuesHandler>();
+        services.AddHandler<ChangeApproverHandler>();
+        services.AddHandler<ChangeAdminHandler>();
+        services.AddHandler<SetManagerHandler>();
+        services.AddHandler<SetRoleHandler>();
+        services.AddHandler<SetTimeZoneHandler>();
+        services.AddHandler<SetCelebrationChannelHandler>();
+        services.AddHandler<OutboxHandler>();
+    }
+
+    private static void AddHandler<THandler>(this IServiceCollection services) where THandler : class, ICommandHandler =>
+        services.AddSingleton<ICommandHandler, THandler>();
 }

@@ -10,5 +10,5 @@ public sealed record CommandContext(
     WorkspaceId Workspace,
     MemberId Actor,
     ConversationRef Conversation,
-    string? DeliveryKey = null,
+    DeliveryKey? DeliveryKey = null,
     string? Locale = null);

@@ -1,3 +1,4 @@
+using RecognitionBot.Core.Admin.People;
 using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Outbox;
@@ -24,13 +25,14 @@ public sealed record GiveRequest(
     public string? GiverLocale { get; init; }
 }
 
+/// <summary>A redemption, with the requester's approvers resolved before the transaction (used if the reward needs approval).</summary>
 public sealed record RedeemRequest(
     WorkspaceId Workspace,
     MemberId Requester,
     string Reward,
     string? DeliveryKey,
     WorkspaceSettings Settings,
-    Func<CancellationToken, Task<IReadOnlyList<MemberId>>> ResolveApprovers);
+    IReadOnlyList<MemberId> Approvers);
 
 public sealed record DecideRequest(
     WorkspaceId Workspace,
@@ -87,6 +89,12 @@ public interface ILedger
     /// <summary>An admin's change to a member's role or manager, with its audit row (made from the row before) in the same transaction.</summary>
     Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An admin's change to one member's row decided by <paramref name="decide"/> on the row as stored: refused, or
+    /// the row and its audit row as one transaction (decided again after a concurrent change).
+    /// </summary>
+    Task<CommandResult> ChangeMemberAsync(WorkspaceId workspace, MemberId member, Func<MemberRow, Decided<MemberChangeDecision>> decide, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 
     Task<Redemption?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken);
@@ -107,4 +115,15 @@ public sealed record MemberChange(
     bool? IsManager = null,
     MemberId? Manager = null,
     string? Locale = null,
-    MemberId? ManagerSetBy = null);
+    MemberId? ManagerSetBy = null)
+{
+    public MemberRow ApplyTo(MemberRow row) => row with
+    {
+        PrivateCelebrations = PrivateCelebrations ?? row.PrivateCelebrations,
+        DirectMessagesOff = DirectMessagesOff ?? row.DirectMessagesOff,
+        IsManager = IsManager ?? row.IsManager,
+        Manager = Manager ?? row.Manager,
+        ManagerSetBy = Manager is null ? row.ManagerSetBy : ManagerSetBy,
+        Locale = Locale ?? row.Locale,
+    };
+}

@@ -38,6 +38,7 @@ internal static class LedgerKeys
     public const string RewardPrefix = "reward|";
 
     public static string Redemption(string id) => $"redemption|{id}";
+    public const string RedemptionPrefix = "redemption|";
 
     public static string RedemptionCount(MemberId member, string rewardId, string month) =>
         $"rcount|{Escape(member.Value)}|{rewardId}|{month}";

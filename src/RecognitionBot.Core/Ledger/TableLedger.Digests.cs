@@ -15,7 +15,7 @@ public sealed partial class TableLedger
         var batch = new Batch(LedgerKeys.Partition(workspace));
         batch.Add(new OnceEntity { RowKey = LedgerKeys.Once(claim), Result = "{}" });
         var now = clock.GetUtcNow();
-        foreach (var (target, post) in posts) AddOutbox(batch, now, target, post);
+        foreach (var (target, post) in posts) AddOutbox(batch, now, new OutgoingPost(target, post));
         try
         {
             await SubmitAsync(batch, workspace, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RecognitionBot.Core.Admin.People;
 using RecognitionBot.Core.Audit;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Workspaces;
@@ -18,7 +19,8 @@ public sealed partial class TableLedger
             recent.Add(m);
             if (recent.Count == 5) break;
         }
-        return new BalanceView(member, AllowanceOf(entity, settings, clock.GetUtcNow()), BalanceOf(entity), recent);
+        var row = entity.ToRow();
+        return new BalanceView(member, Kudos.Allowance.Of(row, settings, clock.GetUtcNow()), row.Balance, recent);
     }
 
     public async Task<HistoryView> GetHistoryAsync(WorkspaceId workspace, MemberId member, int count, CancellationToken cancellationToken)
@@ -93,15 +95,15 @@ public sealed partial class TableLedger
         e.KudosId,
         workspace,
         new MemberId(e.Giver),
-        ReadList(e.Recipients).Select(x => new MemberId(x)).ToList(),
+        RowMapping.ReadList(e.Recipients).Select(x => new MemberId(x)).ToList(),
         e.Points,
         e.Message,
-        ReadList(e.Values),
+        RowMapping.ReadList(e.Values),
         new ConversationRef(e.ConversationId, Enum.Parse<ConversationKind>(e.ConversationKind), e.TeamId),
         e.GivenAt,
         e.Private,
-        ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
-        ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList());
+        RowMapping.ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
+        RowMapping.ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList());
 
     public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         ToState((await LoadMemberAsync(workspace, member, cancellationToken)).Entity);
@@ -113,20 +115,30 @@ public sealed partial class TableLedger
         UpdateMemberAsync(workspace, member, change, null, cancellationToken);
 
     public async Task<MemberState> UpdateMemberAsync(WorkspaceId workspace, MemberId member, MemberChange change, Func<MemberState, AuditEntry>? audit,
+        CancellationToken cancellationToken) =>
+        (await CommitMemberAsync(workspace, member, row => (change.ApplyTo(row), audit?.Invoke(row.State)), cancellationToken))!.State;
+
+    public async Task<CommandResult> ChangeMemberAsync(WorkspaceId workspace, MemberId member, Func<MemberRow, Decided<MemberChangeDecision>> decide,
+        CancellationToken cancellationToken)
+    {
+        Decided<MemberChangeDecision>? decided = null;
+        await CommitMemberAsync(workspace, member, row => (decided = decide(row)).Decision is { } d ? (d.Next, d.Audit) : null, cancellationToken);
+        return decided!.Answer ?? decided.Decision!.Result;
+    }
+
+    /// <summary>Loads a member's row, lets <paramref name="step"/> change (or, returning null, leave) it, commits; again on a conflict.</summary>
+    private async Task<MemberRow?> CommitMemberAsync(WorkspaceId workspace, MemberId member, Func<MemberRow, (MemberRow Next, AuditEntry? Audit)?> step,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (entity, existed) = await LoadMemberAsync(workspace, member, cancellationToken);
-            var before = ToState(entity);
-            if (change.PrivateCelebrations is { } p) entity.PrivateCelebrations = p;
-            if (change.DirectMessagesOff is { } d) entity.DirectMessagesOff = d;
-            if (change.IsManager is { } m) entity.IsManager = m;
-            if (change.Manager is { } boss) (entity.ManagerId, entity.ManagerSetBy) = (boss.Value, change.ManagerSetBy?.Value);
-            if (change.Locale is { } locale) entity.Locale = locale;
+            var before = entity.ToRow();
+            if (step(before) is not var (next, entry)) return null;
+            entity.Apply(before, next);
             try
             {
-                if (audit?.Invoke(before) is { } entry && entry.Before != entry.After)
+                if (entry is not null && entry.Before != entry.After)
                 {
                     var batch = new Batch(LedgerKeys.Partition(workspace));
                     batch.Put(entity, existed);
@@ -135,7 +147,7 @@ public sealed partial class TableLedger
                 }
                 else if (existed) await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 else await Table.AddEntityAsync(entity, cancellationToken);
-                return ToState(entity);
+                return next;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
@@ -143,15 +155,5 @@ public sealed partial class TableLedger
         }
     }
 
-    private static MemberState ToState(MemberEntity e) => new(
-        new MemberId(e.MemberId),
-        BalanceOf(e),
-        e.IsManager,
-        e.ManagerId is null ? null : new MemberId(e.ManagerId),
-        e.PrivateCelebrations,
-        e.DirectMessagesOff,
-        e.Locale,
-        e.KudosReceived,
-        e.LastKudosAt,
-        e.ManagerSetBy is null ? null : new MemberId(e.ManagerSetBy));
+    private static MemberState ToState(MemberEntity e) => e.ToRow().State;
 }

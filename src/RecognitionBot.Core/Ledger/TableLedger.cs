@@ -122,29 +122,27 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
     /// which posts it from memory right after the commit; only if this instance stops first does it fall due for
     /// every instance's sweep.
     /// </summary>
-    private static void AddOutbox(Batch batch, DateTimeOffset now, PostTarget target, OutboxPost post)
+    private static void AddOutbox(Batch batch, DateTimeOffset now, OutgoingPost post)
     {
         var index = batch.Add(new OutboxEntity
         {
             RowKey = LedgerKeys.Outbox(now, LedgerKeys.NewId()),
-            Target = JsonSerializer.Serialize(target, Json.Options),
-            Post = JsonSerializer.Serialize(post, Json.Options),
+            Target = JsonSerializer.Serialize(post.Target, Json.Options),
+            Post = JsonSerializer.Serialize(post.Post, Json.Options),
             NextAttemptAt = now + OutboxStore.WriterLease,
         });
-        batch.Posts.Add((index, target, post));
+        batch.Posts.Add((index, post.Target, post.Post));
     }
 
-    private static void AddMovement(Batch batch, MemberId member, DateTimeOffset at, Ledger.MovementKind kind, int points, string reference, MemberId? counterparty, string? note) =>
-        batch.Add(new MovementEntity
-        {
-            RowKey = LedgerKeys.Movement(member, at, LedgerKeys.NewId()),
-            At = at,
-            Kind = kind.ToString(),
-            Points = points,
-            Reference = reference,
-            Counterparty = counterparty?.Value,
-            Note = note,
-        });
+    /// <summary>Adds a decision's rows that every change shares: its history lines, its audit row, its posts, its answer.</summary>
+    private static void AddCommon(Batch batch, DateTimeOffset now, IEnumerable<HistoryRow> history, Audit.AuditEntry? audit, IEnumerable<OutgoingPost> posts,
+        string? deliveryKey, CommandResult result)
+    {
+        foreach (var line in history) batch.Add(line.ToEntity());
+        if (audit is not null) batch.Audit(audit);
+        foreach (var post in posts) AddOutbox(batch, now, post);
+        AddOnce(batch, deliveryKey, result);
+    }
 
     private async Task SubmitAsync(Batch batch, WorkspaceId workspace, CancellationToken cancellationToken)
     {
@@ -216,7 +214,4 @@ public sealed partial class TableLedger(TableStore tables, TimeProvider clock, I
         bool cached = false) =>
         LoadAsync(workspace, LedgerKeys.Member(member), () => new MemberEntity { MemberId = member.Value }, cancellationToken, cached);
 
-    private static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json, Json.Options) ?? [];
-
-    private static string WriteList(IEnumerable<string> items) => JsonSerializer.Serialize(items, Json.Options);
 }

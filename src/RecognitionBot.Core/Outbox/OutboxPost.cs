@@ -87,6 +87,15 @@ public sealed record OutboxItem(WorkspaceId Workspace, string Key, PostTarget Ta
 
     /// <summary>For a row just written: until when it is its writer's to post (see <see cref="OutboxStore.WriterLease"/>).</summary>
     internal DateTimeOffset? LeasedUntil { get; init; }
+
+    /// <summary>
+    /// Who reads the post and how to render it for them (the post's locale, the workspace's fallback and zone): set
+    /// by the dispatcher from the workspace's settings just before sending, so senders read no settings themselves.
+    /// </summary>
+    public Reader? Reader { get; init; }
+
+    /// <summary>The reader, or the post's own locale with the defaults when nobody set one.</summary>
+    public Reader ReaderOrDefault => Reader ?? Reader.Default(Post.Locale);
 }
 
 /// <summary>What the platform returned for a post: enough to update it later.</summary>

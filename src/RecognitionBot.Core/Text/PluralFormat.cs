@@ -37,6 +37,13 @@ public sealed class PluralFormat(CultureInfo culture) : IFormatProvider, ICustom
         int i => i == 1,
         long l => l == 1,
         string s => s.Trim() == "1",
+        IPluralArgument p => p.IsOne,
         _ => false,
     };
+}
+
+/// <summary>An argument that knows whether it counts one, without being a number (a placeholder for a typed span).</summary>
+public interface IPluralArgument
+{
+    bool IsOne { get; }
 }

@@ -1,100 +1,116 @@
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Core.Text;
 
 /// <summary>
-/// One-line answers that read the same on every platform: refusals with an example of the right form, admin
-/// confirmations, settings and digest changes, redemption outcomes. A platform passes its own way of writing a mention.
+/// Short answers that read the same on every platform: refusals with an example of the right form, admin
+/// confirmations, settings and digest changes, redemption outcomes. One line per sentence, as typed spans.
 /// </summary>
 public static class ResultText
 {
-    public static string Describe(CommandResult result, Texts t, Func<MemberId, string> mention, TimeZoneInfo zone) => result switch
+    public static IReadOnlyList<ViewLine> Describe(CommandResult result, ViewText v) => result switch
     {
-        NotUnderstood n => WithExample(t, t.Format($"Parse.{n.Error}", n.Detail), ExampleFor(n.Error)),
-        Refused r => Refusal(r, t, mention),
-        AdminDone a => Admin(a, t, mention),
-        SettingsView s => Settings(s, t),
-        DigestSubscriptionView d => d.Subscribed
-            ? t.Format("Digest.On", t.Weekday(d.Day), d.Time.ToString("HH:mm", t.Culture), d.TimeZone)
-            : t["Digest.Off"],
-        RedemptionView v => Redemption(v, t, mention, zone),
-        OutboxView o => Outbox(o, t, zone),
-        _ => t["Generic.TryHelp"],
+        NotUnderstood n => WithExample(v, v.Compose($"Parse.{n.Error}", ViewText.Typed(n.Detail)), ExampleFor(n.Error)),
+        Refused r => Refusal(r, v),
+        AdminDone a => [new ViewLine(Admin(a, v))],
+        SettingsView s => Settings(s, v),
+        DigestSubscriptionView d => [d.Subscribed
+            ? v.Line("Digest.On", v.T.Weekday(d.Day), d.Time.ToString("HH:mm", v.T.Culture), ViewText.Typed(d.TimeZone))
+            : v.Line("Digest.Off")],
+        RedemptionView r => [new ViewLine(Redemption(r, v), Mark: RedemptionViews.Mark(r.Redemption.State))],
+        OutboxView o => Outbox(o, v),
+        _ => [v.Line("Generic.TryHelp")],
     };
 
-    public static string Refusal(Refused r, Texts t, Func<MemberId, string> mention)
+    public static IReadOnlyList<ViewLine> Refusal(Refused r, ViewText v)
     {
-        var args = (r.Detail ?? "").Split('|');
-        if (r.Reason is Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.OutsiderRecipient or Commands.Refusal.DuplicateRecipient)
-            args = [mention(new MemberId(r.Detail ?? ""))];
-        if (r.Reason is Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover)
-            args = [.. args.Select(a => mention(new MemberId(a)))];
-        var text = t.Format($"Refusal.{r.Reason}", args.Cast<object?>().ToArray());
+        var detail = r.Detail ?? "";
+        object?[] args = r.Reason switch
+        {
+            // An outsider refused as a recipient is named, not mentioned: a mention would notify them of the refusal.
+            Commands.Refusal.OutsiderRecipient => [v.Person(new MemberId(detail), notify: false)],
+            Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient => [v.Person(new MemberId(detail))],
+            Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover => [.. detail.Split('|').Select(a => v.Person(new MemberId(a)))],
+            _ => [.. detail.Split('|').Select(a => (object)ViewText.Typed(a))],
+        };
+        var text = v.Compose($"Refusal.{r.Reason}", args);
         return r.Reason switch
         {
             Commands.Refusal.AllowanceExceeded or Commands.Refusal.PointsOutOfRange or Commands.Refusal.MessageTooShort
-                or Commands.Refusal.TooManyRecipients or Commands.Refusal.SelfKudos => WithExample(t, text, "Example.Give"),
-            Commands.Refusal.UnknownReward or Commands.Refusal.AmbiguousReward => WithExample(t, text, "Example.Redeem"),
-            _ => text,
+                or Commands.Refusal.TooManyRecipients or Commands.Refusal.SelfKudos => WithExample(v, text, "Example.Give"),
+            Commands.Refusal.UnknownReward or Commands.Refusal.AmbiguousReward => WithExample(v, text, "Example.Redeem"),
+            _ => WithExample(v, text, null),
         };
     }
 
-    public static string Redemption(RedemptionView v, Texts t, Func<MemberId, string> mention, TimeZoneInfo zone)
+    /// <summary>What happened to a redemption, for the requester: requested, completed, decided, withdrawn, or as it stands.</summary>
+    public static IReadOnlyList<Span> Redemption(RedemptionView view, ViewText v)
     {
-        var r = v.Redemption;
-        var decider = r.DecidedBy is { } by ? mention(by) : "";
-        return v.Change switch
+        var r = view.Redemption;
+        var reward = ViewText.Typed(r.RewardName);
+        var cost = v.Points(r.Cost);
+        return view.Change switch
         {
-            RedemptionChange.Requested => t.Format("Redemption.Requested", r.RewardName, t.Number(r.Cost),
-                r.Approvers.Count == 1 ? mention(r.Approvers[0]) : t["Redemption.Approvers"]),
-            RedemptionChange.Completed => t.Format("Redemption.Completed", r.RewardName, t.Number(r.Cost)),
-            RedemptionChange.Approved => t.Format("Redemption.Approved", r.RewardName, decider, t.Number(r.Cost)),
-            RedemptionChange.Rejected => t.Format("Redemption.Rejected", r.RewardName, decider, t.Number(r.Cost))
-                + (r.Reason is { } reason ? " " + t.Format("Redemption.RejectedReason", reason) : ""),
-            RedemptionChange.Cancelled => t.Format("Redemption.Cancelled", r.RewardName, t.Number(r.Cost)),
-            _ => t.Format("Redemption.Unchanged", State(r.State, t))
-                + (r.DecidedAt is { } at && r.DecidedBy is not null ? " " + t.Format("Approval.Decided", State(r.State, t), decider, t.When(at, zone)) : ""),
+            RedemptionChange.Requested => v.Compose("Redemption.Requested", reward, cost,
+                r.Approvers.Count == 1 ? v.Person(r.Approvers[0]) : v["Redemption.Approvers"]),
+            RedemptionChange.Completed => v.Compose("Redemption.Completed", reward, cost),
+            RedemptionChange.Approved => v.Compose("Redemption.Approved", reward, Decider(r, v), cost),
+            RedemptionChange.Rejected => r.Reason is { } reason
+                ? ViewText.Then(v.Compose("Redemption.Rejected", reward, Decider(r, v), cost), v.Compose("Redemption.RejectedReason", ViewText.Typed(reason)))
+                : v.Compose("Redemption.Rejected", reward, Decider(r, v), cost),
+            RedemptionChange.Cancelled => v.Compose("Redemption.Cancelled", reward, cost),
+            _ => RedemptionViews.Decided(r, v) is { } decided
+                ? ViewText.Then(v.Compose("Redemption.Unchanged", State(r.State, v.T)), decided)
+                : v.Compose("Redemption.Unchanged", State(r.State, v.T)),
         };
     }
 
     public static string State(RedemptionState state, Texts t) => t[$"State.{state}"];
 
-    private static string Admin(AdminDone a, Texts t, Func<MemberId, string> mention) => a.Command switch
+    private static Span Decider(Redemption r, ViewText v) => r.DecidedBy is { } by ? v.Person(by) : new UnknownPersonSpan(v["Person.Unknown"]);
+
+    private static IReadOnlyList<Span> Admin(AdminDone a, ViewText v) => a.Command switch
     {
-        AddRewardCommand add => t.Format("Admin.AddReward", add.Name, a.Detail),
-        RemoveRewardCommand => t.Format("Admin.RemoveReward", a.Detail),
-        SetAllowanceCommand s => t.Format("Admin.SetAllowance", t.Number(s.Points), t[$"Period.{s.Period ?? AllowancePeriod.Monthly}"]),
-        ChangeValuesCommand v => t.Format(v.Add ? "Admin.AddValue" : "Admin.RemoveValue", a.Detail),
-        ChangeApproverCommand p => t.Format(p.Add ? "Admin.AddApprover" : "Admin.RemoveApprover", mention(p.Member)),
-        ChangeAdminCommand c => t.Format(c.Add ? "Admin.AddAdmin" : "Admin.RemoveAdmin", mention(c.Member)),
-        SetManagerCommand m => t.Format("Admin.SetManager", mention(m.Agent), mention(m.Manager)),
-        SetRoleCommand r => t.Format(r.Manager ? "Admin.RoleManager" : "Admin.RoleMember", mention(r.Member)),
-        SetTimeZoneCommand z => t.Format("Admin.SetTimeZone", z.TimeZone),
-        SetCelebrationChannelCommand c => t[c.Here ? "Admin.CelebrationsHere" : "Admin.CelebrationsOff"],
-        _ => t["Generic.TryHelp"],
+        AddRewardCommand add => v.Compose("Admin.AddReward", ViewText.Typed(add.Name), ViewText.Typed(a.Detail)),
+        RemoveRewardCommand => v.Compose("Admin.RemoveReward", ViewText.Typed(a.Detail)),
+        SetAllowanceCommand s => v.Compose("Admin.SetAllowance", v.Points(s.Points), v[$"Period.{s.Period ?? AllowancePeriod.Monthly}"]),
+        ChangeValuesCommand c => v.Compose(c.Add ? "Admin.AddValue" : "Admin.RemoveValue", ViewText.Typed(a.Detail)),
+        ChangeApproverCommand p => v.Compose(p.Add ? "Admin.AddApprover" : "Admin.RemoveApprover", v.Person(p.Member)),
+        ChangeAdminCommand c => v.Compose(c.Add ? "Admin.AddAdmin" : "Admin.RemoveAdmin", v.Person(c.Member)),
+        SetManagerCommand m => v.Compose("Admin.SetManager", v.Person(m.Agent), v.Person(m.Manager)),
+        SetRoleCommand r => v.Compose(r.Manager ? "Admin.RoleManager" : "Admin.RoleMember", v.Person(r.Member)),
+        SetTimeZoneCommand z => v.Compose("Admin.SetTimeZone", ViewText.Typed(z.TimeZone)),
+        SetCelebrationChannelCommand c => v.Compose(c.Here ? "Admin.CelebrationsHere" : "Admin.CelebrationsOff"),
+        _ => v.Compose("Generic.TryHelp"),
     };
 
-    private static string Outbox(OutboxView o, Texts t, TimeZoneInfo zone)
+    private static IReadOnlyList<ViewLine> Outbox(OutboxView o, ViewText v)
     {
-        var lines = new List<string>();
-        if (o.Retried is { } retried) lines.Add(t.Format("Admin.OutboxRetried", t.Number(retried)));
-        lines.Add(t.Format("Admin.Outbox", t.Number(o.Summary.Waiting), t.Number(o.Summary.Parked)));
+        var lines = new List<ViewLine>();
+        if (o.Retried is { } retried) lines.Add(v.Line("Admin.OutboxRetried", v.Points(retried)));
+        lines.Add(v.Line("Admin.Outbox", v.Points(o.Summary.Waiting), v.Points(o.Summary.Parked)));
         if (o.Summary.Latest is { } latest)
-            lines.Add(t.Format("Admin.OutboxLatest", t[$"OutboxKind.{latest.Kind}"], t.When(latest.At, zone), latest.Reason));
-        return string.Join("\n", lines);
+            lines.Add(v.Line("Admin.OutboxLatest", v[$"OutboxKind.{latest.Kind}"], v.When(latest.At), ViewText.Typed(latest.Reason)));
+        return lines;
     }
 
-    private static string Settings(SettingsView s, Texts t)
+    private static IReadOnlyList<ViewLine> Settings(SettingsView s, ViewText v)
     {
-        var lines = t.Format("Settings.Private", t[s.PrivateCelebrations ? "Settings.On" : "Settings.Off"]) + "\n"
-            + t.Format("Settings.Dm", t[s.DirectMessages ? "Settings.On" : "Settings.Off"]);
-        return s.Changed is null ? lines : t["Settings.Changed"] + "\n" + lines;
+        var lines = new List<ViewLine>();
+        if (s.Changed is not null) lines.Add(v.Line("Settings.Changed"));
+        lines.Add(v.Line("Settings.Private", v[s.PrivateCelebrations ? "Settings.On" : "Settings.Off"]));
+        lines.Add(v.Line("Settings.Dm", v[s.DirectMessages ? "Settings.On" : "Settings.Off"]));
+        return lines;
     }
 
-    private static string WithExample(Texts t, string text, string? exampleKey) =>
-        exampleKey is null ? text : text + "\n" + t.Format("Example.Line", t[exampleKey]);
+    // The first line is the refusal itself: marked, so it reads as a problem on every surface.
+    private static IReadOnlyList<ViewLine> WithExample(ViewText v, IReadOnlyList<Span> text, string? exampleKey) =>
+        exampleKey is null
+            ? [new ViewLine(text, Mark: LineMark.Warning)]
+            : [new ViewLine(text, Mark: LineMark.Warning), v.Line("Example.Line", v[exampleKey])];
 
     private static string? ExampleFor(ParseError error) => error switch
     {

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RecognitionBot.Core.Admin.Settings;
 using RecognitionBot.Core.Audit;
+using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Storage;
 
@@ -23,6 +25,12 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
         return settings;
     }
 
+    /// <summary>
+    /// The settings this instance last read, however old, without asking storage (null if none): for an answer made
+    /// while storage is down or the instance is overloaded, which is better in the workspace's language than not.
+    /// </summary>
+    public WorkspaceSettings? Peek(WorkspaceId workspace) => _cache.TryGetValue(workspace, out var hit) ? hit.Settings : null;
+
     /// <summary>Changes settings with optimistic concurrency, so two admins' edits never overwrite each other.</summary>
     public Task<WorkspaceSettings> UpdateAsync(WorkspaceId workspace, Func<WorkspaceSettings, WorkspaceSettings> change, CancellationToken cancellationToken) =>
         UpdateAsync(workspace, change, null, cancellationToken);
@@ -35,17 +43,37 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
         Func<WorkspaceSettings, WorkspaceSettings> change, Func<WorkspaceSettings, string?> show, CancellationToken cancellationToken) =>
         UpdateAsync(workspace, change, (before, after) => new AuditEntry(clock.GetUtcNow(), actor, action, subject, show(before), show(after)), cancellationToken);
 
+    /// <summary>
+    /// An admin's change decided by a pure decider on the current settings: refused, or the settings and its audit row
+    /// as one transaction. A concurrent change makes the decider decide again on the settings as they are now.
+    /// </summary>
+    public async Task<CommandResult> DecideAsync(WorkspaceId workspace, Func<WorkspaceSettings, Decided<SettingsChange>> decide, CancellationToken cancellationToken)
+    {
+        Decided<SettingsChange>? decided = null;
+        await CommitAsync(workspace, current => (decided = decide(current)).Decision is { } d ? (d.Next, d.Audit) : null, cancellationToken);
+        return decided!.Answer ?? decided.Decision!.Result;
+    }
+
     private async Task<WorkspaceSettings> UpdateAsync(WorkspaceId workspace, Func<WorkspaceSettings, WorkspaceSettings> change,
-        Func<WorkspaceSettings, WorkspaceSettings, AuditEntry>? audit, CancellationToken cancellationToken)
+        Func<WorkspaceSettings, WorkspaceSettings, AuditEntry>? audit, CancellationToken cancellationToken) =>
+        (await CommitAsync(workspace, current =>
+        {
+            var next = change(current);
+            return (next, audit?.Invoke(current, next));
+        }, cancellationToken))!;
+
+    /// <summary>Loads, lets <paramref name="step"/> change (or, returning null, leave) the settings, commits; again on 412.</summary>
+    private async Task<WorkspaceSettings?> CommitAsync(WorkspaceId workspace, Func<WorkspaceSettings, (WorkspaceSettings Next, AuditEntry? Audit)?> step,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (current, entity) = await LoadOrCreateAsync(workspace, cancellationToken);
-            var next = change(current);
+            if (step(current) is not var (next, entry)) return null;
             entity["Settings"] = JsonSerializer.Serialize(next, Json.Options);
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, entity, entity.ETag)];
             // A change that changes nothing (adding an approver twice) is not worth a line in the log.
-            if (audit?.Invoke(current, next) is { } entry && entry.Before != entry.After)
+            if (entry is not null && entry.Before != entry.After)
                 actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(entry, entity.PartitionKey, AuditPrefix(workspace))));
             try
             {

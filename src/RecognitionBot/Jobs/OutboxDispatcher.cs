@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Workspaces;
 
@@ -64,7 +63,7 @@ public sealed class OutboxOptions : IValidatableObject
 public sealed class OutboxDispatcher(
     OutboxSignal signal,
     OutboxStore outbox,
-    ILedger ledger,
+    PostedPosts posted,
     WorkspaceStore workspaces,
     UndeliveredPosts undelivered,
     IEnumerable<IOutboxSender> senders,
@@ -323,24 +322,25 @@ public sealed class OutboxDispatcher(
         PostReceipt? receipt;
         try
         {
-            receipt = await sender.SendAsync(item, abort);
+            // The reader is read here, inside the failure handling: unreadable settings are a retry, as a failed post is.
+            var reader = Reader.For(item.Post.Locale, await workspaces.GetAsync(item.Workspace, abort));
+            receipt = await sender.SendAsync(item with { Reader = reader }, abort);
         }
         catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
         {
             await FailedAsync(lease, e);
             return false;
         }
-        if (item.Post is ApprovalRequestPost approval && receipt is not null)
+        if (receipt is not null)
         {
             try
             {
-                await ledger.RecordApprovalMessageAsync(item.Workspace, approval.Redemption.Id,
-                    new Core.Rewards.PostedMessage(receipt.ConversationId, receipt.MessageId), approval.Locale, Recording());
+                await posted.RecordAsync(item, receipt, Recording());
             }
             catch (Exception e)
             {
-                // The card is out: posting it again would show the approver two. It stays as posted, not updated on decision.
-                log.LogError(e, "Approval card {Key} was posted but where it went could not be recorded", item.Key);
+                // The post is out: posting it again would show it twice (an approver two cards). It stays as posted.
+                log.LogError(e, "Post {Key} was made but what it left behind could not be recorded", item.Key);
             }
         }
         return true;

@@ -1,12 +1,25 @@
+using RecognitionBot.Core.Views;
+
 namespace RecognitionBot.Slack;
 
-/// <summary>The action and callback ids the app's blocks carry; interactions are routed on these, never on text.</summary>
+/// <summary>
+/// Slack's action ids are the core's verbs (<see cref="ViewVerbs"/>) with the app's prefix; the reject modal's own
+/// ids are Slack's alone, as only Slack asks for a reason in a modal.
+/// </summary>
 public static class SlackActions
 {
-    public const string Redeem = "kudos_redeem";
-    public const string Approve = "kudos_approve";
-    public const string Reject = "kudos_reject";
-    public const string CancelRedemption = "kudos_cancel_redemption";
+    private const string Prefix = "kudos_";
+
+    public static string Id(string verb) => Prefix + verb;
+
+    /// <summary>The verb of one of our action ids, or null for an id that is not ours.</summary>
+    public static string? Verb(string? actionId) =>
+        actionId is null || !actionId.StartsWith(Prefix, StringComparison.Ordinal) ? null
+        // Cancel buttons sent before the verbs were shared with Teams still say so.
+        : actionId == LegacyCancel ? ViewVerbs.Cancel
+        : actionId[Prefix.Length..];
+
+    private const string LegacyCancel = "kudos_cancel_redemption";
 
     /// <summary>The modal asking an approver for an optional reason before rejecting.</summary>
     public const string RejectModal = "kudos_reject_modal";

@@ -74,6 +74,73 @@ public sealed record SlackInteraction(string Type, JsonElement Payload)
             && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
 }
 
+/// <summary>
+/// A <c>block_actions</c> payload: who clicked which of our buttons, on which message. Read once from the raw JSON,
+/// so handlers see typed fields rather than property lookups.
+/// </summary>
+public sealed record SlackBlockActions(
+    SlackRef? Team,
+    SlackUserRef? User,
+    SlackContainer? Container,
+    SlackRef? Channel,
+    SlackMessageRef? Message,
+    string? TriggerId,
+    string? ResponseUrl,
+    IReadOnlyList<SlackBlockAction>? Actions)
+{
+    public string? ChannelId => Container?.ChannelId ?? Channel?.Id;
+
+    public string? MessageTs => Container?.MessageTs ?? Message?.Ts;
+
+    public Uri? ResponseUri => Uri.TryCreate(ResponseUrl, UriKind.Absolute, out var uri) ? uri : null;
+
+    public static SlackBlockActions? From(JsonElement payload) => SlackPayloads.Read<SlackBlockActions>(payload);
+}
+
+public sealed record SlackBlockAction(string? ActionId, string? BlockId, string? Value);
+
+/// <summary>A <c>view_submission</c> payload: the modal's callback id, its metadata and what was typed in it.</summary>
+public sealed record SlackViewSubmission(SlackRef? Team, SlackUserRef? User, SlackSubmittedView? View)
+{
+    public static SlackViewSubmission? From(JsonElement payload) => SlackPayloads.Read<SlackViewSubmission>(payload);
+}
+
+public sealed record SlackSubmittedView(string? Id, string? CallbackId, string? PrivateMetadata, SlackViewState? State)
+{
+    /// <summary>The text typed in one input (block id, then action id), or null.</summary>
+    public string? Input(string blockId, string actionId) =>
+        State?.Values?.GetValueOrDefault(blockId)?.GetValueOrDefault(actionId)?.Value;
+}
+
+public sealed record SlackViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackInputValue>>? Values);
+
+public sealed record SlackInputValue(string? Type, string? Value);
+
+public sealed record SlackRef(string? Id);
+
+public sealed record SlackUserRef(string? Id, string? TeamId);
+
+public sealed record SlackContainer(string? Type, string? ChannelId, string? MessageTs);
+
+public sealed record SlackMessageRef(string? Ts);
+
+internal static class SlackPayloads
+{
+    /// <summary>The payload as <typeparamref name="T"/>, or null when it does not have that shape.</summary>
+    public static T? Read<T>(JsonElement payload) where T : class
+    {
+        if (payload.ValueKind != JsonValueKind.Object) return null;
+        try
+        {
+            return payload.Deserialize<T>(SlackJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
 /// <summary>An Events API callback. Slack redelivers on timeouts, so <see cref="EventId"/> may be seen more than once.</summary>
 public sealed record SlackEvent(string TeamId, string EventId, string Type, JsonElement Event)
 {

@@ -16,7 +16,6 @@ public sealed class SlackKudosCommands(
     SlackInstallations installations,
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
-    WorkspaceStore workspaces,
     ILogger<SlackKudosCommands> log) : ISlackCommandHandler
 {
     public async Task<SlackMessage> HandleAsync(SlackSlashCommand command, CancellationToken ct)
@@ -28,7 +27,6 @@ public sealed class SlackKudosCommands(
         var actor = new MemberId(command.UserId);
         var directory = directories.First(d => d.Platform == Platform.Slack);
         var asker = directory.FindAsync(workspace, actor, ct);
-        var settings = workspaces.GetAsync(workspace, ct);
 
         string text;
         try
@@ -42,9 +40,9 @@ public sealed class SlackKudosCommands(
         }
 
         var locale = (await asker)?.Locale;
-        var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName), $"slack:cmd:{command.TriggerId}", locale);
-        var result = await core.HandleTextAsync(context, text, ct);
-        var rules = await settings;
-        return SlackReplies.Render(result, Texts.For(locale, rules.DefaultLocale), rules.Zone);
+        var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName),
+            SlackDeliveryKeys.Command(command.TriggerId), locale);
+        var answer = await core.AnswerTextAsync(context, text, ct);
+        return SlackViews.Render(answer.Result, answer.Reader.Texts, answer.Reader.Zone);
     }
 }

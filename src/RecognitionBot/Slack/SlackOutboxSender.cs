@@ -19,7 +19,6 @@ public sealed class SlackOutboxSender(
     SlackApiClient api,
     SlackInstallations installations,
     ConversationDirectory conversations,
-    WorkspaceStore workspaces,
     IOptions<SlackOptions> options,
     ILogger<SlackOutboxSender> log) : IOutboxSender, IDisposable
 {
@@ -53,8 +52,8 @@ public sealed class SlackOutboxSender(
         var team = item.Workspace.Id;
         var bot = await installations.BotForAsync(item.Workspace, cancellationToken)
             ?? throw new PostFailedException($"Slack workspace {team} is not installed.", permanent: true);
-        var settings = await workspaces.GetAsync(item.Workspace, cancellationToken);
-        var message = SlackBlocks.Render(item.Post, Texts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone);
+        var reader = item.ReaderOrDefault;
+        var message = SlackViews.Render(item.Post, reader.Texts, reader.Zone);
         try
         {
             switch (item.Target)

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using RecognitionBot.Core.Caching;
+using RecognitionBot.Core.Commands;
 
 namespace RecognitionBot.Teams;
 
@@ -14,17 +12,13 @@ public sealed class DeliveryKeys(TimeProvider time)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(15);
     // Bounded and expiring on its own: no scan of every key on the hot path once it is full.
-    private readonly BoundedCache<string, DateTimeOffset> _seen = new(20_000, TimeSpan.FromMinutes(30));
+    private readonly BoundedCache<DeliveryKey, DateTimeOffset> _seen = new(20_000, TimeSpan.FromMinutes(30));
 
     /// <summary>A compact key from the parts that identify one delivery (conversation, activity, button, person).</summary>
-    public static string For(params string?[] parts)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts.Select(p => p ?? ""))));
-        return "teams-" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_');
-    }
+    public static DeliveryKey For(params ReadOnlySpan<string?> parts) => DeliveryKey.Teams(parts);
 
     /// <summary>True the first time a delivery is seen here; false for a redelivery.</summary>
-    public bool TryBegin(string key)
+    public bool TryBegin(DeliveryKey key)
     {
         var now = time.GetUtcNow();
         if (_seen.TryGetValue(key, out var at) && now - at > Remember) _seen.TryRemove(key, out _);
@@ -32,5 +26,5 @@ public sealed class DeliveryKeys(TimeProvider time)
     }
 
     /// <summary>Handling failed: a redelivery should be tried again.</summary>
-    public void Forget(string key) => _seen.TryRemove(key, out _);
+    public void Forget(DeliveryKey key) => _seen.TryRemove(key, out _);
 }

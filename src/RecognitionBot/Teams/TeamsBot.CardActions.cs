@@ -1,92 +1,77 @@
-using System.Text.Json;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
 
 namespace RecognitionBot.Teams;
 
-/// <summary>Clicks on the bot's cards (Action.Execute): redeem, approve, reject, cancel.</summary>
+/// <summary>Clicks on the bot's cards (Action.Execute), routed by the core's verbs: redeem, approve, reject, cancel.</summary>
 public sealed partial class TeamsBot
 {
+    private delegate Task<AdaptiveCard> CardRoute(TeamsBot bot, Click click, string subject, CancellationToken ct);
+
+    /// <summary>What each of our buttons does, by verb; the answer is the card the clicker sees in place of the clicked one.</summary>
+    private static readonly IReadOnlyDictionary<string, CardRoute> CardRoutes = new Dictionary<string, CardRoute>(StringComparer.Ordinal)
+    {
+        [ViewVerbs.Redeem] = static (bot, click, reward, ct) => bot.RedeemAsync(click, reward, ct),
+        [ViewVerbs.Approve] = static (bot, click, id, ct) => bot.DecideAsync(click, new DecideRedemptionCommand(id, true, null), ct),
+        [ViewVerbs.Reject] = static (bot, click, id, ct) => bot.DecideAsync(click, new DecideRedemptionCommand(id, false, click.Action.Get(ViewVerbs.Reason)), ct),
+        [ViewVerbs.Cancel] = static (bot, click, id, ct) => bot.AnswerClickAsync(click, new CancelRedemptionCommand(id), ct),
+    };
+
     /// <summary>Action.Execute from one of our cards: the HTTP response carries the refreshed card for the person who clicked.</summary>
     private async Task<InvokeResponse?> OnCardActionAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
-        var settings = await SettingsAsync(workspace, ct);
-        var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
-        var (verb, data) = ReadAction(activity.Value);
-        var actor = Actor(activity);
-        string? Get(string key) => data.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-
-        KudosCommand? command = verb switch
+        var action = AdaptiveCardInvoke.From(activity.Value);
+        var subject = action.Verb is { } verb ? action.Get(ViewVerbs.SubjectKey(verb)) : null;
+        if (action.Verb is null || subject is null || !CardRoutes.TryGetValue(action.Verb, out var route))
         {
-            CardVerbs.Redeem when Get(CardVerbs.RewardId) is { } reward => new RedeemCommand(reward),
-            CardVerbs.Approve when Get(CardVerbs.RedemptionId) is { } id => new DecideRedemptionCommand(id, true, null),
-            CardVerbs.Reject when Get(CardVerbs.RedemptionId) is { } id => new DecideRedemptionCommand(id, false, Get(CardVerbs.Reason)),
-            CardVerbs.Cancel when Get(CardVerbs.RedemptionId) is { } id => new CancelRedemptionCommand(id),
-            _ => null,
-        };
-        if (command is null)
-        {
-            logger.LogWarning("Unknown card action {Verb} in {Workspace}", verb, workspace);
-            return MessageResponse(texts["UnknownAction"]);
+            logger.LogWarning("Unknown card action {Verb} in {Workspace}", action.Verb, workspace);
+            return AdaptiveCardInvokeResponse.Message(TeamsTexts.For(await recognition.ReaderAsync(workspace, activity.Locale, ct))["UnknownAction"]);
         }
 
         // A double click on the same card button is one delivery: the second returns the first answer.
-        var subject = Get(CardVerbs.RewardId) ?? Get(CardVerbs.RedemptionId);
+        var actor = Actor(activity);
         var context = new CommandContext(workspace, actor, Where(activity),
-            DeliveryKeys.For(activity.Conversation!.Id, activity.ReplyToId ?? activity.Id, verb, subject, actor.Value), activity.Locale);
-        var result = await recognition.HandleAsync(context, command, ct);
-
-        AdaptiveCard card;
-        switch (command)
-        {
-            case RedeemCommand:
-                // The catalog stays on screen, refreshed, with what just happened on top.
-                var notice = await DescribeAsync(workspace, settings, texts, result, ct);
-                var catalog = await recognition.HandleAsync(context with { DeliveryKey = null }, new RewardsCommand(), ct);
-                var requested = result is RedemptionView { Redemption.State: Core.Rewards.RedemptionState.Pending } pending ? pending.Redemption : null;
-                card = catalog is RewardsView view
-                    ? TeamsCards.Rewards(view, await ContextAsync(workspace, settings, texts, [], ct), notice, result is Refused or NotUnderstood, requested)
-                    : await RenderAsync(workspace, settings, activity.Locale, result, null, ct);
-                break;
-            case DecideRedemptionCommand decide when result is RedemptionView decided:
-                card = TeamsCards.Approval(decided.Redemption, decided.RequesterAvailable,
-                    await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(decided), ct),
-                    decided.Change == RedemptionChange.Unchanged ? TeamsCards.Describe(decided, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(decided), ct)) : null);
-                break;
-            case DecideRedemptionCommand decide when await recognition.GetRedemptionAsync(workspace, decide.RedemptionId, ct) is { } current:
-                // Refused (not an approver, own request): the card as it stands, with why nothing happened.
-                var c = await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(current.Redemption), ct);
-                card = TeamsCards.Approval(current.Redemption, current.RequesterAvailable, c, TeamsCards.Describe(result, c));
-                break;
-            default:
-                card = await RenderAsync(workspace, settings, activity.Locale, result, null, ct);
-                break;
-        }
-        return new InvokeResponse(StatusCodes.Status200OK, new Dictionary<string, object>
-        {
-            ["statusCode"] = StatusCodes.Status200OK,
-            ["type"] = Attachment.AdaptiveCardContentType,
-            ["value"] = card.ToJson(),
-        });
+            DeliveryKeys.For(activity.Conversation!.Id, activity.ReplyToId ?? activity.Id, action.Verb, subject, actor.Value), activity.Locale);
+        var click = new Click(context, action);
+        return AdaptiveCardInvokeResponse.Card(await route(this, click, subject, ct));
     }
 
-    private static InvokeResponse MessageResponse(string text) => new(StatusCodes.Status200OK, new Dictionary<string, object>
+    /// <summary>The catalog stays on screen, refreshed, with what just happened on top.</summary>
+    private async Task<AdaptiveCard> RedeemAsync(Click click, string reward, CancellationToken ct)
     {
-        ["statusCode"] = StatusCodes.Status200OK,
-        ["type"] = "application/vnd.microsoft.activity.message",
-        ["value"] = text,
-    });
-
-    private static (string? Verb, IReadOnlyDictionary<string, string> Data) ReadAction(JsonElement? value)
-    {
-        var data = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (value is not { ValueKind: JsonValueKind.Object } v || !v.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
-            return (null, data);
-        var verb = action.TryGetProperty("verb", out var vb) && vb.ValueKind == JsonValueKind.String ? vb.GetString() : null;
-        if (action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object)
-            foreach (var p in d.EnumerateObject())
-                data[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
-        return (verb, data);
+        var (result, reader) = await recognition.AnswerAsync(click.Context, new RedeemCommand(reward), ct);
+        var catalog = await recognition.HandleAsync(click.Context with { DeliveryKey = null }, new RewardsCommand(), ct);
+        var v = ViewText.For(reader);
+        var view = catalog is RewardsView rewards ? RedemptionViews.CatalogAfter(rewards, result, v) : ResultViews.For(result, v);
+        return await RenderAsync(click.Context.Workspace, TeamsTexts.For(reader), view, null, ct);
     }
+
+    /// <summary>The approval card as it now stands, saying why nothing happened when the click changed nothing.</summary>
+    private async Task<AdaptiveCard> DecideAsync(Click click, DecideRedemptionCommand decide, CancellationToken ct)
+    {
+        var (result, reader) = await recognition.AnswerAsync(click.Context, decide, ct);
+        var v = ViewText.For(reader);
+        var view = result switch
+        {
+            RedemptionView decided => RedemptionViews.Approval(decided.Redemption, decided.RequesterAvailable, v,
+                decided.Change == RedemptionChange.Unchanged ? ResultText.Describe(decided, v) : null),
+            // Refused (not an approver, own request): the card as it stands, with why nothing happened.
+            _ when await recognition.GetRedemptionAsync(click.Context.Workspace, decide.RedemptionId, ct) is { } current =>
+                RedemptionViews.Approval(current.Redemption, current.RequesterAvailable, v, ResultText.Describe(result, v)),
+            _ => ResultViews.For(result, v),
+        };
+        return await RenderAsync(click.Context.Workspace, TeamsTexts.For(reader), view, null, ct);
+    }
+
+    private async Task<AdaptiveCard> AnswerClickAsync(Click click, KudosCommand command, CancellationToken ct)
+    {
+        var (result, reader) = await recognition.AnswerAsync(click.Context, command, ct);
+        return await RenderAsync(click.Context.Workspace, reader, result, null, ct);
+    }
+
+    /// <summary>A click with what answering it needs: the command context and the typed action (the reader comes with the core's answer).</summary>
+    private sealed record Click(CommandContext Context, AdaptiveCardInvoke Action);
 }

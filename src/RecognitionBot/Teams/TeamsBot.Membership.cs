@@ -1,3 +1,4 @@
+using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
 
@@ -52,10 +53,9 @@ public sealed partial class TeamsBot
         }, ct);
         if (claimed is null) return;
 
-        var settings = await SettingsAsync(workspace, ct);
-        var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
+        var reader = await recognition.ReaderAsync(workspace, activity.Locale, ct);
         var personal = activity.Conversation!.ConversationType == ConversationTypes.Personal;
-        var card = TeamsCards.Welcome(new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>()), personal);
+        var card = TeamsCards.Welcome(new CardContext(TeamsTexts.For(reader), new Dictionary<MemberId, TeamsPerson>()), personal);
         try
         {
             await connector.SendAsync(claimed.ServiceUrl, claimed.ConversationId, TeamsPoster.Message(card), ct);
@@ -75,7 +75,7 @@ public sealed partial class TeamsBot
         {
             await RememberAsync(workspace, activity, ct);
         }
-        catch (Exception e) when (IsStorageFault(e))
+        catch (Exception e) when (StorageFaults.IsFault(e))
         {
             logger.LogWarning(e, "Could not store where to reach {Conversation} in {Workspace}", activity.Conversation?.Id, workspace);
         }

@@ -1,6 +1,7 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
-using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Storage;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
 
@@ -12,7 +13,6 @@ namespace RecognitionBot.Teams;
 /// </summary>
 public sealed partial class TeamsBot(
     RecognitionService recognition,
-    WorkspaceStore workspaces,
     TeamsReferences references,
     TeamsPoster poster,
     BotConnectorClient connector,
@@ -59,10 +59,9 @@ public sealed partial class TeamsBot(
 
     private async Task<InvokeResponse?> OnMessageAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
-        var settings = await SettingsAsync(workspace, ct);
         var actor = Actor(activity);
         var resolved = new Dictionary<string, ResolvedMention>(StringComparer.OrdinalIgnoreCase);
-        CommandResult result;
+        Answer answer;
         var text = "";
         try
         {
@@ -71,24 +70,25 @@ public sealed partial class TeamsBot(
             text = TeamsMentions.ToCommandText(activity, resolved);
             var context = new CommandContext(workspace, actor, Where(activity),
                 DeliveryKeys.For(activity.Conversation!.Id, activity.Id), activity.Locale);
-            result = await recognition.HandleTextAsync(context, text, ct);
+            answer = await recognition.AnswerTextAsync(context, text, ct);
         }
         catch (Exception e) when (e is BotConnectorException or HttpRequestException)
         {
             logger.LogWarning(e, "Could not resolve the mentions of activity {Id} in {Workspace}", activity.Id, workspace);
-            result = new Refused(Refusal.Busy);
+            answer = new Answer(new Refused(Refusal.Busy), await recognition.ReaderAsync(workspace, activity.Locale, ct));
         }
         catch (Azure.RequestFailedException e)
         {
             logger.LogWarning(e, "Storage failed while resolving the mentions of activity {Id} in {Workspace}", activity.Id, workspace);
-            result = new Refused(Refusal.StorageUnavailable);
+            answer = new Answer(new Refused(Refusal.StorageUnavailable), await recognition.ReaderAsync(workspace, activity.Locale, ct));
         }
 
+        var (result, reader) = answer;
         var namesOnly = resolved.Values.Where(r => !r.Found).ToDictionary(r => new MemberId(r.MemberId), r => r.Name);
-        var card = await RenderAsync(workspace, settings, activity.Locale, result, namesOnly, ct);
+        var card = await RenderAsync(workspace, reader, result, namesOnly, ct);
         if (MentionHint(activity, text, result) is { } hint)
-            card = card with { Body = [.. card.Body, new TextBlock(TeamsTexts.For(activity.Locale, settings.DefaultLocale)[hint]) { IsSubtle = true }] };
-        await AnswerAsync(workspace, activity, actor, result, card, settings, ct);
+            card = card with { Body = [.. card.Body, new TextBlock(TeamsTexts.For(reader)[hint]) { IsSubtle = true }] };
+        await AnswerAsync(workspace, activity, actor, result, card, reader, ct);
         return null;
     }
 
@@ -110,13 +110,13 @@ public sealed partial class TeamsBot(
     /// reply at all, unless the 1:1 chat cannot be reached, when it gets a neutral line without names or numbers.
     /// </summary>
     private async Task AnswerAsync(WorkspaceId workspace, Activity activity, MemberId actor, CommandResult result, AdaptiveCard card,
-        WorkspaceSettings settings, CancellationToken ct)
+        Reader reader, CancellationToken ct)
     {
         var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView or KudosGiven;
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
-            var texts = TeamsTexts.For(activity.Locale, settings.DefaultLocale);
-            var noOne = new CardContext(texts, settings.Zone, new Dictionary<MemberId, TeamsPerson>());
+            var texts = TeamsTexts.For(reader);
+            var noOne = new CardContext(texts, new Dictionary<MemberId, TeamsPerson>());
             try
             {
                 await poster.ToMemberAsync(workspace, actor, TeamsPoster.Message(card), ct);
@@ -140,22 +140,6 @@ public sealed partial class TeamsBot(
             logger.LogWarning(e, "The answer to activity {Id} in {Workspace} could not be posted", activity.Id, workspace);
         }
     }
-
-    /// <summary>The workspace's settings, or the defaults while storage is unreachable (the core then refuses with "try again").</summary>
-    private async Task<WorkspaceSettings> SettingsAsync(WorkspaceId workspace, CancellationToken ct)
-    {
-        try
-        {
-            return await workspaces.GetAsync(workspace, ct);
-        }
-        catch (Exception e) when (IsStorageFault(e))
-        {
-            logger.LogWarning(e, "Could not read the settings of {Workspace}", workspace);
-            return new WorkspaceSettings();
-        }
-    }
-
-    private static bool IsStorageFault(Exception e) => e is Azure.RequestFailedException or HttpRequestException or TaskCanceledException;
 
     /// <summary>
     /// A mentioned person as a member id: their AAD object id, from the mention, our references or the conversation's
@@ -208,22 +192,22 @@ public sealed partial class TeamsBot(
             if (member is null) return;
             await references.SavePersonAsync(workspace, TeamsPerson.FromRoster(member, Actor(activity).Value, from.Name ?? "", activity.ServiceUrl), ct);
         }
-        catch (Exception e) when (e is BotConnectorException or HttpRequestException || IsStorageFault(e))
+        catch (Exception e) when (e is BotConnectorException or HttpRequestException || StorageFaults.IsFault(e))
         {
             logger.LogWarning(e, "Could not read the roster entry of the sender of activity {Id} in {Workspace}", activity.Id, workspace);
         }
     }
 
-    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, WorkspaceSettings settings, string? locale, CommandResult result,
+    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, Reader reader, CommandResult result,
         IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
     {
-        var people = await PeopleAsync(workspace, TeamsCards.PeopleIn(result), ct);
-        var context = new CardContext(TeamsTexts.For(locale, settings.DefaultLocale), settings.Zone, people, namesOnly);
-        return TeamsCards.ForResult(result, context);
+        var texts = TeamsTexts.For(reader);
+        return await RenderAsync(workspace, texts, ResultViews.For(result, ViewText.For(reader)), namesOnly, ct);
     }
 
-    private async Task<CardContext> ContextAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, IEnumerable<MemberId> members, CancellationToken ct) =>
-        new(texts, settings.Zone, await PeopleAsync(workspace, members, ct));
+    /// <summary>A view as a card, with the names of everyone it names looked up first.</summary>
+    private async Task<AdaptiveCard> RenderAsync(WorkspaceId workspace, TeamsTexts texts, View view, IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct) =>
+        TeamsCards.Render(view, new CardContext(texts, await PeopleAsync(workspace, view.People, ct), namesOnly));
 
     // Names make cards friendlier, but an answer without mentions beats no answer.
     private async Task<IReadOnlyDictionary<MemberId, TeamsPerson>> PeopleAsync(WorkspaceId workspace, IEnumerable<MemberId> members, CancellationToken ct)
@@ -232,15 +216,12 @@ public sealed partial class TeamsBot(
         {
             return await references.FindPeopleAsync(workspace, members, ct);
         }
-        catch (Exception e) when (IsStorageFault(e))
+        catch (Exception e) when (StorageFaults.IsFault(e))
         {
             logger.LogWarning(e, "Could not read names in {Workspace}", workspace);
             return new Dictionary<MemberId, TeamsPerson>();
         }
     }
-
-    private async Task<string> DescribeAsync(WorkspaceId workspace, WorkspaceSettings settings, TeamsTexts texts, CommandResult result, CancellationToken ct) =>
-        TeamsCards.Describe(result, await ContextAsync(workspace, settings, texts, TeamsCards.PeopleIn(result), ct));
 
     private static MemberId Actor(Activity activity) => new(activity.From?.AadObjectId ?? activity.From?.Id ?? "");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using RecognitionBot.Core.Outbox;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
 
@@ -12,7 +13,6 @@ namespace RecognitionBot.Teams;
 public sealed class TeamsOutboxSender(
     TeamsPoster poster,
     TeamsReferences references,
-    WorkspaceStore workspaces,
     ILogger<TeamsOutboxSender> logger) : IOutboxSender, IDisposable
 {
     // The connector's per-bot limits per conversation (learn.microsoft.com, "Optimize your bot: rate limiting"):
@@ -33,16 +33,11 @@ public sealed class TeamsOutboxSender(
 
     public async Task<PostReceipt?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var settings = await workspaces.GetAsync(item.Workspace, cancellationToken);
-        var people = await references.FindPeopleAsync(item.Workspace, TeamsCards.PeopleIn(item.Post), cancellationToken);
-        var context = new CardContext(TeamsTexts.For(item.Post.Locale, settings.DefaultLocale), settings.Zone, people);
-        var card = item.Post switch
-        {
-            RecognitionGapsPost gaps => TeamsCards.Gaps(gaps, context, (await references.FindConversationAsync(item.Workspace, gaps.ConversationId, cancellationToken))?.Name),
-            UndeliveredPost { ConversationId: { } where } undelivered =>
-                TeamsCards.Undelivered(undelivered, context, (await references.FindConversationAsync(item.Workspace, where, cancellationToken))?.Name),
-            _ => TeamsCards.ForPost(item.Post, context),
-        };
+        var reader = item.ReaderOrDefault;
+        var texts = TeamsTexts.For(reader);
+        var view = PostViews.For(item.Post, ViewText.For(reader));
+        var people = await references.FindPeopleAsync(item.Workspace, view.People, cancellationToken);
+        var card = TeamsCards.Render(view, new CardContext(texts, people, conversations: await ConversationNamesAsync(item.Workspace, view, cancellationToken)));
         // Personal notes go to the activity feed too; channel posts do not ping anyone beyond their mentions.
         var message = TeamsPoster.Message(card, alert: item.Target is ToMember);
         try
@@ -69,5 +64,16 @@ public sealed class TeamsOutboxSender(
         {
             throw new PostFailedException("The Bot Connector could not be reached: " + e.Message, inner: e);
         }
+    }
+
+    // A note about a channel names it as people know it; the id when we never learnt its name.
+    private async Task<IReadOnlyDictionary<string, string>?> ConversationNamesAsync(WorkspaceId workspace, View view, CancellationToken ct)
+    {
+        var ids = view.Lines.SelectMany(l => l.Spans).OfType<ConversationSpan>().Select(c => c.ConversationId).Where(id => id.Length > 0).Distinct().ToList();
+        if (ids.Count == 0) return null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+            if ((await references.FindConversationAsync(workspace, id, ct))?.Name is { } name) names[id] = name;
+        return names;
     }
 }

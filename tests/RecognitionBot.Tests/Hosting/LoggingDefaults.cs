@@ -36,7 +36,7 @@ public sealed class LoggingDefaults
 
     [Theory]
     [InlineData("RecognitionBot.Slack.SlackKudosInteractions")]
-    [InlineData("RecognitionBot.Core.RecognitionService")]
+    [InlineData("RecognitionBot.Core.Commands.CommandPipeline")]
     [InlineData("Microsoft.Hosting.Lifetime")]
     public async Task KeepsOurOwnEventsAndTheHostsLifetimeAtInformation(string category)
     {

@@ -63,7 +63,7 @@ public sealed class ReadinessProbe : IDisposable
 
         public OwnAzurite()
         {
-            Port = FreePort();
+            Port = Infrastructure.OwnAzurite.FreePort();
             Start();
         }
 
@@ -112,13 +112,6 @@ public sealed class ReadinessProbe : IDisposable
                 if (DateTime.UtcNow > until) throw new InvalidOperationException(failure);
                 Thread.Sleep(100);
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private static bool PortOpen(int port)

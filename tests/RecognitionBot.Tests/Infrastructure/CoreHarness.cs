@@ -67,7 +67,7 @@ public sealed class CoreHarness : IAsyncDisposable
     }
 
     public static CommandContext As(string member, ConversationRef? where = null, string? delivery = null, WorkspaceId? workspace = null) =>
-        new(workspace ?? Workspace, new MemberId(member), where ?? Channel, delivery);
+        new(workspace ?? Workspace, new MemberId(member), where ?? Channel, delivery is null ? null : DeliveryKey.Of(delivery));
 
     public Task<CommandResult> Say(string member, string text, ConversationRef? where = null, string? delivery = null) =>
         Recognition.HandleTextAsync(As(member, where, delivery), text, CancellationToken.None);

@@ -22,7 +22,7 @@ public sealed class DispatchingTheOutbox : IAsyncLifetime
 
     /// <param name="signal">Another instance's signal (it knows nothing of the rows this one wrote); default: this instance's.</param>
     private OutboxDispatcher Dispatcher(IOutboxSender? sender = null, OutboxSignal? signal = null) => new(
-        signal ?? _h.Services.GetRequiredService<OutboxSignal>(), _h.Outbox, _h.Ledger, _h.Workspaces, _h.Services.GetRequiredService<UndeliveredPosts>(), [sender ?? _sender],
+        signal ?? _h.Services.GetRequiredService<OutboxSignal>(), _h.Outbox, _h.Services.GetRequiredService<PostedPosts>(), _h.Workspaces, _h.Services.GetRequiredService<UndeliveredPosts>(), [sender ?? _sender],
         new RecognitionBot.Observability.RecognitionMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         Options.Create(new OutboxOptions()), _h.Clock, NullLogger<OutboxDispatcher>.Instance);
 

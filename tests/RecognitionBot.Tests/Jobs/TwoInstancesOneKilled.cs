@@ -16,8 +16,8 @@ namespace RecognitionBot.Tests.Jobs;
 [Collection(AloneCollection.Name)]
 public sealed class TwoInstancesOneKilled
 {
-    // From this engineer's own port range, so parallel test runs on the machine never collide.
-    private const int Port = 10341;
+    // A free port of its own, so parallel test runs on one machine never collide.
+    private static readonly int Port = OwnAzurite.FreePort();
 
     [Fact]
     public async Task EveryPostArrivesAndOnlyThoseInFlightAtTheKillRepeat()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -8,6 +7,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using RecognitionBot.Observability;
 using RecognitionBot.Tests.Hosting;
+using RecognitionBot.Tests.Infrastructure;
 
 namespace RecognitionBot.Tests.Observability;
 
@@ -149,7 +149,7 @@ public sealed class TelemetryPipeline : IDisposable
 
         public TooManyRequestsServer()
         {
-            var port = FreePort();
+            var port = OwnAzurite.FreePort();
             Url = new Uri($"http://127.0.0.1:{port}/api/chat.postMessage");
             _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             _listener.Start();
@@ -168,13 +168,6 @@ public sealed class TelemetryPipeline : IDisposable
         }
 
         public Uri Url { get; }
-
-        private static int FreePort()
-        {
-            using var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            return ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
 
         public void Dispose()
         {

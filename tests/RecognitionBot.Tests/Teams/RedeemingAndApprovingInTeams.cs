@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams;
 using RecognitionBot.Teams.Cards;
@@ -51,10 +52,10 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var reply = await _teams.SayAsync(Bob, Personal(Bob), "rewards");
         var catalog = reply.Card();
         AdaptiveCardContract.AssertValid(catalog);
-        var redeem = FindAction(catalog, CardVerbs.Redeem, "Coffee voucher");
+        var redeem = FindAction(catalog, ViewVerbs.Redeem, "Coffee voucher");
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Redeem,
-            new Dictionary<string, string> { [CardVerbs.RewardId] = redeem.GetProperty("data").GetProperty(CardVerbs.RewardId).GetString()! }, replyToId: "catalog-1"));
+        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Redeem,
+            new Dictionary<string, string> { [ViewVerbs.RewardId] = redeem.GetProperty("data").GetProperty(ViewVerbs.RewardId).GetString()! }, replyToId: "catalog-1"));
 
         var approval = await _teams.Connector.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith($"/amer/v3/conversations/a:dm-{Mia.AadId}/activities")
             && c.Body.Contains("Coffee voucher"));
@@ -93,13 +94,13 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var (_, redemption, approval) = await BobRedeemsCoffee();
         var approvalId = approval.Path.Split('/')[4];
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), CardVerbs.Approve,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = redemption.Id }, replyToId: "approval-1"));
+        var response = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), ViewVerbs.Approve,
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = redemption.Id }, replyToId: "approval-1"));
 
         var card = response.GetProperty("value");
         AdaptiveCardContract.AssertValid(card);
         Assert.Contains("Approved by <at>Mia Manager</at>", card.AllText());
-        Assert.DoesNotContain(CardVerbs.Approve, card.GetRawText());
+        Assert.DoesNotContain(ViewVerbs.Approve, card.GetRawText());
         Assert.Equal(new MemberBalance(50, 30, 0), await _teams.BalanceOf(Bob));
         Assert.Equal(4, (await _teams.Ledger.GetRewardsAsync(Workspace, CancellationToken.None)).Single(r => r.Name == "Coffee voucher").Stock);
 
@@ -116,10 +117,10 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     {
         var (_, redemption, _) = await BobRedeemsCoffee();
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), CardVerbs.Reject, new Dictionary<string, string>
+        var response = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), ViewVerbs.Reject, new Dictionary<string, string>
         {
-            [CardVerbs.RedemptionId] = redemption.Id,
-            [CardVerbs.Reason] = "Out of budget **this** month <at>Everyone</at>",
+            [ViewVerbs.RedemptionId] = redemption.Id,
+            [ViewVerbs.Reason] = "Out of budget **this** month <at>Everyone</at>",
         }));
 
         var card = response.GetProperty("value");
@@ -138,12 +139,12 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     public async Task ClickingADecidedCardShowsTheCurrentStateAndChangesNothing()
     {
         var (_, redemption, _) = await BobRedeemsCoffee();
-        await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), CardVerbs.Reject,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = redemption.Id }, replyToId: "approval-2"));
+        await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), ViewVerbs.Reject,
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = redemption.Id }, replyToId: "approval-2"));
         var after = await _teams.BalanceOf(Bob);
 
-        var stale = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), CardVerbs.Approve,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = redemption.Id }, replyToId: "approval-2"));
+        var stale = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), ViewVerbs.Approve,
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = redemption.Id }, replyToId: "approval-2"));
 
         var card = stale.GetProperty("value");
         AdaptiveCardContract.AssertValid(card);
@@ -158,15 +159,15 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var (_, redemption, _) = await BobRedeemsCoffee();
         var before = await _teams.BalanceOf(Bob);
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), CardVerbs.Approve,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = redemption.Id }));
-        var self = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Approve,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = redemption.Id }));
+        var response = await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), ViewVerbs.Approve,
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = redemption.Id }));
+        var self = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Approve,
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = redemption.Id }));
 
         var card = response.GetProperty("value");
         AdaptiveCardContract.AssertValid(card);
         Assert.Contains("Only the requester's manager or a workspace approver", card.AllText());
-        Assert.Contains(CardVerbs.Approve, card.GetRawText());
+        Assert.Contains(ViewVerbs.Approve, card.GetRawText());
         Assert.Contains("Nobody approves their own request", self.GetProperty("value").AllText());
         Assert.Equal(before, await _teams.BalanceOf(Bob));
         Assert.Equal(RedemptionState.Pending, (await _teams.Ledger.GetRedemptionAsync(Workspace, redemption.Id, CancellationToken.None))!.State);
@@ -176,8 +177,8 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     public async Task ADoubleClickOnRedeemRedeemsOnce()
     {
         var coffee = await CoffeeId();
-        var click = _teams.CardAction(Ann, Personal(Ann), CardVerbs.Redeem, new Dictionary<string, string> { [CardVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
-        var again = _teams.CardAction(Ann, Personal(Ann), CardVerbs.Redeem, new Dictionary<string, string> { [CardVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
+        var click = _teams.CardAction(Ann, Personal(Ann), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
+        var again = _teams.CardAction(Ann, Personal(Ann), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }, replyToId: "catalog-ann");
 
         await Task.WhenAll(_teams.ClickAsync(click), _teams.ClickAsync(again));
 
@@ -194,11 +195,11 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         var cancel = catalog.GetProperty("value").GetProperty("body").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "ActionSet")
             .SelectMany(e => e.GetProperty("actions").EnumerateArray())
-            .Single(a => a.GetProperty("verb").GetString() == CardVerbs.Cancel);
-        Assert.Equal(redemption.Id, cancel.GetProperty("data").GetProperty(CardVerbs.RedemptionId).GetString());
+            .Single(a => a.GetProperty("verb").GetString() == ViewVerbs.Cancel);
+        Assert.Equal(redemption.Id, cancel.GetProperty("data").GetProperty(ViewVerbs.RedemptionId).GetString());
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Cancel,
-            new Dictionary<string, string> { [CardVerbs.RedemptionId] = cancel.GetProperty("data").GetProperty(CardVerbs.RedemptionId).GetString()! }, replyToId: "catalog-1"));
+        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Cancel,
+            new Dictionary<string, string> { [ViewVerbs.RedemptionId] = cancel.GetProperty("data").GetProperty(ViewVerbs.RedemptionId).GetString()! }, replyToId: "catalog-1"));
 
         AdaptiveCardContract.AssertValid(response.GetProperty("value"));
         Assert.Contains("You cancelled", response.GetProperty("value").AllText());
@@ -213,12 +214,12 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
         await _teams.SayAsync(Ann, Personal(Ann), "admin approver add @dan");
         var coffee = await CoffeeId();
 
-        await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), CardVerbs.Redeem, new Dictionary<string, string> { [CardVerbs.RewardId] = coffee }));
+        await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }));
 
         // Cat has no points: a clear refusal, nothing held, nobody asked.
         Assert.Empty(await PendingRedemptions());
         await _teams.SayAsync(Dan, Channel(NewChannel(), "7"), "kudos @cat +35 for the calm on a terrible day");
-        var response = await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), CardVerbs.Redeem, new Dictionary<string, string> { [CardVerbs.RewardId] = coffee }));
+        var response = await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), ViewVerbs.Redeem, new Dictionary<string, string> { [ViewVerbs.RewardId] = coffee }));
 
         Assert.Contains("held", response.GetProperty("value").AllText());
         var redemption = (await PendingRedemptions()).Single();
@@ -231,10 +232,10 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     {
         var extra = (await _teams.Ledger.GetRewardsAsync(Workspace, CancellationToken.None)).Single(r => r.Name == "Extra break");
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Redeem,
-            new Dictionary<string, string> { [CardVerbs.RewardId] = extra.Id }));
+        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Redeem,
+            new Dictionary<string, string> { [ViewVerbs.RewardId] = extra.Id }));
 
-        Assert.DoesNotContain(CardVerbs.Cancel, response.GetProperty("value").GetRawText());
+        Assert.DoesNotContain(ViewVerbs.Cancel, response.GetProperty("value").GetRawText());
     }
 
     [Fact]
@@ -242,8 +243,8 @@ public sealed class RedeemingAndApprovingInTeams : IAsyncLifetime
     {
         var extra = (await _teams.Ledger.GetRewardsAsync(Workspace, CancellationToken.None)).Single(r => r.Name == "Extra break");
 
-        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), CardVerbs.Redeem,
-            new Dictionary<string, string> { [CardVerbs.RewardId] = extra.Id }));
+        var response = await _teams.ClickAsync(_teams.CardAction(Bob, Personal(Bob), ViewVerbs.Redeem,
+            new Dictionary<string, string> { [ViewVerbs.RewardId] = extra.Id }));
 
         var card = response.GetProperty("value");
         AdaptiveCardContract.AssertValid(card);

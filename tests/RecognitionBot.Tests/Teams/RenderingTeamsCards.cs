@@ -4,6 +4,8 @@ using RecognitionBot.Core.Kudos;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams;
 using RecognitionBot.Teams.Cards;
@@ -25,8 +27,20 @@ public sealed class RenderingTeamsCards
         [Mia] = new("aad-mia", "Mia Manager"),
     };
 
-    private static CardContext Context(string locale = "en-US") =>
-        new(TeamsTexts.For(locale), TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome"), People);
+    private static Reader Context(string locale = "en-US") => new(TeamsTexts.For(locale), TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome"));
+
+    /// <summary>Who reads the card: their texts and zone, and the names the adapter found.</summary>
+    private sealed record Reader(TeamsTexts Texts, TimeZoneInfo Zone, IReadOnlyDictionary<MemberId, string>? NamesOnly = null)
+    {
+        public ViewText V => new(Texts.Core, Zone);
+
+        public AdaptiveCard Card(View view) =>
+            TeamsCards.Render(view, new CardContext(Texts, People, NamesOnly, new Dictionary<string, string> { ["19:c"] = "Escalations" }));
+    }
+
+    private static AdaptiveCard Result(CommandResult result, Reader c) => c.Card(ResultViews.For(result, c.V));
+
+    private static AdaptiveCard Post(OutboxPost post, Reader c) => c.Card(PostViews.For(post, c.V));
 
     private static readonly Kudos Kudos = new("k1", Workspace, Ann, [Bob, Mia], 10, "Thanks for the **save** <at>All</at> & more", ["#empathy", "#teamwork"],
         new ConversationRef("19:c@thread.tacv2", ConversationKind.Channel, "19:t"), Now, Private: false, PrivateRecipients: [Mia], FirstTimeRecipients: [Bob]);
@@ -41,28 +55,28 @@ public sealed class RenderingTeamsCards
         return data;
     }
 
-    private static readonly Dictionary<string, Func<CardContext, AdaptiveCard>> Renderers = new()
+    private static readonly Dictionary<string, Func<Reader, AdaptiveCard>> Renderers = new()
     {
-        ["given"] = c => TeamsCards.ForResult(new KudosGiven(Kudos, [new RecipientOutcome(Bob, 10, 10, [])], new AllowanceView(100, 20, Now.AddDays(4))), c),
-        ["given-private"] = c => TeamsCards.ForResult(new KudosGiven(Kudos with { Private = true }, [], new AllowanceView(100, 20, Now.AddDays(4))), c),
-        ["celebration"] = c => TeamsCards.ForPost(new CelebrationPost(Kudos, [new Milestone(Bob, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]), c),
-        ["received"] = c => TeamsCards.ForPost(new KudosReceivedPost(Kudos, Mia, 40, 120), c),
-        ["balance"] = c => TeamsCards.ForResult(new BalanceView(Ann, new AllowanceView(100, 30, Now.AddDays(4)), new MemberBalance(120, 30, 10),
+        ["given"] = c => Result(new KudosGiven(Kudos, [new RecipientOutcome(Bob, 10, 10, [])], new AllowanceView(100, 20, Now.AddDays(4))), c),
+        ["given-private"] = c => Result(new KudosGiven(Kudos with { Private = true }, [], new AllowanceView(100, 20, Now.AddDays(4))), c),
+        ["celebration"] = c => Post(new CelebrationPost(Kudos, [new Milestone(Bob, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]), c),
+        ["received"] = c => Post(new KudosReceivedPost(Kudos, Mia, 40, 120), c),
+        ["balance"] = c => Result(new BalanceView(Ann, new AllowanceView(100, 30, Now.AddDays(4)), new MemberBalance(120, 30, 10),
             [new Movement(Now, MovementKind.Received, 5, "k0", Bob, "for the *macro*"), new Movement(Now, MovementKind.Received, 5, "k9", null, null)]), c),
-        ["balance-empty"] = c => TeamsCards.ForResult(new BalanceView(Ann, new AllowanceView(100, 0, Now), new MemberBalance(0, 0, 0), []), c),
-        ["leaderboard"] = c => TeamsCards.ForResult(new LeaderboardView(LeaderboardPeriod.Month,
+        ["balance-empty"] = c => Result(new BalanceView(Ann, new AllowanceView(100, 0, Now), new MemberBalance(0, 0, 0), []), c),
+        ["leaderboard"] = c => Result(new LeaderboardView(LeaderboardPeriod.Month,
             [new LeaderboardEntry(Bob, 4, 40, "#empathy"), new LeaderboardEntry(Ann, 2, 15, null), new LeaderboardEntry(Ghost, 1, 5, null)]), c),
-        ["leaderboard-empty"] = c => TeamsCards.ForResult(new LeaderboardView(LeaderboardPeriod.Week, []), c),
-        ["rewards"] = c => TeamsCards.ForResult(new RewardsView(
+        ["leaderboard-empty"] = c => Result(new LeaderboardView(LeaderboardPeriod.Week, []), c),
+        ["rewards"] = c => Result(new RewardsView(
             [
                 new Reward("coffee", "Coffee [voucher]", 30, 5, 1, true, null),
                 new Reward("lunch", "Team lunch", 300, null, 0, true, 1),
                 new Reward("sticker", "Sticker", 5, 2, 2, false, null),
             ], 50), c),
-        ["rewards-notice"] = c => TeamsCards.Rewards(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), c, "Nothing was held.", true),
-        ["rewards-requested"] = c => TeamsCards.Rewards(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), c, "Requested `coffee`.", false, Pending),
-        ["rewards-empty"] = c => TeamsCards.ForResult(new RewardsView([], 0), c),
-        ["history"] = c => TeamsCards.ForResult(new HistoryView(Ann,
+        ["rewards-notice"] = c => c.Card(RedemptionViews.CatalogAfter(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), new Refused(Refusal.NotEnoughPoints, "30|20"), c.V)),
+        ["rewards-requested"] = c => c.Card(RedemptionViews.CatalogAfter(new RewardsView([new Reward("coffee", "Coffee", 30, null, 0, true, null)], 20), new RedemptionView(Pending, RedemptionChange.Requested, 20), c.V)),
+        ["rewards-empty"] = c => Result(new RewardsView([], 0), c),
+        ["history"] = c => Result(new HistoryView(Ann,
             [
                 new Movement(Now, MovementKind.Received, 5, "k1", Bob, "x"),
                 new Movement(Now, MovementKind.Given, 10, "k2", Bob, "y"),
@@ -70,31 +84,31 @@ public sealed class RenderingTeamsCards
                 new Movement(Now, MovementKind.Released, 30, "r1", Mia, "Coffee"),
                 new Movement(Now, MovementKind.Spent, 30, "r2", Mia, "Coffee"),
             ]), c),
-        ["history-empty"] = c => TeamsCards.ForResult(new HistoryView(Ann, []), c),
-        ["help"] = c => TeamsCards.ForResult(new HelpView(["#empathy", "#customer-first"], 100, AllowancePeriod.Monthly, 10, 100, 10, 50), c),
-        ["requested"] = c => TeamsCards.ForResult(new RedemptionView(Pending, RedemptionChange.Requested, 20), c),
-        ["approval"] = c => TeamsCards.ForPost(new ApprovalRequestPost(Pending, 20), c),
-        ["approval-refused"] = c => TeamsCards.Approval(Pending, 20, c, "Only approvers can decide."),
-        ["approved"] = c => TeamsCards.ForPost(new ApprovalUpdatePost(Pending with { State = RedemptionState.Approved, DecidedBy = Mia, DecidedAt = Now }, 20), c),
-        ["rejected"] = c => TeamsCards.ForPost(new ApprovalUpdatePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget <at>x</at>" }, 50), c),
-        ["notice-rejected"] = c => TeamsCards.ForPost(new RedemptionNoticePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget" }, 50), c),
-        ["notice-completed"] = c => TeamsCards.ForPost(new RedemptionNoticePost(Pending with { State = RedemptionState.Completed, DecidedAt = Now }, 20), c),
-        ["digest"] = c => TeamsCards.ForPost(new DigestPost(new WeeklyDigest("2026-W48", Now.AddDays(-4), Now.AddDays(3), 12, 140, 6,
+        ["history-empty"] = c => Result(new HistoryView(Ann, []), c),
+        ["help"] = c => Result(new HelpView(["#empathy", "#customer-first"], 100, AllowancePeriod.Monthly, 10, 100, 10, 50), c),
+        ["requested"] = c => Result(new RedemptionView(Pending, RedemptionChange.Requested, 20), c),
+        ["approval"] = c => Post(new ApprovalRequestPost(Pending, 20), c),
+        ["approval-refused"] = c => c.Card(RedemptionViews.Approval(Pending, 20, c.V, ResultText.Describe(new Refused(Refusal.NotApprover), c.V))),
+        ["approved"] = c => Post(new ApprovalUpdatePost(Pending with { State = RedemptionState.Approved, DecidedBy = Mia, DecidedAt = Now }, 20), c),
+        ["rejected"] = c => Post(new ApprovalUpdatePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget <at>x</at>" }, 50), c),
+        ["notice-rejected"] = c => Post(new RedemptionNoticePost(Pending with { State = RedemptionState.Rejected, DecidedBy = Mia, DecidedAt = Now, Reason = "Budget" }, 50), c),
+        ["notice-completed"] = c => Post(new RedemptionNoticePost(Pending with { State = RedemptionState.Completed, DecidedAt = Now }, 20), c),
+        ["digest"] = c => Post(new DigestPost(new WeeklyDigest("2026-W48", Now.AddDays(-4), Now.AddDays(3), 12, 140, 6,
             [new DigestRecipient(Bob, 4, 40), new DigestRecipient(Ann, 2, 20)], [new("#empathy", 5), new("#teamwork", 2)],
             [new DigestHighlight("k1", Ann, [Bob], 10, "You **rock**")], [Bob]), "Europe/Rome"), c),
-        ["digest-empty"] = c => TeamsCards.ForPost(new DigestPost(new WeeklyDigest("2026-W48", Now, Now.AddDays(7), 0, 0, 0, [], [], [], []), "UTC"), c),
-        ["gaps"] = c => TeamsCards.Gaps(new RecognitionGapsPost("19:c", [Ann, Bob], 4), c, "Escalations"),
-        ["gaps-none"] = c => TeamsCards.ForPost(new RecognitionGapsPost("19:c", [], 4), c),
-        ["refused"] = c => TeamsCards.ForResult(new Refused(Refusal.AllowanceExceeded, "5"), c),
-        ["refused-member"] = c => TeamsCards.ForResult(new Refused(Refusal.UnknownMember, Ghost.Value), c),
-        ["not-understood"] = c => TeamsCards.ForResult(new NotUnderstood(ParseError.UnknownOption, "--*loud*"), c),
-        ["admin"] = c => TeamsCards.ForResult(new AdminDone(new AddRewardCommand("Cake [big]", 20, null, true, null), "cake"), c),
-        ["admin-approver"] = c => TeamsCards.ForResult(new AdminDone(new ChangeApproverCommand(true, Mia)), c),
-        ["audit-log"] = c => TeamsCards.ForResult(new AuditLogView(RecognitionBot.Tests.Infrastructure.AuditSamples.Entries(Now, Ann, Bob, Mia, "Cake **big** <at>All</at>")), c),
-        ["audit-log-empty"] = c => TeamsCards.ForResult(new AuditLogView([]), c),
-        ["settings"] = c => TeamsCards.ForResult(new SettingsView(true, false, MemberSetting.Private), c),
-        ["digest-on"] = c => TeamsCards.ForResult(new DigestSubscriptionView("19:c", true, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"), c),
-        ["welcome"] = c => TeamsCards.Welcome(c, personal: false),
+        ["digest-empty"] = c => Post(new DigestPost(new WeeklyDigest("2026-W48", Now, Now.AddDays(7), 0, 0, 0, [], [], [], []), "UTC"), c),
+        ["gaps"] = c => Post(new RecognitionGapsPost("19:c", [Ann, Bob], 4), c),
+        ["gaps-none"] = c => Post(new RecognitionGapsPost("19:c", [], 4), c),
+        ["refused"] = c => Result(new Refused(Refusal.AllowanceExceeded, "5"), c),
+        ["refused-member"] = c => Result(new Refused(Refusal.UnknownMember, Ghost.Value), c),
+        ["not-understood"] = c => Result(new NotUnderstood(ParseError.UnknownOption, "--*loud*"), c),
+        ["admin"] = c => Result(new AdminDone(new AddRewardCommand("Cake [big]", 20, null, true, null), "cake"), c),
+        ["admin-approver"] = c => Result(new AdminDone(new ChangeApproverCommand(true, Mia)), c),
+        ["audit-log"] = c => Result(new AuditLogView(RecognitionBot.Tests.Infrastructure.AuditSamples.Entries(Now, Ann, Bob, Mia, "Cake **big** <at>All</at>")), c),
+        ["audit-log-empty"] = c => Result(new AuditLogView([]), c),
+        ["settings"] = c => Result(new SettingsView(true, false, MemberSetting.Private), c),
+        ["digest-on"] = c => Result(new DigestSubscriptionView("19:c", true, DayOfWeek.Friday, new TimeOnly(16, 0), "Europe/Rome"), c),
+        ["welcome"] = c => TeamsCards.Welcome(new CardContext(c.Texts, People), personal: false),
     };
 
     [Theory]
@@ -117,7 +131,7 @@ public sealed class RenderingTeamsCards
     [Fact]
     public void TheCelebrationMentionsTheGiverAndPublicRecipientsOnly()
     {
-        var card = TeamsCards.ForPost(new CelebrationPost(Kudos, []), Context()).ToJson();
+        var card = Post(new CelebrationPost(Kudos, []), Context()).ToJson();
 
         var mentioned = card.Mentions();
         Assert.Equal(["aad-ann", "aad-bob"], mentioned.Select(m => m.Id).Order());
@@ -128,7 +142,7 @@ public sealed class RenderingTeamsCards
     [Fact]
     public void UserWordsAreNeitherMarkdownNorMentions()
     {
-        var card = TeamsCards.ForPost(new CelebrationPost(Kudos, []), Context()).ToJson().GetRawText();
+        var card = Post(new CelebrationPost(Kudos, []), Context()).ToJson().GetRawText();
 
         Assert.DoesNotContain("<at>All</at>", card);
         Assert.Contains("Thanks for the **save**", card);
@@ -156,12 +170,12 @@ public sealed class RenderingTeamsCards
     public void CommandsQuotedInOurSentencesAreBoldNotStrayBackticks()
     {
         // "No rewards yet. An admin can add some with `/kudos admin reward add`." (Teams cards have no inline code)
-        var empty = TeamsCards.ForResult(new RewardsView([], 0), Context()).ToJson().AllText();
+        var empty = Result(new RewardsView([], 0), Context()).ToJson().AllText();
         Assert.Contains("**@Kudos admin reward add**", empty);
         Assert.DoesNotContain("`", empty);
 
         // A refusal quoting a command, with a user's own backticks in it: theirs stay escaped, ours turn bold.
-        var refused = TeamsCards.ForResult(new Refused(Refusal.UnknownReward, "`tea`"), Context()).ToJson().AllText();
+        var refused = Result(new Refused(Refusal.UnknownReward, "`tea`"), Context()).ToJson().AllText();
         Assert.Contains(@"\`tea\`", refused);
         Assert.Contains("**@Kudos rewards**", refused);
     }
@@ -170,7 +184,7 @@ public sealed class RenderingTeamsCards
     public void ExamplesShowHowPeopleCallTheBotInTeamsByMentioningIt()
     {
         var help = Renderers["help"](Context()).ToJson().AllText();
-        var refused = TeamsCards.ForResult(new NotUnderstood(ParseError.NoRecipient, null), Context("it-IT")).ToJson().AllText();
+        var refused = Result(new NotUnderstood(ParseError.NoRecipient, null), Context("it-IT")).ToJson().AllText();
 
         Assert.DoesNotContain("/kudos", help);
         Assert.Contains("@Kudos @Ann +10", help);
@@ -193,8 +207,8 @@ public sealed class RenderingTeamsCards
     [Fact]
     public void NamesPeopleItCannotMentionInPlainText()
     {
-        var card = TeamsCards.ForResult(new LeaderboardView(LeaderboardPeriod.All, [new LeaderboardEntry(Ghost, 1, 5, null)]),
-            new CardContext(TeamsTexts.For("en"), TimeZoneInfo.Utc, People, new Dictionary<MemberId, string> { [Ghost] = "Gus Ghost" })).ToJson();
+        var card = Result(new LeaderboardView(LeaderboardPeriod.All, [new LeaderboardEntry(Ghost, 1, 5, null)]),
+            new Reader(TeamsTexts.For("en"), TimeZoneInfo.Utc, new Dictionary<MemberId, string> { [Ghost] = "Gus Ghost" })).ToJson();
 
         Assert.Contains("Gus Ghost", card.AllText());
         Assert.Empty(card.Mentions());

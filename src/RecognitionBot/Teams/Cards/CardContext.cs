@@ -1,44 +1,39 @@
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Teams.Cards;
 
 /// <summary>
-/// What a renderer needs besides the result: the reader's texts, the workspace time zone, and the names of the
-/// people involved. It collects the mentions a card uses, so the card can declare them in <c>msteams.entities</c>.
+/// What mapping a view needs besides the view: the reader's texts, and the names of the people and conversations it
+/// names. It collects the mentions a card uses, so the card can declare them in <c>msteams.entities</c>.
 /// </summary>
 public sealed class CardContext(
     TeamsTexts texts,
-    TimeZoneInfo zone,
     IReadOnlyDictionary<MemberId, TeamsPerson> people,
-    IReadOnlyDictionary<MemberId, string>? namesOnly = null)
+    IReadOnlyDictionary<MemberId, string>? namesOnly = null,
+    IReadOnlyDictionary<string, string>? conversations = null)
 {
     private readonly Dictionary<string, Entity> _mentions = new(StringComparer.Ordinal);
 
     public TeamsTexts T { get; } = texts;
-    public Core.Text.Texts Core => T.Core;
-    public TimeZoneInfo Zone { get; } = zone;
 
-    /// <summary>A real mention of a member the bot knows; the plain name otherwise.</summary>
-    public string Mention(MemberId member)
+    /// <summary>A real mention of a member the bot knows and may notify; the plain name otherwise.</summary>
+    public string Mention(MentionSpan span)
     {
-        if (!people.TryGetValue(member, out var person) || person.IsBot) return Name(member);
+        if (!span.Notify || !people.TryGetValue(span.Member, out var person) || person.IsBot) return CardText.Markdown(Name(span));
         var text = $"<at>{CardText.MentionName(person.Name)}</at>";
         _mentions.TryAdd(text, Entity.Mention(person.AadObjectId, CardText.MentionName(person.Name), text));
         return text;
     }
 
-    /// <summary>A name without a mention (people we cannot mention: bots, people Teams did not find), escaped for markdown.</summary>
-    public string Name(MemberId member) => CardText.Markdown(RawName(member));
+    /// <summary>A conversation by its name where we know it, else by its id.</summary>
+    public string Conversation(string id) => conversations?.GetValueOrDefault(id) ?? id;
 
-    private string RawName(MemberId member) =>
-        people.TryGetValue(member, out var person) ? person.Name
-        : namesOnly?.TryGetValue(member, out var name) == true ? name
-        : T["Unknown"];
-
-    /// <summary>Members in a sentence: "A, B and C", each mentioned.</summary>
-    public string Mentions(IEnumerable<MemberId> members) => Core.List(members.Select(Mention).ToList());
-
-    public string When(DateTimeOffset at) => Core.When(at, Zone);
+    // People we cannot mention (bots, people Teams did not find) by name; the core's "someone" if we have none.
+    private string Name(MentionSpan span) =>
+        people.TryGetValue(span.Member, out var person) ? person.Name
+        : namesOnly?.TryGetValue(span.Member, out var name) == true ? name
+        : span.Unknown;
 
     /// <summary>The card, declaring exactly the mentions its text uses (Teams ignores a mention whose text is absent).</summary>
     public AdaptiveCard Card(IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null)

@@ -68,6 +68,24 @@ public static class CardText
         return builder.Append(markdown, from, markdown.Length - from).ToString();
     }
 
+    /// <summary>
+    /// A piece of one of our own catalogue sentences, as it stands between the typed parts of a view's line: emphasis
+    /// and link characters escaped (our words never mean markup), spaces and list markers kept, quoted commands bold.
+    /// </summary>
+    public static string Ours(string text)
+    {
+        // "<reward>" in a help line must not read as a tag either.
+        text = NeutraliseTags(text);
+        if (text.AsSpan().IndexOfAny("\\*_~[]") < 0) return Commands(text);
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '~' or '[' or ']') builder.Append('\\');
+            builder.Append(c);
+        }
+        return Commands(builder.ToString());
+    }
+
     /// <summary>One of our own catalogue sentences, with no user words in it: markdown escaped, quoted commands bold.</summary>
     public static string Catalogue(string sentence) => Commands(Markdown(sentence).Replace("\\`", "`", StringComparison.Ordinal));
 

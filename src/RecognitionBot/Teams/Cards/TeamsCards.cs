@@ -1,122 +1,107 @@
-using RecognitionBot.Core.Commands;
-using RecognitionBot.Core.Kudos;
-using RecognitionBot.Core.Outbox;
-using RecognitionBot.Core.Text;
-using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Core.Views;
 
 namespace RecognitionBot.Teams.Cards;
 
 /// <summary>
-/// Pure renderers from core results and outbox posts to Adaptive Cards (schema 1.5). Sentences come from the
-/// resource files; words from users go through <see cref="CardText"/>; people are mentioned through the context.
+/// Maps the core's views to Adaptive Cards (schema 1.5): one escaping rule per span type (our words keep their quoted
+/// commands, typed words lose their markdown and mention tags, people become <c>&lt;at&gt;</c> mentions declared as
+/// entities), marks become colours and weights. Pure: the contract tests parse every card with the official library.
 /// </summary>
-public static partial class TeamsCards
+public static class TeamsCards
 {
-    /// <summary>The reply to a command typed in a conversation.</summary>
-    public static AdaptiveCard ForResult(CommandResult result, CardContext c) => result switch
+    public static AdaptiveCard Render(View view, CardContext c)
     {
-        KudosGiven given => Given(given, c),
-        BalanceView balance => Balance(balance, c),
-        LeaderboardView board => Leaderboard(board, c),
-        RewardsView rewards => Rewards(rewards, c),
-        HistoryView history => History(history, c),
-        HelpView help => Help(help, c),
-        RedemptionView redemption => RedemptionResult(redemption, c),
-        DigestPreview preview => Digest(preview.Digest, c),
-        AuditLogView log => AuditLog(log, c),
-        _ => Text(Describe(result, c), c, IsRefusal(result)),
-    };
-
-    /// <summary>A post the outbox asks for.</summary>
-    public static AdaptiveCard ForPost(OutboxPost post, CardContext c) => post switch
-    {
-        CelebrationPost celebration => Celebration(celebration, c),
-        KudosReceivedPost received => KudosReceived(received, c),
-        ApprovalRequestPost request => Approval(request.Redemption, request.RequesterAvailable, c),
-        ApprovalUpdatePost update => Approval(update.Redemption, update.RequesterAvailable, c),
-        RedemptionNoticePost notice => RedemptionNotice(notice, c),
-        DigestPost digest => Digest(digest.Digest, c),
-        RecognitionGapsPost gaps => Gaps(gaps, c),
-        UndeliveredPost undelivered => Undelivered(undelivered, c),
-        _ => throw new NotSupportedException($"No Teams card for {post.GetType().Name}"),
-    };
-
-    /// <summary>Everyone a result or post may mention, so their names can be loaded before rendering.</summary>
-    public static IEnumerable<MemberId> PeopleIn(object item) => item switch
-    {
-        KudosGiven g => PeopleIn(g.Kudos),
-        Kudos k => [k.Giver, .. k.Recipients],
-        BalanceView b => b.RecentKudos.Select(m => m.Counterparty).OfType<MemberId>(),
-        LeaderboardView l => l.Entries.Select(e => e.Member),
-        HistoryView h => h.Movements.Select(m => m.Counterparty).OfType<MemberId>(),
-        RedemptionView r => PeopleIn(r.Redemption),
-        Core.Rewards.Redemption r => [r.Requester, .. r.Approvers, .. r.DecidedBy is { } d ? [d] : Array.Empty<MemberId>()],
-        Refused { Reason: Refusal.UnknownMember or Refusal.BotRecipient or Refusal.OutsiderRecipient or Refusal.DuplicateRecipient, Detail: { } id } => [new MemberId(id)],
-        AdminDone a => a.Command switch
+        var body = new List<CardElement>();
+        if (view.Title is { Length: > 0 } title)
+            body.Add(view.Tone == ViewTone.Celebration
+                ? new TextBlock(CardText.Ours(title)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Color = TextColor.Accent }
+                : new TextBlock(CardText.Ours(title)) { Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        foreach (var block in view.Body)
         {
-            ChangeApproverCommand p => [p.Member],
-            SetManagerCommand m => [m.Agent, m.Manager],
-            SetRoleCommand r => [r.Member],
-            _ => [],
-        },
-        DigestPreview p => PeopleIn(p.Digest),
-        AuditLogView l => l.Entries.SelectMany(AuditText.People),
-        Refused { Reason: Refusal.ManagerCycle or Refusal.SelfMappedApprover, Detail: { } ids } => ids.Split('|').Select(id => new MemberId(id)),
-        Core.Digests.WeeklyDigest d => d.TopRecipients.Select(r => r.Member).Concat(d.FirstTimeRecipients)
-            .Concat(d.Highlights.SelectMany(h => h.Recipients.Append(h.Giver))),
-        CelebrationPost p => PeopleIn(p.Kudos).Concat(p.Milestones.Select(m => m.Member)),
-        KudosReceivedPost p => PeopleIn(p.Kudos),
-        ApprovalRequestPost p => PeopleIn(p.Redemption),
-        ApprovalUpdatePost p => PeopleIn(p.Redemption),
-        RedemptionNoticePost p => PeopleIn(p.Redemption),
-        DigestPost p => PeopleIn(p.Digest),
-        RecognitionGapsPost p => p.Members,
-        UndeliveredPost { Unreachable: { } who } => [who],
-        _ => [],
-    };
+            body.Add(block switch
+            {
+                ViewLine line => Line(line, c),
+                ViewItem item => new Container([.. item.Lines.Select(l => Line(l, c)), .. item.Action is { } a ? [new ActionSet([Action(a)])] : Array.Empty<CardElement>()])
+                {
+                    Separator = true,
+                    Spacing = Spacing.Medium,
+                },
+                ViewActions actions => new ActionSet([.. actions.Actions.Select(Action)]) { Spacing = Spacing.Small },
+                ViewFacts facts => new FactSet([.. facts.Facts.Select(f => new Fact(CardText.Ours(f.Title), Markdown(f.Value, c)))]),
+                _ => throw new NotSupportedException($"No card element for {block.GetType().Name}."),
+            });
+        }
+        return c.Card(body, [.. view.Actions.Select(Action)]);
+    }
 
-    /// <summary>A one-message answer: refusals, confirmations, settings. Each line is its own block so line breaks survive.</summary>
-    public static AdaptiveCard Text(string text, CardContext c, bool attention = false)
+    /// <summary>A one-message answer of the Teams adapter's own (not from the core): each line its own block, so line breaks survive.</summary>
+    public static AdaptiveCard Text(string text, CardContext c)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return c.Card([.. lines.Select((line, i) => new TextBlock(CardText.Commands(line)) { Color = attention && i == 0 ? TextColor.Attention : null })]);
+        return c.Card([.. lines.Select(line => new TextBlock(CardText.Commands(line)))]);
     }
 
     public static AdaptiveCard Welcome(CardContext c, bool personal) => c.Card(
     [
         new TextBlock(c.T["Welcome.Title"]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-        new TextBlock(CardText.Catalogue(c.Core["Welcome.Text"])),
+        new TextBlock(CardText.Catalogue(c.T.Core["Welcome.Text"])),
         .. personal ? Array.Empty<CardElement>() : [new TextBlock(c.T["Welcome.Team"]) { IsSubtle = true }],
     ]);
 
-    /// <summary>The core's one-line answer, with every word a user typed escaped before it goes into the sentence.</summary>
-    public static string Describe(CommandResult result, CardContext c) =>
-        // An outsider refused as a recipient is named, not mentioned: a mention would notify them of the refusal.
-        ResultText.Describe(Escaped(result), c.Core, result is Refused { Reason: Refusal.OutsiderRecipient } ? c.Name : c.Mention, c.Zone);
-
-    private static bool IsRefusal(CommandResult result) => result is Refused or NotUnderstood;
-
-    private static CommandResult Escaped(CommandResult result) => result switch
+    /// <summary>Spans as Teams markdown: the one escaping rule per span type.</summary>
+    public static string Markdown(IEnumerable<Span> spans, CardContext c) => string.Concat(spans.Select(span => span switch
     {
-        NotUnderstood n => n with { Detail = Md(n.Detail) },
-        Refused { Reason: Refusal.UnknownMember or Refusal.BotRecipient or Refusal.OutsiderRecipient or Refusal.DuplicateRecipient } r => r,
-        Refused r => r with { Detail = Md(r.Detail) },
-        RedemptionView v => v with { Redemption = Escaped(v.Redemption) },
-        AdminDone a => a with
+        TextSpan t => CardText.Ours(t.Text),
+        MentionSpan m => c.Mention(m),
+        ConversationSpan conversation => CardText.Markdown(c.Conversation(conversation.ConversationId)),
+        // Teams cards have no inline code: an id people may type back is set in bold.
+        CodeSpan code => $"**{CardText.Markdown(code.Text)}**",
+        // Typed words, names, numbers and dates: never markdown, never a mention.
+        _ => CardText.Markdown(ViewText.Plain([span])),
+    }));
+
+    private static CardElement Line(ViewLine line, CardContext c)
+    {
+        if (line.Style == LineStyle.Quote)
+            // A user's message: a text run, which Adaptive Cards never read as markdown or mentions.
+            return new RichTextBlock([new TextRun(CardText.Plain(ViewText.Plain(line.Spans))) { Italic = true }]);
+        var text = new TextBlock(Markdown(line.Spans, c))
         {
-            Detail = Md(a.Detail),
-            Command = a.Command is AddRewardCommand add ? add with { Name = CardText.Markdown(add.Name) } : a.Command,
-        },
-        _ => result,
-    };
+            Weight = line.Style is LineStyle.Strong or LineStyle.Heading || line.Mark == LineMark.FirstPlace ? TextWeight.Bolder : null,
+            IsSubtle = line.Style == LineStyle.Subtle ? true : null,
+            Spacing = line.Style == LineStyle.Heading ? Spacing.Medium : null,
+            Color = line.Mark switch
+            {
+                LineMark.Warning or LineMark.Rejected => TextColor.Attention,
+                LineMark.Success => TextColor.Good,
+                LineMark.Pending => TextColor.Accent,
+                _ => null,
+            },
+        };
+        if (line.Stamp is not { } stamp) return text;
+        return new ColumnSet(
+        [
+            new Column([new TextBlock(CardText.Markdown(stamp.Text)) { IsSubtle = true }]) { Width = "auto" },
+            new Column([text]) { Width = "stretch" },
+        ]);
+    }
 
-    internal static Core.Rewards.Redemption Escaped(Core.Rewards.Redemption r) =>
-        r with { RewardName = CardText.Markdown(r.RewardName), Reason = Md(r.Reason) };
-
-    private static string? Md(string? text) => text is null ? null : CardText.Markdown(text);
-
-    private static TextBlock Title(string text) => new(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder };
-
-    /// <summary>A user's message: a text run, which Adaptive Cards never read as markdown or mentions.</summary>
-    private static RichTextBlock Quote(string message) => new([new TextRun(CardText.Plain(message)) { Italic = true }]);
+    private static CardAction Action(ViewAction action)
+    {
+        var data = new Dictionary<string, string> { [action.SubjectKey] = action.Subject };
+        var style = action.Style switch
+        {
+            Core.Views.ActionStyle.Primary => ActionStyle.Positive,
+            Core.Views.ActionStyle.Danger => ActionStyle.Destructive,
+            _ => (ActionStyle?)null,
+        };
+        if (action.Reason is not { } reason) return new ExecuteAction(action.Label, action.Verb, data) { Style = style, AssociatedInputs = "none" };
+        // The reason is typed on a card that opens under the button; its own button sends it along.
+        var ask = new AdaptiveCard
+        {
+            Body = [new InputText(reason.Label) { Id = ViewVerbs.Reason, Placeholder = reason.Placeholder, IsMultiline = true, MaxLength = reason.MaxLength }],
+            Actions = [new ExecuteAction(reason.Confirm, action.Verb, data) { Style = ActionStyle.Destructive, AssociatedInputs = "auto" }],
+        };
+        return new ShowCardAction(action.Label, ask);
+    }
 }

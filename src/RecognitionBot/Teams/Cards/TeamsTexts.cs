@@ -22,4 +22,7 @@ public sealed class TeamsTexts(Texts core)
     public const string Invocation = "@Kudos";
 
     public static TeamsTexts For(params string?[] locales) => new(Texts.For(locales).WithInvocation(Invocation));
+
+    /// <summary>For the reader the core handed back: their language, else the workspace's.</summary>
+    public static TeamsTexts For(RecognitionBot.Core.Workspaces.Reader reader) => For(reader.Locale, reader.DefaultLocale);
 }

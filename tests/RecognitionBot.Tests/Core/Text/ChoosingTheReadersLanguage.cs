@@ -1,5 +1,6 @@
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 
 namespace RecognitionBot.Tests.Core.Text;
 
@@ -108,8 +109,9 @@ public sealed class ChoosingTheReadersLanguage
     {
         var italian = Catalogue.Read("it");
 
-        var answer = ResultText.Describe(new NotUnderstood(ParseError.NoRecipient, null), Texts.For("it-IT"), m => "@" + m.Value, TimeZoneInfo.Utc);
+        var answer = ResultText.Describe(new NotUnderstood(ParseError.NoRecipient, null), new ViewText(Texts.For("it-IT"), TimeZoneInfo.Utc));
 
-        Assert.Equal(italian["Parse.NoRecipient"] + "\n" + string.Format(italian["Example.Line"], italian["Example.Give"]), answer);
+        Assert.Equal([italian["Parse.NoRecipient"], string.Format(italian["Example.Line"], italian["Example.Give"])],
+            answer.Select(line => string.Concat(line.Spans.Cast<TextSpan>().Select(s => s.Text))));
     }
 }

@@ -30,9 +30,9 @@ public static class SlackRendererSamples
             var t = Texts.For(locale);
             var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
             foreach (var (name, result) in Results())
-                yield return SlackPayload.Of($"{locale} reply {name}", SlackCommandReply.Ephemeral(SlackReplies.Render(result, t, zone)));
+                yield return SlackPayload.Of($"{locale} reply {name}", SlackCommandReply.Ephemeral(SlackViews.Render(result, t, zone)));
             foreach (var (name, post) in Posts())
-                yield return SlackPayload.Of($"{locale} post {name}", SlackBlocks.Render(post with { Locale = locale }, t, zone));
+                yield return SlackPayload.Of($"{locale} post {name}", SlackViews.Render(post with { Locale = locale }, t, zone));
             yield return SlackPayload.Of($"{locale} reject modal", SlackReplies.RejectModal("{\"R\":\"r1\",\"C\":\"D1\",\"Ts\":\"1.2\"}", t));
         }
         yield return SlackPayload.Of("modal errors", new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = "Only approvers can decide." }));

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
@@ -44,8 +45,8 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
 
     private async Task<(string Id, string Channel, string Ts)> RedeemAsync()
     {
-        await _app.ClickAsync(Requester, SlackActions.Redeem, _rewardId, Channel, "1700000000.000001", ephemeral: true);
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Approve, StringComparison.Ordinal));
+        await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, "1700000000.000001", ephemeral: true);
+        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         var id = card.Json.GetProperty("blocks").ToString().Split("\"value\":\"")[1].Split('"')[0];
         return (id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
     }
@@ -56,7 +57,7 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
         var (id, channel, ts) = await RedeemAsync();
         _app.Slack.Hold("chat.update", _slowUpdate.Task);
 
-        var ack = await _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts, ackOnly: true).WaitAsync(AckLimit);
+        var ack = await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Approve), id, channel, ts, ackOnly: true).WaitAsync(AckLimit);
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("", await ack.Content.ReadAsStringAsync());
@@ -75,7 +76,7 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
     public async Task ARejectSubmissionIsAckedWhileTheCardUpdateIsStillWaitingOnSlack()
     {
         var (id, channel, ts) = await RedeemAsync();
-        await _app.ClickAsync(Approver, SlackActions.Reject, id, channel, ts);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Reject), id, channel, ts);
         var view = (await _app.Slack.WaitForCallAsync("views.open")).Json.GetProperty("view");
         _app.Slack.Hold("chat.update", _slowUpdate.Task);
 
@@ -96,7 +97,7 @@ public sealed class AcknowledgingSlackInteractions : IAsyncLifetime
     {
         var (id, channel, ts) = await RedeemAsync();
         _app.Slack.Hold("chat.update", _slowUpdate.Task);
-        await _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts, ackOnly: true).WaitAsync(AckLimit);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Approve), id, channel, ts, ackOnly: true).WaitAsync(AckLimit);
         await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == ts);
         var followUps = _app.Host.Services.GetRequiredService<SlackFollowUps>();
         // Taken before the stop: the host's services are disposed once it has stopped.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
@@ -52,7 +53,7 @@ public sealed class AdministeringInSlack : IAsyncLifetime
 
         await _app.CommandAsync("U0002", "redeem Late start");
 
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Approve, StringComparison.Ordinal));
+        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         Assert.Contains("Late start", Said(card.Json));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
@@ -39,7 +40,7 @@ public sealed class ApprovingWithManyApprovers : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private List<RecordedCall> Cards() =>
-        _app.Slack.CallsTo("chat.postMessage").Where(c => c.Body.Contains(SlackActions.Approve, StringComparison.Ordinal)).ToList();
+        _app.Slack.CallsTo("chat.postMessage").Where(c => c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal)).ToList();
 
     private async Task<List<RecordedCall>> WaitForAsync(Func<List<RecordedCall>> calls, int count)
     {
@@ -51,7 +52,7 @@ public sealed class ApprovingWithManyApprovers : IAsyncLifetime
 
     private async Task<string> RedeemAsync()
     {
-        var response = await _app.ClickAsync(Requester, SlackActions.Redeem, _rewardId, Channel, "1700000000.000001", ephemeral: true);
+        var response = await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, "1700000000.000001", ephemeral: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cards = await WaitForAsync(Cards, Approvers.Length);
         Assert.Equal(Approvers.Select(a => "D" + a).Order(), cards.Select(c => c.Arg("channel")!).Order());
@@ -65,7 +66,7 @@ public sealed class ApprovingWithManyApprovers : IAsyncLifetime
         card.Json.GetProperty("blocks").EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions")
             .SelectMany(b => b.GetProperty("elements").EnumerateArray())
-            .Where(e => e.GetProperty("action_id").GetString() == SlackActions.Approve)
+            .Where(e => e.GetProperty("action_id").GetString() == SlackActions.Id(ViewVerbs.Approve))
             .Select(e => e.GetProperty("value").GetString()!);
 
     private async Task<Redemption> RedemptionAsync(string id) =>
@@ -102,7 +103,7 @@ public sealed class ApprovingWithManyApprovers : IAsyncLifetime
         var id = await RedeemAsync();
         var card = Cards().Single(c => c.Arg("channel") == "DUA042");
 
-        await _app.ClickAsync("UA042", SlackActions.Approve, id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
+        await _app.ClickAsync("UA042", SlackActions.Id(ViewVerbs.Approve), id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
 
         var updates = await WaitForAsync(() => _app.Slack.CallsTo("chat.update").ToList(), Approvers.Length);
         var cardMessages = Cards().Select(c => (c.ResponseJson.GetProperty("channel").GetString(), c.ResponseJson.GetProperty("ts").GetString())).Order().ToList();

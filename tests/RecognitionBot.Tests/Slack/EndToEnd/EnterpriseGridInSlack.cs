@@ -6,6 +6,7 @@ using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
             ["is_enterprise_install"] = true,
             ["response_url"] = new Uri(_host.Slack.BaseUrl, "api/response_url.UG1").AbsoluteUri,
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.000001", ["channel_id"] = SecondChannel },
-            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = SlackActions.CancelRedemption, ["value"] = "no-such-request", ["type"] = "button" }),
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = SlackActions.Id(ViewVerbs.Cancel), ["value"] = "no-such-request", ["type"] = "button" }),
         };
 
         var response = await _host.PostFormAsync("/slack/interactions", new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
@@ -33,10 +34,10 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     /// <summary>Redeems through the catalog's button and returns the approval card the approver got.</summary>
     private async Task<(string RedemptionId, string Channel, string Ts)> RedeemAsync(string catalogTs = "1700000000.000001")
     {
-        var response = await _app.ClickAsync(Requester, SlackActions.Redeem, _rewardId, Channel, catalogTs, ephemeral: true);
+        var response = await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, catalogTs, ephemeral: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Approve, StringComparison.Ordinal));
-        var id = Buttons(card.Json).Single(b => b.Action == SlackActions.Approve).Value;
+        var card = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0007" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
+        var id = Buttons(card.Json).Single(b => b.Action == SlackActions.Id(ViewVerbs.Approve)).Value;
         return (id, card.ResponseJson.GetProperty("channel").GetString()!, card.ResponseJson.GetProperty("ts").GetString()!);
     }
 
@@ -62,7 +63,7 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
         Assert.Contains("Extra break", Said(catalog));
         Assert.Contains("Team lunch", Said(catalog));
         Assert.Contains("150 more points needed", Said(catalog));
-        Assert.Equal([(SlackActions.Redeem, _rewardId)], Buttons(catalog));
+        Assert.Equal([(SlackActions.Id(ViewVerbs.Redeem), _rewardId)], Buttons(catalog));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
         var balance = await _app.BalanceAsync(Requester);
         Assert.Equal((20, 30), (balance.Balance.Held, balance.Balance.Available));
         var card = _app.Slack.CallsTo("chat.postMessage").Single(c => c.Arg("channel") == "DU0007");
-        Assert.Equal([(SlackActions.Approve, id), (SlackActions.Reject, id)], Buttons(card.Json));
+        Assert.Equal([(SlackActions.Id(ViewVerbs.Approve), id), (SlackActions.Id(ViewVerbs.Reject), id)], Buttons(card.Json));
         Assert.Contains("<@U0002>", Said(card.Json));
         Assert.Contains("Extra break", Said(card.Json));
         Assert.Equal(RedemptionState.Pending, (await RedemptionAsync(id)).State);
@@ -85,7 +86,7 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     {
         var (id, channel, ts) = await RedeemAsync();
 
-        await _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Approve), id, channel, ts);
 
         var update = await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == ts);
         Assert.Equal(channel, update.Arg("channel"));
@@ -102,7 +103,7 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     {
         var (id, channel, ts) = await RedeemAsync();
 
-        await _app.ClickAsync(Approver, SlackActions.Reject, id, channel, ts);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Reject), id, channel, ts);
         var opened = await _app.Slack.WaitForCallAsync("views.open");
         var view = opened.Json.GetProperty("view");
         Assert.Equal(SlackActions.RejectModal, view.GetProperty("callback_id").GetString());
@@ -126,8 +127,8 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     {
         var (id, channel, ts) = await RedeemAsync();
 
-        await _app.ClickAsync("U0003", SlackActions.Approve, id, channel, ts);
-        await _app.ClickAsync("U0003", SlackActions.Reject, id, channel, ts);
+        await _app.ClickAsync("U0003", SlackActions.Id(ViewVerbs.Approve), id, channel, ts);
+        await _app.ClickAsync("U0003", SlackActions.Id(ViewVerbs.Reject), id, channel, ts);
 
         Assert.All(_app.Slack.CallsTo("response_url.U0003"), c => Assert.Contains("Only the requester's manager or a workspace approver", Said(c.Json)));
         Assert.Equal(2, _app.Slack.CallsTo("response_url.U0003").Count);
@@ -143,7 +144,7 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
         await _app.CommandAsync("U0009", "admin approver add <@U0002>");
         var (id, channel, ts) = await RedeemAsync();
 
-        await _app.ClickAsync(Requester, SlackActions.Approve, id, channel, ts);
+        await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Approve), id, channel, ts);
 
         Assert.Contains("Nobody approves their own request", LastAnswerTo(Requester));
         Assert.Equal(RedemptionState.Pending, (await RedemptionAsync(id)).State);
@@ -153,12 +154,12 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     public async Task AStaleCardShowsTheDecisionAndChangesNothing()
     {
         var (id, channel, ts) = await RedeemAsync();
-        await _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Approve), id, channel, ts);
         await _app.OutboxDrainedAsync();
         var updatesBefore = _app.Slack.CallsTo("chat.update").Count;
 
-        await _app.ClickAsync(Approver, SlackActions.Reject, id, channel, ts);
-        await _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Reject), id, channel, ts);
+        await _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Approve), id, channel, ts);
 
         Assert.Empty(_app.Slack.CallsTo("views.open"));
         Assert.Contains("already approved", LastAnswerTo(Approver));
@@ -176,8 +177,8 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
         var (id, channel, ts) = await RedeemAsync();
 
         await Task.WhenAll(
-            _app.ClickAsync(Approver, SlackActions.Approve, id, channel, ts),
-            _app.ClickAsync("U0008", SlackActions.Approve, id, channel, ts));
+            _app.ClickAsync(Approver, SlackActions.Id(ViewVerbs.Approve), id, channel, ts),
+            _app.ClickAsync("U0008", SlackActions.Id(ViewVerbs.Approve), id, channel, ts));
 
         var redemption = await RedemptionAsync(id);
         Assert.Equal(RedemptionState.Approved, redemption.State);
@@ -192,8 +193,8 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     public async Task ADoubleClickedRedeemHoldsOnlyOnce()
     {
         await Task.WhenAll(
-            _app.ClickAsync(Requester, SlackActions.Redeem, _rewardId, Channel, "1700000000.000042", ephemeral: true),
-            _app.ClickAsync(Requester, SlackActions.Redeem, _rewardId, Channel, "1700000000.000042", ephemeral: true));
+            _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, "1700000000.000042", ephemeral: true),
+            _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Redeem), _rewardId, Channel, "1700000000.000042", ephemeral: true));
 
         Assert.Equal(20, (await _app.BalanceAsync(Requester)).Balance.Held);
         await _app.OutboxDrainedAsync();
@@ -205,14 +206,25 @@ public sealed class RedeemingAndApprovingInSlack : IAsyncLifetime
     {
         var (id, channel, ts) = await RedeemAsync();
         var requested = _app.Slack.CallsTo($"response_url.{Requester}").Last();
-        Assert.Equal([(SlackActions.CancelRedemption, id)], Buttons(requested.Json));
+        Assert.Equal([(SlackActions.Id(ViewVerbs.Cancel), id)], Buttons(requested.Json));
 
-        await _app.ClickAsync(Requester, SlackActions.CancelRedemption, id, Channel, "1700000000.000001", ephemeral: true);
+        await _app.ClickAsync(Requester, SlackActions.Id(ViewVerbs.Cancel), id, Channel, "1700000000.000001", ephemeral: true);
 
         Assert.Contains("cancelled", LastAnswerTo(Requester));
         Assert.Equal((0, 50), ((await _app.BalanceAsync(Requester)).Balance.Held, (await _app.BalanceAsync(Requester)).Balance.Available));
         var update = await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == ts && c.Arg("channel") == channel);
         Assert.Contains("Cancelled", Said(update.Json));
+    }
+
+    [Fact]
+    public async Task ACancelButtonPostedBeforeTheSharedVerbsStillCancels()
+    {
+        var (id, _, _) = await RedeemAsync();
+
+        await _app.ClickAsync(Requester, "kudos_cancel_redemption", id, Channel, "1700000000.000001", ephemeral: true);
+
+        Assert.Contains("cancelled", LastAnswerTo(Requester));
+        Assert.Equal(0, (await _app.BalanceAsync(Requester)).Balance.Held);
     }
 
     [Fact]

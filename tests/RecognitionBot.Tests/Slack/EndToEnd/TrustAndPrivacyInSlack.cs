@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecognitionBot.Core.Digests;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
@@ -94,9 +95,9 @@ public sealed class TrustAndPrivacyInSlack : IAsyncLifetime
 
         await _app.CommandAsync("U0002", "redeem Late start");
 
-        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Approve, StringComparison.Ordinal));
+        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0008" && c.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
         await _app.OutboxDrainedAsync();
-        Assert.DoesNotContain(_app.PostsTo("DU0009"), p => p.Body.Contains(SlackActions.Approve, StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.PostsTo("DU0009"), p => p.Body.Contains(SlackActions.Id(ViewVerbs.Approve), StringComparison.Ordinal));
     }
 
     [Fact]
