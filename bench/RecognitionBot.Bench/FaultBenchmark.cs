@@ -220,11 +220,7 @@ public static partial class FaultBenchmark
         return $"NO: still waiting after {clock.Elapsed.TotalSeconds:F0} s ({await outbox.CountAsync(workspace, default)} rows)";
     }
 
-    private static ServiceProvider CoreServices(string connectionString, string prefix) => new ServiceCollection()
-        .AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
-        .AddSingleton(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }))
-        .AddRecognitionCore()
-        .BuildServiceProvider();
+    private static ServiceProvider CoreServices(string connectionString, string prefix) => SlackBenchmark.ReaderServices(connectionString, prefix);
 
     /// <summary>Allowance used by every giver and points earned by every recipient, read back from the ledger.</summary>
     private static async Task<(int Given, int Received)> LedgerTotalsAsync(string connectionString, string prefix, ICollection<Command> sent)
