@@ -120,9 +120,9 @@ public static partial class FaultBenchmark
         try
         {
             await host.StartAsync();
-            Console.WriteLine($"host RSS after start: {host.RssMegabytes():F0} MB");
-            Console.WriteLine($"{"kudos",8}{"people seen",13}{"RSS MB",9}{"kudos/s",9}");
-            var acknowledged = 0;
+            Console.WriteLine($"host RSS after start: {host.Rss()} MB (pid {host.Pid})");
+            Console.WriteLine($"{"kudos",8}{"people seen",13}{"RSS MB",9}{"kudos/s",9}{"acked",8}{"not acked",10}");
+            var sent = new ConcurrentBag<Command>();
             var step = Math.Max(1, kudos / samples);
             var clock = Stopwatch.StartNew();
             for (var done = 0; done < kudos; done += step)
@@ -130,6 +130,7 @@ public static partial class FaultBenchmark
                 var until = Math.Min(kudos, done + step);
                 var next = done;
                 var started = clock.Elapsed;
+                var given = 0;
                 await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
                 {
                     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -140,15 +141,20 @@ public static partial class FaultBenchmark
                         var giver = n % people;
                         var recipient = (giver + 1 + 13 * (n / people)) % people;
                         var command = new Command(n, $"UP{giver:D6}", $"UP{recipient:D6}", "memory");
-                        if (await SendAsync(http, host.BaseUrl, command, slack.ApiBaseUrl) is not null) Interlocked.Increment(ref acknowledged);
+                        sent.Add(command);
+                        command.Acknowledged = await SendAsync(http, host.BaseUrl, command, slack.ApiBaseUrl);
+                        if (command.Acknowledged == true) Interlocked.Increment(ref given);
                     }
                 })));
                 var rate = (until - done) / (clock.Elapsed - started).TotalSeconds;
-                Console.WriteLine($"{until,8}{Math.Min(people, until + 1),13}{host.RssMegabytes(),9:F0}{rate,9:F0}");
+                Console.WriteLine($"{until,8}{Math.Min(people, until + 1),13}{host.Rss(),9}{rate,9:F0}{given,8}{until - done - given,10}");
             }
-            Console.WriteLine($"acknowledged {acknowledged} of {kudos}; waiting 30 s idle, then RSS again");
+            Console.WriteLine($"acknowledged {sent.Count(c => c.Acknowledged == true)} of {kudos}; waiting 30 s idle, then RSS again");
             await Task.Delay(TimeSpan.FromSeconds(30));
-            Console.WriteLine($"host RSS idle after the run: {host.RssMegabytes():F0} MB");
+            Console.WriteLine($"host RSS idle after the run: {host.Rss()} MB");
+            var (givenTotal, received) = await LedgerTotalsAsync(connectionString, prefix, sent.ToList());
+            Console.WriteLine($"ledger: given {givenTotal}, received {received}: {(givenTotal == received ? "given == received" : "MISMATCH")}");
+            if (givenTotal != received) return 1;
             return 0;
         }
         finally
@@ -220,11 +226,7 @@ public static partial class FaultBenchmark
         return $"NO: still waiting after {clock.Elapsed.TotalSeconds:F0} s ({await outbox.CountAsync(workspace, default)} rows)";
     }
 
-    private static ServiceProvider CoreServices(string connectionString, string prefix) => new ServiceCollection()
-        .AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
-        .AddSingleton(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }))
-        .AddRecognitionCore()
-        .BuildServiceProvider();
+    private static ServiceProvider CoreServices(string connectionString, string prefix) => SlackBenchmark.ReaderServices(connectionString, prefix);
 
     /// <summary>Allowance used by every giver and points earned by every recipient, read back from the ledger.</summary>
     private static async Task<(int Given, int Received)> LedgerTotalsAsync(string connectionString, string prefix, ICollection<Command> sent)
@@ -327,12 +329,15 @@ public static partial class FaultBenchmark
             }
         }
 
-        public double RssMegabytes()
+        /// <summary>The host's resident memory, or why there is none (it exited: a 0 here once hid a dead host).</summary>
+        public string Rss()
         {
-            if (_process is not { HasExited: false } p) return 0;
+            if (_process is not { HasExited: false } p) return _process is null ? "not started" : $"host exited ({_process.ExitCode})";
             var line = File.ReadLines($"/proc/{p.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            return line is null ? "unknown" : $"{double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024:F0}";
         }
+
+        public int? Pid => _process is { HasExited: false } p ? p.Id : null;
     }
 
     /// <summary>Slack's Web API for the kudos path, recording each celebration and DM by the kudos it belongs to.</summary>

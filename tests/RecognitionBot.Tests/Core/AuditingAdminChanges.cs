@@ -41,7 +41,7 @@ public sealed class AuditingAdminChanges : IAsyncLifetime
         var entry = Assert.Single(await _h.AuditLog());
         Assert.Equal((new MemberId("boss"), action, subject, before, after), (entry.Actor, entry.Action, entry.Subject, entry.Before, entry.After));
         Assert.Equal(_h.Clock.GetUtcNow(), entry.At);
-        Assert.Single(WorkspaceRows.AuditRows(await _h.AllRows()));
+        Assert.Single(StorageSnapshot.AuditRows(await _h.AllRows()));
     }
 
     [Fact]

@@ -81,10 +81,10 @@ public sealed class CoreHarness : IAsyncDisposable
         Workspaces.UpdateAsync(Workspace, change, CancellationToken.None);
 
     /// <summary>Every row of the workspace's ledger partition, keyed by row key, for before/after comparisons.</summary>
-    public Task<IReadOnlyDictionary<string, string>> Snapshot() => PartitionSnapshot.ReadAsync(Tables.Ledger, Workspace);
+    public Task<IReadOnlyDictionary<string, string>> Snapshot() => StorageSnapshot.LedgerAsync(Tables, Workspace);
 
     /// <summary>Every row the workspace owns in any table (ledger, settings, digests, and their audit rows).</summary>
-    public Task<IReadOnlyDictionary<string, string>> AllRows() => WorkspaceRows.SnapshotAsync(Tables, Workspace);
+    public Task<IReadOnlyDictionary<string, string>> AllRows() => StorageSnapshot.ReadAsync(Tables, Workspace);
 
     /// <summary>The workspace's audit log, newest first, as the port gives it.</summary>
     public Task<IReadOnlyList<RecognitionBot.Core.Audit.AuditEntry>> AuditLog(int count = 50) =>

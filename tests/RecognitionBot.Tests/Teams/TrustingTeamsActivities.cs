@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams;
 using RecognitionBot.Tests.Teams.Fakes;
@@ -62,7 +63,9 @@ public sealed class TrustingTeamsActivities(TeamsTestHost host) : IClassFixture<
 /// <summary><c>Teams:AllowedTenants</c> "*": an explicit choice to serve every tenant, each in its own workspace.</summary>
 public sealed class ServingEveryTenant : IAsyncLifetime
 {
-    private readonly TeamsTestHost _host = new(authenticated: true, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = "*" });
+    private const string EveryTenantWarning = "Teams:AllowedTenants is \"*\": activities of every Microsoft 365 tenant are served";
+
+    private readonly TeamsTestHost _host = new(authenticated: true, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = "*" }, recordLogs: true);
 
     public Task InitializeAsync() => ((IAsyncLifetime)_host).InitializeAsync();
 
@@ -80,6 +83,31 @@ public sealed class ServingEveryTenant : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty(await _host.SnapshotAsync(new WorkspaceId(Platform.Teams, TeamsTestHost.ForeignTenant)));
         Assert.Equal(before, await _host.SnapshotAsync(Workspace));
+    }
+
+    [Fact]
+    public void WarnsAtStartUpThatEveryTenantIsServed()
+    {
+        var warning = Assert.Single(_host.Logs.GetSnapshot(), r => r.Message.StartsWith(EveryTenantWarning, StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal(typeof(TeamsTrustReport).FullName, warning.Category);
+    }
+
+    [Fact]
+    public async Task DoesNotWarnWhenTheTenantsAreListed()
+    {
+        var listed = new TeamsTestHost(authenticated: true, recordLogs: true);
+        await ((IAsyncLifetime)listed).InitializeAsync();
+        try
+        {
+            // The host's own start-up lines were recorded, so the warning's absence is not a recorder that heard nothing.
+            Assert.Contains(listed.Logs.GetSnapshot(), r => r.Category == "Microsoft.Hosting.Lifetime");
+            Assert.DoesNotContain(listed.Logs.GetSnapshot(), r => r.Message.StartsWith(EveryTenantWarning, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)listed).DisposeAsync();
+        }
     }
 }
 

@@ -75,24 +75,24 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
     [Fact]
     public async Task SomeoneOfAnotherGridOrganisationIsAnOutsiderAndNothingChanges()
     {
-        var before = await PartitionSnapshot.ReadAsync(Ledger, SecondWorkspace);
+        var before = await StorageSnapshot.LedgerAsync(Tables, SecondWorkspace);
 
         var reply = await CommandAsync("UG1", "<@UX1> +10 thanks for the shared incident");
 
         Assert.Contains(Texts.For("en").Format("Refusal.OutsiderRecipient", "<@UX1>"), SlackAppDriver.Said(reply));
-        Assert.Equal(before, await PartitionSnapshot.ReadAsync(Ledger, SecondWorkspace));
+        Assert.Equal(before, await StorageSnapshot.LedgerAsync(Tables, SecondWorkspace));
     }
 
     [Fact]
     public async Task ATeamOfAnotherEnterpriseGetsNoToken()
     {
-        var before = await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id("T0777"));
+        var before = await StorageSnapshot.LedgerAsync(Tables, SlackWorkspace.Id("T0777"));
 
         var reply = await CommandAsync("UX1", "<@UG1> +10 thanks", team: "T0777", enterprise: "E0099");
 
         Assert.Equal(SlackTexts.Get(SlackTexts.CommandUnavailable), reply.GetProperty("text").GetString());
         Assert.Empty(_host.Slack.CallsTo("users.info"));
-        Assert.Equal(before, await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id("T0777")));
+        Assert.Equal(before, await StorageSnapshot.LedgerAsync(Tables, SlackWorkspace.Id("T0777")));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
     [InlineData("T0777", "E0099", false)]
     public async Task AClickFromATeamOfTheOrganisationIsAnsweredAndFromAnotherOrganisationIsNot(string team, string enterprise, bool answered)
     {
-        var before = await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id(team));
+        var before = await StorageSnapshot.LedgerAsync(Tables, SlackWorkspace.Id(team));
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
@@ -128,11 +128,11 @@ public sealed class EnterpriseGridInSlack : IAsyncLifetime
         {
             Assert.Empty(_host.Slack.CallsTo("response_url.UG1"));
             Assert.Empty(_host.Slack.CallsTo("users.info"));
-            Assert.Equal(before, await PartitionSnapshot.ReadAsync(Ledger, SlackWorkspace.Id(team)));
+            Assert.Equal(before, await StorageSnapshot.LedgerAsync(Tables, SlackWorkspace.Id(team)));
         }
     }
 
-    private Azure.Data.Tables.TableClient Ledger => _host.Services.GetRequiredService<RecognitionBot.Core.Storage.TableStore>().Ledger;
+    private RecognitionBot.Core.Storage.TableStore Tables => _host.Services.GetRequiredService<RecognitionBot.Core.Storage.TableStore>();
 
     private async Task<BalanceView> BalanceAsync(string user)
     {

@@ -140,13 +140,13 @@ public sealed class SlackAppDriver : IAsyncDisposable
         return await Host.Services.GetRequiredService<ILedger>().GetBalanceAsync(Workspace, new MemberId(user), settings, CancellationToken.None);
     }
 
-    /// <summary>The workspace's ledger partition, for "nothing changed" (<see cref="PartitionSnapshot"/>).</summary>
+    /// <summary>The workspace's ledger partition, for "nothing changed" (<see cref="StorageSnapshot.LedgerAsync"/>).</summary>
     public Task<IReadOnlyDictionary<string, string>> PartitionAsync(WorkspaceId? workspace = null) =>
-        PartitionSnapshot.ReadAsync(Host.Services.GetRequiredService<TableStore>().Ledger, workspace ?? Workspace);
+        StorageSnapshot.LedgerAsync(Host.Services.GetRequiredService<TableStore>(), workspace ?? Workspace);
 
     /// <summary>Every row the workspace owns in storage (ledger, settings, digests, audit), for before/after comparisons.</summary>
     public Task<IReadOnlyDictionary<string, string>> RowsAsync() =>
-        Infrastructure.WorkspaceRows.SnapshotAsync(Host.Services.GetRequiredService<RecognitionBot.Core.Storage.TableStore>(), Workspace);
+        StorageSnapshot.ReadAsync(Host.Services.GetRequiredService<TableStore>(), Workspace);
 
     public Task<int> PendingPostsAsync() => Host.Services.GetRequiredService<OutboxStore>().CountAsync(Workspace, CancellationToken.None);
 

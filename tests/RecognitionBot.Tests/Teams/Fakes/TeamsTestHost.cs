@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Teams;
 using RecognitionBot.Tests.Infrastructure;
@@ -29,14 +30,16 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly bool _authenticated;
     private readonly string _environment;
     private readonly Dictionary<string, string?> _extra;
+    private readonly bool _recordLogs;
     private HttpClient? _client;
     private readonly string _tablePrefix = Azurite.UniquePrefix("teams");
 
     public TeamsTestHost() : this(authenticated: true) { }
 
-    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null, string environment = "Testing")
+    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null, string environment = "Testing", bool recordLogs = false)
     {
         _authenticated = authenticated;
+        _recordLogs = recordLogs;
         _environment = environment;
         _extra = settings ?? [];
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -47,6 +50,9 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     public FakeConnector Connector { get; private set; } = null!;
     public FakeGraph Graph { get; private set; } = null!;
     public HttpClient Client => _client ??= CreateClient();
+
+    /// <summary>What the host logged (at the configured levels), when made with <c>recordLogs</c>.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     public async Task InitializeAsync()
     {
@@ -85,10 +91,13 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
 
         builder.ConfigureTestServices(services =>
+        {
+            if (_recordLogs) services.AddFakeLogging();
             services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, errors) => TestCertificate.Validate(cert, errors) },
-            })));
+            }));
+        });
     }
 
     /// <summary>Posts an activity as Teams would, with a good token unless another is given ("" sends none).</summary>
@@ -109,26 +118,9 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
 
     public string GoodToken(string serviceUrl) => Identity.Mint(AppId, serviceUrl);
 
-    /// <summary>
-    /// Every row of every table in the partitions of <paramref name="workspaces"/>, with its ETag: equal before and
-    /// after means nothing was written, for the attack tests.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync(params RecognitionBot.Core.Workspaces.WorkspaceId[] workspaces)
-    {
-        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var tables = Services.GetRequiredService<TableStore>();
-        foreach (var workspace in workspaces)
-        {
-            // The workspace's own partition everywhere, and its settings row (keyed by platform, then id).
-            var partition = RecognitionBot.Core.Ledger.LedgerKeys.Partition(workspace);
-            var settingsRow = RecognitionBot.Core.Ledger.LedgerKeys.Escape(workspace.Id);
-            foreach (var table in tables.All)
-                await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>(
-                    Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} or RowKey eq {settingsRow}")))
-                    rows[$"{table.Name}|{e.PartitionKey}|{e.RowKey}"] = e.ETag.ToString();
-        }
-        return rows;
-    }
+    /// <summary>Every row the workspaces own in storage (<see cref="StorageSnapshot"/>), for the attack tests.</summary>
+    public Task<IReadOnlyDictionary<string, string>> SnapshotAsync(params RecognitionBot.Core.Workspaces.WorkspaceId[] workspaces) =>
+        StorageSnapshot.ReadAsync(Services.GetRequiredService<TableStore>(), workspaces);
 
     async Task IAsyncLifetime.DisposeAsync()
     {
