@@ -34,7 +34,9 @@ internal sealed class BoltPeer : IAsyncDisposable
             listener.Start();
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-        var psi = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        var psi = new ProcessStartInfo(
+            "node")
+        { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         psi.ArgumentList.Add(Path.Combine(root, "bench", "bolt-peer", "app.js"));
         psi.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         psi.Environment["SLACK_SIGNING_SECRET"] = signingSecret;

@@ -12,11 +12,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RecognitionBot.Core;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
-using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Bench;
@@ -334,7 +331,8 @@ public static partial class FaultBenchmark
         {
             if (_process is not { HasExited: false } p) return _process is null ? "not started" : $"host exited ({_process.ExitCode})";
             var line = File.ReadLines($"/proc/{p.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? "unknown" : $"{double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024:F0}";
+            return line is null ? "unknown"
+                : $"{double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024:F0}";
         }
 
         public int? Pid => _process is { HasExited: false } p ? p.Id : null;

@@ -62,22 +62,31 @@ public static class SlackBenchmark
             // Each level runs on the host and then on Bolt right after, so a busy moment of the machine hits both.
             foreach (var level in levels)
             {
-                ours.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent, deferred, Given)));
-                if (bolt is not null) peer.Add(Level.Of(level, commandsPerLevel, await SendLevelAsync(bolt.BaseUrl, responseUrl, commandsPerLevel, level, () => sequence++, null, null, Acked)));
+                ours.Add(Level.Of(
+                    level, commandsPerLevel, await SendLevelAsync(baseUrl, responseUrl, commandsPerLevel, level, () => sequence++, sent, deferred, Given)));
+                if (bolt is not null) peer.Add(
+                    Level.Of(level, commandsPerLevel,
+                    await SendLevelAsync(bolt.BaseUrl, responseUrl, commandsPerLevel, level, () => sequence++, null, null, Acked)));
             }
 
-            Console.WriteLine($"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, Web API stand-in answering in {slackLatencyMs} ms");
+            Console.WriteLine(
+                $"Slack /kudos through the host on Kestrel (loopback), Azurite, {commandsPerLevel} signed commands per level, 1 recipient each, " +
+                $"Web API stand-in answering in {slackLatencyMs} ms");
             Level.PrintTable(ours, "kudos/s");
             if (bolt is not null)
             {
                 Console.WriteLine();
-                Console.WriteLine("The peer: a bare Bolt for JavaScript app (@slack/bolt, HTTP receiver, processBeforeResponse) that verifies the signature and only acks /kudos");
+                Console.WriteLine(
+                    "The peer: a bare Bolt for JavaScript app (@slack/bolt, HTTP receiver, processBeforeResponse) " +
+                    "that verifies the signature and only acks /kudos");
                 Level.PrintTable(peer, "acks/s");
                 Console.WriteLine();
                 Console.WriteLine("The host against Bolt (host / Bolt): p99 ack latency and throughput, the host writing the ledger inside the ack");
                 Console.WriteLine($"{"concurrency",11}{"host p99",10}{"Bolt p99",10}{"p99 ratio",11}{"host /s",9}{"Bolt /s",9}{"throughput ratio",18}");
                 foreach (var (o, b) in ours.Zip(peer))
-                    Console.WriteLine($"{o.Concurrency,11}{o.P99,10:F1}{b.P99,10:F1}{o.P99 / b.P99,10:F2}x{o.PerSecond,9:F0}{b.PerSecond,9:F0}{o.PerSecond / b.PerSecond,17:F2}x");
+                    Console.WriteLine(
+                        $"{o.Concurrency,11}{o.P99,10:F1}{b.P99,10:F1}{o.P99 / b.P99,10:F2}x" +
+                        $"{o.PerSecond,9:F0}{b.PerSecond,9:F0}{o.PerSecond / b.PerSecond,17:F2}x");
             }
 
             // A deferred kudos counts once its answer through the response URL says it was given.
@@ -87,11 +96,16 @@ public static class SlackBenchmark
                     sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
                 else Unconfirmed[(giver, recipient)] = Unconfirmed.GetValueOrDefault((giver, recipient)) + 1;
             var check = await CheckLedgerAsync(connectionString, prefix, sent);
-            Console.WriteLine(check ?? $"ledger check: OK ({sent.Values.Sum()} kudos confirmed, {Unconfirmed.Values.Sum()} answered \"the ledger is slow\" each counted either way; " +
-                "every allowance and balance adds up, given == received)");
+            Console.WriteLine(
+                check ??
+                $"ledger check: OK ({sent.Values.Sum()} kudos confirmed, {Unconfirmed.Values.Sum()} answered " +
+                "\"the ledger is slow\" each counted either way; every allowance and balance adds up, given == received)");
             Console.WriteLine($"posts the app made meanwhile (celebrations, DMs): {slack.Posts}");
-            Console.WriteLine($"commands acknowledged first and answered through response_url (over the 2.5 s ack deadline): {deferred.Count}, " +
-                $"given among them {deferred.Count(d => late.TryGetValue(d.Key, out var t) && t.Contains("U" + d.Value.Recipient[1..], StringComparison.Ordinal))}, no late answer {deferred.Keys.Count(k => !late.ContainsKey(k))}");
+            Console.WriteLine(
+                $"commands acknowledged first and answered through response_url (over the 2.5 s ack deadline): {deferred.Count}, " +
+                "given among them " +
+                $"{deferred.Count(d => late.TryGetValue(d.Key, out var t) && t.Contains("U" + d.Value.Recipient[1..], StringComparison.Ordinal))}, " +
+                $"no late answer {deferred.Keys.Count(k => !late.ContainsKey(k))}");
             return check is null ? 0 : 1;
         }
         finally
@@ -119,7 +133,8 @@ public static class SlackBenchmark
     }
 
     /// <summary>Bolt's answer: an empty 200 (ack() without a message).</summary>
-    private static Answer Acked(HttpResponseMessage response, string text, string recipient) => response.StatusCode == HttpStatusCode.OK ? Answer.Given : Answer.Wrong;
+    private static Answer Acked(HttpResponseMessage response, string text, string recipient) => response.StatusCode == HttpStatusCode.OK ? Answer.Given
+        : Answer.Wrong;
 
     /// <param name="sent">Counts what was given, for the ledger check; null for the peer, which keeps no ledger.</param>
     /// <param name="deferred">Commands acknowledged with "one moment", whose outcome comes through the response URL.</param>
@@ -160,7 +175,9 @@ public static class SlackBenchmark
                 lock (gate)
                 {
                     latencies.Add(ms);
-                    trace?.WriteLine(FormattableString.Invariant($"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
+                    trace?.WriteLine(
+                        FormattableString.Invariant(
+                        $"{concurrency},{Stopwatch.GetElapsedTime(clock0, started).TotalMilliseconds:F1},{ms:F1},{giver},{recipient}"));
                     if (answer == Answer.Deferred) deferred?.Add(i, (giver, recipient));
                     else if (answer == Answer.Unconfirmed) Unconfirmed[(giver, recipient)] = Unconfirmed.GetValueOrDefault((giver, recipient)) + 1;
                     else if (sent is not null) sent[(giver, recipient)] = sent.GetValueOrDefault((giver, recipient)) + 1;
@@ -185,12 +202,21 @@ public static class SlackBenchmark
         return request;
     }
 
-    internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") => string.Join('&', new Dictionary<string, string>
-    {
-        ["team_id"] = Team, ["team_domain"] = "bench", ["channel_id"] = channel, ["channel_name"] = "floor", ["user_id"] = user,
-        ["user_name"] = user, ["command"] = "/kudos", ["text"] = text, ["api_app_id"] = "ABENCH", ["trigger_id"] = trigger,
-        ["response_url"] = responseUrl.AbsoluteUri,
-    }.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
+    internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") =>
+        string.Join('&', new Dictionary<string, string>
+        {
+            ["team_id"] = Team,
+            ["team_domain"] = "bench",
+            ["channel_id"] = channel,
+            ["channel_name"] = "floor",
+            ["user_id"] = user,
+            ["user_name"] = user,
+            ["command"] = "/kudos",
+            ["text"] = text,
+            ["api_app_id"] = "ABENCH",
+            ["trigger_id"] = trigger,
+            ["response_url"] = responseUrl.AbsoluteUri,
+        }.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
 
     /// <summary>Null when every giver's used allowance and every recipient's earned points equal what was sent.</summary>
     // Kudos answered "the ledger is slow" (or busy): each may have committed, so the check allows it either way.
@@ -233,7 +259,8 @@ public static class SlackBenchmark
     /// </summary>
     internal static ServiceProvider ReaderServices(string connectionString, string prefix) => new ServiceCollection()
         .AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
-        .AddSingleton(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix, RequestTimeout = TimeSpan.FromSeconds(30) }))
+        .AddSingleton(
+            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix, RequestTimeout = TimeSpan.FromSeconds(30) }))
         .AddRecognitionCore()
         .BuildServiceProvider();
 
@@ -242,7 +269,9 @@ public static class SlackBenchmark
         var root = Root();
         var dll = Path.Combine(root, "src", "RecognitionBot", "bin", "Release", "net10.0", "RecognitionBot.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the host first: {dll} is missing.");
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var psi = new ProcessStartInfo(
+            "dotnet")
+        { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
@@ -256,7 +285,8 @@ public static class SlackBenchmark
         env["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(psi)!;
         // Drain the host's output so it never blocks on a full pipe; keep it when asked (diagnosing a slow run).
-        var log = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_HOST_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true }) : null;
+        var log = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_HOST_LOG") is { Length: > 0 } path
+            ? TextWriter.Synchronized(new StreamWriter(path) { AutoFlush = true }) : null;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
         process.BeginOutputReadLine();
@@ -292,7 +322,9 @@ public static class SlackBenchmark
         public static Level Of(int concurrency, int commands, (List<double> Latencies, TimeSpan Elapsed) run)
         {
             var sorted = run.Latencies.Order().ToList();
-            return new(concurrency, commands, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1], commands / run.Elapsed.TotalSeconds);
+            return new(
+                concurrency, commands, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1],
+                commands / run.Elapsed.TotalSeconds);
         }
 
         public static void PrintTable(IEnumerable<Level> levels, string rate)
@@ -353,7 +385,20 @@ public static class SlackBenchmark
             if (_latency > TimeSpan.Zero) await Task.Delay(_latency);
             object answer = method switch
             {
-                "users.info" => new { ok = true, user = new { id = form?["user"].ToString(), team_id = Team, name = "agent", is_bot = false, deleted = false, locale = "en-US", profile = new { display_name = "Agent" } } },
+                "users.info" => new
+                {
+                    ok = true,
+                    user = new
+                    {
+                        id = form?["user"].ToString(),
+                        team_id = Team,
+                        name = "agent",
+                        is_bot = false,
+                        deleted = false,
+                        locale = "en-US",
+                        profile = new { display_name = "Agent" },
+                    },
+                },
                 "auth.test" => new { ok = true, team_id = Team, user_id = "UBENCHBOT" },
                 "conversations.open" => new { ok = true, channel = new { id = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
                 "chat.postMessage" => PostMessage(),

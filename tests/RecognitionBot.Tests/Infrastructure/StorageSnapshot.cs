@@ -34,10 +34,14 @@ public static class StorageSnapshot
             // The settings row is keyed by the workspace's id in its platform's partition; its audit rows follow it ("id|…").
             var settingsRow = LedgerKeys.Escape(workspace.Id);
             var platform = workspace.Platform.ToString().ToLowerInvariant();
+            // Locals rather than a split literal: the filter is a FormattableString whose values Azure escapes.
+            var (auditFrom, auditEnd) = (settingsRow + "|", settingsRow + "}");
             foreach (var table in among)
             {
                 var filter = table.Name == tables.Workspaces.Name
-                    ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} or (PartitionKey eq {platform} and (RowKey eq {settingsRow} or (RowKey ge {settingsRow + "|"} and RowKey lt {settingsRow + "}"})))")
+                    ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} or ") +
+                        TableClient.CreateQueryFilter(
+                            $"(PartitionKey eq {platform} and (RowKey eq {settingsRow} or (RowKey ge {auditFrom} and RowKey lt {auditEnd})))")
                     : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
                 await foreach (var e in table.QueryAsync<TableEntity>(filter))
                     rows[$"{table.Name}|{e.PartitionKey}|{e.RowKey}"] = e.ETag.ToString();
