@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LocaleMemory>();
         services.AddSingleton<Approvers>();
         services.AddSingleton<RedemptionQueries>();
+        services.AddSingleton<Members.Leavers.PersonLeftHandler>();
         services.AddCommandHandlers();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CommandPipeline>();
@@ -80,6 +81,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<SetManagerHandler>();
         services.AddHandler<SetRoleHandler>();
         services.AddHandler<SetTimeZoneHandler>();
+        services.AddHandler<SetLanguageHandler>();
         services.AddHandler<SetCelebrationChannelHandler>();
         services.AddHandler<OutboxHandler>();
     }

@@ -10,7 +10,7 @@ namespace RecognitionBot.Core;
 /// <see cref="CommandDispatcher"/>) inside what every command needs. Expected refusals are results; a storage
 /// fault becomes "try again" with nothing changed (every change is one transaction).
 /// </summary>
-public sealed class RecognitionService(CommandPipeline pipeline, RedemptionQueries redemptions)
+public sealed class RecognitionService(CommandPipeline pipeline, RedemptionQueries redemptions, Members.Leavers.PersonLeftHandler leavers)
 {
     public async Task<CommandResult> HandleTextAsync(CommandContext context, string text, CancellationToken cancellationToken) =>
         (await AnswerTextAsync(context, text, cancellationToken)).Result;
@@ -60,4 +60,17 @@ public sealed class RecognitionService(CommandPipeline pipeline, RedemptionQueri
     /// </summary>
     public Task<Reader> ReaderAsync(WorkspaceId workspace, string? locale, CancellationToken cancellationToken) =>
         pipeline.ReaderAsync(workspace, locale, cancellationToken);
+
+    /// <summary>
+    /// The platform says someone left (or is back): they can then neither give nor receive, their pending requests
+    /// are cancelled and requests waiting on them go to the workspace approvers. Idempotent on the delivery.
+    /// </summary>
+    public Task<Members.Leavers.PersonLeftOutcome> PersonLeftAsync(Members.Leavers.PersonLeft command, CancellationToken cancellationToken) =>
+        leavers.HandleAsync(command, cancellationToken);
+
+    /// <summary>
+    /// The reader as far as this instance knows without asking storage (the settings it last read, else the
+    /// defaults): for an answer that cannot wait, such as Slack's "one moment" before its 3 seconds run out.
+    /// </summary>
+    public Reader PeekReader(WorkspaceId workspace, string? locale) => pipeline.PeekReader(workspace, locale);
 }

@@ -22,6 +22,11 @@ public enum AuditAction
     DigestOff,
     Approved,
     Rejected,
+    /// <summary>The platform said the subject left (deactivated, disabled or removed from the organisation).</summary>
+    MemberLeft,
+    /// <summary>The platform said the subject is back (reactivated).</summary>
+    MemberReturned,
+    Language,
 }
 
 /// <summary>
@@ -46,7 +51,8 @@ public sealed record AuditEntry(
 {
     /// <summary>Whether <see cref="Subject"/> names a member (renderers mention them).</summary>
     public bool SubjectIsMember => Action is AuditAction.ApproverAdded or AuditAction.ApproverRemoved or AuditAction.AdminAdded
-        or AuditAction.AdminRemoved or AuditAction.Manager or AuditAction.Role or AuditAction.Approved or AuditAction.Rejected;
+        or AuditAction.AdminRemoved or AuditAction.Manager or AuditAction.Role or AuditAction.Approved or AuditAction.Rejected
+        or AuditAction.MemberLeft or AuditAction.MemberReturned;
 
     /// <summary>Member ids in a before or after value.</summary>
     public static IReadOnlyList<MemberId> Members(string? value) =>

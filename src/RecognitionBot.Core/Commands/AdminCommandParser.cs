@@ -10,7 +10,8 @@ internal static class AdminCommandParser
         if (i == tokens.Count)
             return ParseResult.Fail(ParseError.UnknownAdminCommand);
         var verb = i + 1 < tokens.Count ? tokens.Span(i + 1).ToString().ToLowerInvariant() : "";
-        return tokens.Span(i).ToString().ToLowerInvariant() switch
+        var word = CommandWords.Admin(tokens.Span(i)) ?? tokens.Span(i).ToString().ToLowerInvariant();
+        return word switch
         {
             "reward" when verb == "add" => AddReward(tokens.Rest(i + 2)),
             "reward" when verb == "remove" => RemoveReward(tokens, i + 2),
@@ -24,6 +25,7 @@ internal static class AdminCommandParser
             "role" when verb is "manager" or "member" =>
                 Member(tokens, i + 2, member => new SetRoleCommand(member, Manager: verb == "manager")),
             "timezone" => TimeZone(tokens, i + 1),
+            "language" => Language(tokens, i + 1),
             "log" => Log(tokens, i + 1),
             "celebrations" when verb is "here" or "off" =>
                 CommandParser.Exactly(tokens, i + 2, new SetCelebrationChannelCommand(Here: verb == "here")),
@@ -94,6 +96,14 @@ internal static class AdminCommandParser
         if (!CommandParser.TryReadPositive(tokens.Span(i), out var count) || count > AuditLogCommand.Max)
             return ParseResult.Fail(ParseError.BadLogCount, tokens.Word(i));
         return CommandParser.Exactly(tokens, i + 1, new AuditLogCommand(count));
+    }
+
+    private static ParseResult Language(CommandTokens tokens, int i)
+    {
+        if (i == tokens.Count) return ParseResult.Fail(ParseError.BadLanguage);
+        return CommandWords.Language(tokens.Span(i)) is { } language
+            ? CommandParser.Exactly(tokens, i + 1, new SetLanguageCommand(language))
+            : ParseResult.Fail(ParseError.BadLanguage, tokens.Word(i));
     }
 
     private static ParseResult TimeZone(CommandTokens tokens, int i)

@@ -9,9 +9,6 @@ namespace RecognitionBot.Core.Commands;
 /// </summary>
 public static class CommandParser
 {
-    private static readonly string[] Keywords =
-        ["balance", "me", "rewards", "history", "help", "?", "--help", "leaderboard", "redeem", "cancel", "digest", "settings", "admin"];
-
     /// <summary>
     /// Reads one command. Empty text is a request for help. Expected mistakes come back as a
     /// <see cref="ParseError"/> with the offending token as detail; nothing here throws on user input.
@@ -27,7 +24,10 @@ public static class CommandParser
             return GiveCommandParser.Parse(tokens, first);
 
         var arguments = first + 1;
-        return Keyword(tokens.Span(first)) switch
+        var keyword = Keyword(tokens.Span(first));
+        if (keyword is null && IsTwoWordRedeem(tokens, first))
+            (keyword, arguments) = ("redeem", first + 2);
+        return keyword switch
         {
             "balance" or "me" => Lookup(tokens, first, new BalanceCommand()),
             "rewards" => Lookup(tokens, first, new RewardsCommand()),
@@ -43,14 +43,16 @@ public static class CommandParser
         };
     }
 
-    // "help?" and "balance." are the keyword; a lone "?" is a keyword of its own.
-    private static string? Keyword(ReadOnlySpan<char> word)
+    // "help?" and "balance." are the keyword; a lone "?" is a keyword of its own. The words of every language count.
+    private static string? Keyword(ReadOnlySpan<char> word) => CommandWords.Command(word.Length > 1 ? word.TrimEnd(".!?") : word);
+
+    private static bool IsTwoWordRedeem(CommandTokens tokens, int i)
     {
-        var trimmed = word.Length > 1 ? word.TrimEnd(".!?") : word;
-        foreach (var keyword in Keywords)
-            if (trimmed.Equals(keyword, StringComparison.OrdinalIgnoreCase))
-                return keyword;
-        return null;
+        if (i + 1 >= tokens.Count) return false;
+        foreach (var (first, second) in CommandWords.TwoWordRedeem)
+            if (tokens.Span(i).Equals(first, StringComparison.OrdinalIgnoreCase) && tokens.Span(i + 1).Equals(second, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     // Commands that only show something ignore extra words ("balance please"). With a mention and more words the
@@ -80,11 +82,11 @@ public static class CommandParser
             return ParseResult.Success(new LeaderboardCommand(LeaderboardPeriod.Month));
         if (i + 1 < tokens.Count)
             return ParseResult.Fail(ParseError.BadLeaderboardPeriod, tokens.Rest(i));
-        LeaderboardPeriod? period = tokens.Span(i).ToString().ToLowerInvariant() switch
+        LeaderboardPeriod? period = CommandWords.Period(tokens.Span(i)) switch
         {
-            "week" or "weekly" => LeaderboardPeriod.Week,
-            "month" or "monthly" => LeaderboardPeriod.Month,
-            "all" or "all-time" or "alltime" => LeaderboardPeriod.All,
+            "week" => LeaderboardPeriod.Week,
+            "month" => LeaderboardPeriod.Month,
+            "all" => LeaderboardPeriod.All,
             _ => null,
         };
         return period is { } found
@@ -112,11 +114,11 @@ public static class CommandParser
     {
         if (i == tokens.Count)
             return ParseResult.Fail(ParseError.UnknownDigestCommand);
-        return tokens.Span(i).ToString().ToLowerInvariant() switch
+        return CommandWords.Digest(tokens.Span(i)) switch
         {
             "on" => DigestOn(tokens, i + 1),
             "off" => Exactly(tokens, i + 1, new DigestOffCommand()),
-            "now" or "preview" => ParseResult.Success(new DigestPreviewCommand()),
+            "now" => ParseResult.Success(new DigestPreviewCommand()),
             _ => ParseResult.Fail(ParseError.UnknownDigestCommand, tokens.Word(i)),
         };
     }
@@ -172,6 +174,7 @@ public static class CommandParser
 
     private static bool TryReadWeekday(ReadOnlySpan<char> word, out DayOfWeek day)
     {
+        if (CommandWords.Weekday(word) is { } english) return Enum.TryParse(english, out day);
         for (day = DayOfWeek.Sunday; day <= DayOfWeek.Saturday; day++)
         {
             var name = day.ToString();

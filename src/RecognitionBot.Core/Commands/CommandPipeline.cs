@@ -112,8 +112,11 @@ public sealed class CommandPipeline(
         return await route.Handler.HandleAsync(context, command, settings, ct);
     }
 
-    private Reader FallbackReader(CommandContext context) =>
-        workspaces.Peek(context.Workspace) is { } seen ? Reader.For(context.Locale, seen) : Reader.Default(context.Locale);
+    private Reader FallbackReader(CommandContext context) => PeekReader(context.Workspace, context.Locale);
+
+    /// <summary>The reader from the settings this instance last read (no storage call), else the defaults.</summary>
+    public Reader PeekReader(WorkspaceId workspace, string? locale) =>
+        workspaces.Peek(workspace) is { } seen ? Reader.For(locale, seen) : Reader.Default(locale);
 
     private void Observe(CommandContext context, KudosCommand? command, CommandResult result, TimeSpan elapsed)
     {

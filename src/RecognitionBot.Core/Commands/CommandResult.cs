@@ -26,6 +26,7 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(DigestPreview), "digestPreview")]
 [JsonDerivedType(typeof(OutboxView), "outbox")]
 [JsonDerivedType(typeof(AuditLogView), "auditLog")]
+[JsonDerivedType(typeof(Members.Leavers.LeaverMarked), "leaverMarked")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -81,6 +82,10 @@ public enum Refusal
     StorageUnavailable,
     /// <summary>Storage did not answer within the command's budget: whether a change went through is not known yet.</summary>
     StorageSlow,
+    /// <summary>A recipient has left the workspace (deactivated or removed); detail: the recipient.</summary>
+    LeaverRecipient,
+    /// <summary>The person asking has left the workspace: they may neither give nor redeem; detail: the person.</summary>
+    Leaver,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

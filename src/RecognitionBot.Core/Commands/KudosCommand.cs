@@ -88,6 +88,9 @@ public sealed record SetRoleCommand(MemberId Member, bool Manager) : AdminComman
 
 public sealed record SetTimeZoneCommand(string TimeZone) : AdminCommand;
 
+/// <summary><c>admin language en|it|sv</c>: the workspace's language, for channel posts, digests and anyone whose own is unknown.</summary>
+public sealed record SetLanguageCommand(string Language) : AdminCommand;
+
 /// <summary><c>admin log [N]</c>: the latest N audit rows (default 10, at most 50).</summary>
 public sealed record AuditLogCommand(int Count) : AdminCommand
 {

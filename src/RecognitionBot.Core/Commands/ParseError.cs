@@ -32,6 +32,9 @@ public enum ParseError
 
     /// <summary><c>admin log</c> with something other than a number from 1 to 50; detail: the word given.</summary>
     BadLogCount,
+
+    /// <summary><c>admin language</c> without en, it or sv; detail: the word given.</summary>
+    BadLanguage,
 }
 
 /// <summary>The outcome of parsing: a command, or an error naming what was wrong (and the offending token, if any).</summary>

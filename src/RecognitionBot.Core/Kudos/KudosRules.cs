@@ -30,7 +30,8 @@ public static class KudosRules
     {
         foreach (var (id, profile) in recipients)
         {
-            if (profile is null || profile.IsDeactivated) return new Refused(Refusal.UnknownMember, id.Value);
+            if (profile is null) return new Refused(Refusal.UnknownMember, id.Value);
+            if (profile.IsDeactivated) return new Refused(Refusal.LeaverRecipient, id.Value);
             if (profile.IsBot) return new Refused(Refusal.BotRecipient, id.Value);
             if (profile.IsOutsider) return new Refused(Refusal.OutsiderRecipient, id.Value);
         }

@@ -42,6 +42,7 @@ internal sealed class MemberEntity : LedgerEntity
     public bool PrivateCelebrations { get; set; }
     public bool DirectMessagesOff { get; set; }
     public string? Locale { get; set; }
+    public DateTimeOffset? LeftAt { get; set; }
 }
 
 /// <summary><c>kudos|{ticks}|{id}</c>: one recognition.</summary>

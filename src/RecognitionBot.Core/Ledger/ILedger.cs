@@ -54,8 +54,11 @@ public sealed record MemberState(
     string? Locale,
     int KudosReceived,
     DateTimeOffset? LastKudosAt,
-    MemberId? ManagerSetBy = null)
+    MemberId? ManagerSetBy = null,
+    DateTimeOffset? LeftAt = null)
 {
+    public bool HasLeft => LeftAt is not null;
+
     /// <summary>
     /// The admin-set manager, unless they set it themselves: then the member's redemptions go to the other workspace
     /// approvers and the self-mapped manager may not decide them.
@@ -97,6 +100,19 @@ public interface ILedger
     /// </summary>
     Task<CommandResult> ChangeMemberAsync(
         WorkspaceId workspace, MemberId member, Func<MemberRow, Decided<MemberChangeDecision>> decide, CancellationToken cancellationToken);
+
+    /// <summary>Marks a person as a leaver (or, with <paramref name="left"/> false, back): their row and an audit line, one transaction.</summary>
+    Task<CommandResult> MarkLeftAsync(WorkspaceId workspace, MemberId member, bool left, string? deliveryKey, CancellationToken cancellationToken);
+
+    /// <summary>Every redemption still waiting for a decision.</summary>
+    Task<IReadOnlyList<Redemption>> GetPendingRedemptionsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
+
+    /// <summary>Cancels a leaver's pending redemption (hold and stock back, cards redrawn), one transaction; a decided one stays.</summary>
+    Task<CommandResult> CancelForLeaverAsync(
+        WorkspaceId workspace, MemberId leaver, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Sends a redemption waiting on a leaver to the workspace approvers, one transaction; a decided one stays.</summary>
+    Task<CommandResult> RerouteAsync(WorkspaceId workspace, MemberId leaver, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 

@@ -38,10 +38,16 @@ public sealed record MemberRow(MemberId Member)
     public bool DirectMessagesOff { get; init; }
     public string? Locale { get; init; }
 
+    /// <summary>When the platform said this person left (deactivated, or removed from the organisation); null while they belong.</summary>
+    public DateTimeOffset? LeftAt { get; init; }
+
+    /// <summary>A leaver can neither give nor receive; their history stays.</summary>
+    public bool HasLeft => LeftAt is not null;
+
     public MemberBalance Balance => new(Earned, Spent, Held);
 
     public MemberState State =>
-        new(Member, Balance, IsManager, Manager, PrivateCelebrations, DirectMessagesOff, Locale, KudosReceived, LastKudosAt, ManagerSetBy);
+        new(Member, Balance, IsManager, Manager, PrivateCelebrations, DirectMessagesOff, Locale, KudosReceived, LastKudosAt, ManagerSetBy, LeftAt);
 
     public static MemberRow New(MemberId member) => new(member);
 

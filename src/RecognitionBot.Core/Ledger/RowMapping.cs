@@ -28,6 +28,7 @@ internal static class RowMapping
         PrivateCelebrations = e.PrivateCelebrations,
         DirectMessagesOff = e.DirectMessagesOff,
         Locale = e.Locale,
+        LeftAt = e.LeftAt,
     };
 
     /// <summary>Writes a decided row onto the entity it was read from (keeping its keys and ETag).</summary>
@@ -53,6 +54,7 @@ internal static class RowMapping
         e.PrivateCelebrations = after.PrivateCelebrations;
         e.DirectMessagesOff = after.DirectMessagesOff;
         e.Locale = after.Locale;
+        e.LeftAt = after.LeftAt;
     }
 
     public static Reward ToReward(this RewardEntity e) =>

@@ -58,7 +58,8 @@ public sealed partial class TableLedger
                 $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.MemberPrefix} and RowKey lt {end} and PublicKudosReceived gt 0");
             await foreach (var e in Table.QueryAsync<MemberEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (e.PrivateCelebrations) continue;
+                // Leavers keep their history but leave the ranking of the people still here.
+                if (e.PrivateCelebrations || e.LeftAt is not null) continue;
                 var values = string.IsNullOrEmpty(e.ValueCounts) ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(e.ValueCounts, Json.Options)!;
                 totals[new MemberId(e.MemberId)] = (e.PublicKudosReceived, e.PublicPointsReceived, values);
             }
@@ -74,10 +75,10 @@ public sealed partial class TableLedger
                     totals[r] = (t.Item1 + 1, t.Item2 + k.Points, t.Item3);
                 }
         }
-        // Counted only while public, and not named at all once someone chooses privacy.
+        // Counted only while public, and not named at all once someone chooses privacy (or has left).
         if (period != LeaderboardPeriod.All)
             foreach (var state in await GetMembersAsync(workspace, totals.Keys.ToList(), cancellationToken))
-                if (state.PrivateCelebrations) totals.Remove(state.Member);
+                if (state.PrivateCelebrations || state.HasLeft) totals.Remove(state.Member);
         var entries = totals
             .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
             .Take(10)

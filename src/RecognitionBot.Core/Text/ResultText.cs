@@ -32,6 +32,8 @@ public static class ResultText
         {
             // An outsider refused as a recipient is named, not mentioned: a mention would notify them of the refusal.
             Commands.Refusal.OutsiderRecipient => [v.Person(new MemberId(detail), notify: false)],
+            // Nor is a leaver: they are gone, a mention would only reach an account that no longer reads.
+            Commands.Refusal.LeaverRecipient or Commands.Refusal.Leaver => [v.Person(new MemberId(detail), notify: false)],
             Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient => [v.Person(new MemberId(detail))],
             Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover => [.. detail.Split('|').Select(a => v.Person(new MemberId(a)))],
             _ => [.. detail.Split('|').Select(a => (object)ViewText.Typed(a))],
@@ -83,6 +85,7 @@ public static class ResultText
         SetManagerCommand m => v.Compose("Admin.SetManager", v.Person(m.Agent), v.Person(m.Manager)),
         SetRoleCommand r => v.Compose(r.Manager ? "Admin.RoleManager" : "Admin.RoleMember", v.Person(r.Member)),
         SetTimeZoneCommand z => v.Compose("Admin.SetTimeZone", ViewText.Typed(z.TimeZone)),
+        SetLanguageCommand l => v.Compose("Admin.SetLanguage", v[$"Language.{l.Language}"]),
         SetCelebrationChannelCommand c => v.Compose(c.Here ? "Admin.CelebrationsHere" : "Admin.CelebrationsOff"),
         _ => v.Compose("Generic.TryHelp"),
     };
@@ -128,6 +131,7 @@ public static class ResultText
         ParseError.MissingRedemptionId => "Example.Cancel",
         ParseError.UnknownAdminCommand => "Example.Admin",
         ParseError.BadLogCount => "Example.AdminLog",
+        ParseError.BadLanguage => "Example.Language",
         _ => null,
     };
 }

@@ -13,8 +13,20 @@ public sealed class SlackInbound(
     IOptions<SlackOptions> options,
     SlackFollowUps followUps,
     IHostApplicationLifetime lifetime,
+    RecognitionBot.Core.RecognitionService core,
+    SlackMemberDirectory directory,
     ILogger<SlackInbound> log)
 {
+    /// <summary>
+    /// The asker's language for what this class says itself ("one moment", "something went wrong"), without a call
+    /// that could make it late: their Slack locale as last read, else the workspace's language as last read, else English.
+    /// </summary>
+    private System.Globalization.CultureInfo CultureOf(SlackSlashCommand command)
+    {
+        var workspace = SlackWorkspace.Id(command.TeamId);
+        return core.PeekReader(workspace, directory.PeekLocale(workspace, new Core.Workspaces.MemberId(command.UserId))).Texts.Culture;
+    }
+
     /// <summary>
     /// Answers a slash command inline when it is ready in time; otherwise acknowledges it with "one moment" before
     /// Slack's 3 seconds run out and posts the answer to its response_url when ready. The work then runs in a scope
@@ -27,7 +39,7 @@ public sealed class SlackInbound(
         if (handler is null)
         {
             await scope.DisposeAsync();
-            return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable)));
+            return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable, CultureOf(command))));
         }
         var work = AnswerAsync(handler, command, lifetime.ApplicationStopping);
         Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl);
@@ -43,7 +55,7 @@ public sealed class SlackInbound(
             }
         }
         _ = AnswerLaterAsync(work, responseUrl, scope);
-        return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.Working)));
+        return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.Working, CultureOf(command))));
     }
 
     /// <summary>
@@ -81,7 +93,7 @@ public sealed class SlackInbound(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogError(e, "Slack command from {User} in {Team} failed", command.UserId, command.TeamId);
-            return new SlackMessage(SlackTexts.Get(SlackTexts.CommandFailed));
+            return new SlackMessage(SlackTexts.Get(SlackTexts.CommandFailed, CultureOf(command)));
         }
     }
 

@@ -21,7 +21,8 @@ public sealed class SlackKudosCommands(
     public async Task<SlackMessage> HandleAsync(SlackSlashCommand command, CancellationToken ct)
     {
         var bot = await installations.BotForAsync(command.TeamId, command.EnterpriseId, ct);
-        if (bot is null) return new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable));
+        if (bot is null)
+            return new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable, core.PeekReader(SlackWorkspace.Id(command.TeamId), null).Texts.Culture));
 
         var workspace = SlackWorkspace.Id(command.TeamId);
         var actor = new MemberId(command.UserId);

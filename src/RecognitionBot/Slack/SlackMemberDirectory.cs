@@ -53,6 +53,13 @@ public sealed class SlackMemberDirectory(
         return profile;
     }
 
+    /// <summary>Forgets what was cached about a person: Slack just said their account changed.</summary>
+    public void Forget(WorkspaceId workspace, MemberId member) => _cache.TryRemove((workspace.Id, member.Value), out _);
+
+    /// <summary>The language of a person as last read from Slack, without asking Slack again (null when not known).</summary>
+    public string? PeekLocale(WorkspaceId workspace, MemberId member) =>
+        _cache.TryGetValue((workspace.Id, member.Value), out var hit) ? hit.Profile?.Locale : null;
+
     /// <summary>
     /// Slack Connect: someone of another organisation who shares a channel with this workspace. Slack may say so
     /// (<c>is_stranger</c>); otherwise their home team differs and, on Enterprise Grid, so does their organisation

@@ -28,9 +28,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackFollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddSingleton<ISlackEventHandler, SlackInstallationEvents>();
+        services.AddSingleton<ISlackEventHandler, SlackLeaverEvents>();
         services.AddScoped<ISlackCommandHandler, SlackKudosCommands>();
         services.AddScoped<ISlackInteractionHandler, SlackKudosInteractions>();
-        services.AddSingleton<IMemberDirectory, SlackMemberDirectory>();
+        services.AddSingleton<SlackMemberDirectory>();
+        services.AddSingleton<IMemberDirectory>(sp => sp.GetRequiredService<SlackMemberDirectory>());
         services.AddSingleton<IChannelRoster, SlackChannelRoster>();
         services.AddSingleton<IOutboxSender, SlackOutboxSender>();
         services.AddHostedService<SlackSocketMode>();

@@ -35,6 +35,9 @@ public static class GiveDecider
     {
         // Checked before by KudosRules too; here because a giver's own row must never be counted as a recipient's.
         if (command.Recipients.Contains(command.Giver)) return new Refused(Refusal.SelfKudos);
+        // Leavers keep their history, but take no further part: checked on the rows, as the platform's word may lag.
+        if (state.Giver.HasLeft) return new Refused(Refusal.Leaver, command.Giver.Value);
+        if (state.Recipients.FirstOrDefault(r => r.HasLeft) is { } leaver) return new Refused(Refusal.LeaverRecipient, leaver.Member.Value);
         var allowance = Allowance.Of(state.Giver, settings, now);
         var total = command.Points * command.Recipients.Count;
         if (total > allowance.Left) return new Refused(Refusal.AllowanceExceeded, allowance.Left.ToString(CultureInfo.InvariantCulture));

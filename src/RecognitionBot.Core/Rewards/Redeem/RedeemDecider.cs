@@ -32,6 +32,7 @@ public static class RedeemDecider
 {
     public static Decided<RedeemDecision> Decide(RedeemState state, RedeemRequest command, WorkspaceSettings settings, DateTimeOffset now)
     {
+        if (state.Requester.HasLeft) return new Refused(Refusal.Leaver, command.Requester.Value);
         var reward = state.Reward;
         // Nobody approves their own redemption, whatever the directory says.
         var approvers = reward.NeedsApproval ? command.Approvers.Where(a => a != command.Requester).Distinct().ToList() : [];
