@@ -1,3 +1,4 @@
+using RecognitionBot.Core.Members.Leavers;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
@@ -20,9 +21,33 @@ public sealed partial class TeamsBot
             // Adding the app makes nobody an admin (they come from Teams:Admins and Teams:AdminGroupId).
             if (member.Id == botId) await WelcomeAsync(workspace, activity, ct);
             else if (member.AadObjectId is { } aad)
+            {
                 await references.SavePersonAsync(workspace, new TeamsPerson(aad, member.Name ?? "", member.Id, activity.ServiceUrl), ct);
+                // Someone added to a team has a working account: if they were a leaver, they are back.
+                await recognition.PersonLeftAsync(new PersonLeft(workspace, new MemberId(aad), Left: false, DeliveryKeys.For(activity.Id, aad, "added")), ct);
+            }
         }
+        if (activity.Conversation?.ConversationType != ConversationTypes.GroupChat)
+            foreach (var member in activity.MembersRemoved ?? [])
+                if (member.AadObjectId is { } aad) await OnRemovedAsync(workspace, activity, aad, ct);
         return null;
+    }
+
+    /// <summary>
+    /// Someone removed from a team may only have moved to another team: they leave the workspace only if Entra says
+    /// their account is disabled or gone. Removal from a group chat means nothing at all. If Graph cannot say, they
+    /// stay (a leaver wrongly marked loses their requests; one wrongly kept can still be found by the next removal).
+    /// </summary>
+    private async Task OnRemovedAsync(WorkspaceId workspace, Activity activity, string aad, CancellationToken ct)
+    {
+        var enabled = await accounts.IsEnabledAsync(workspace.Id, aad, ct);
+        if (enabled is not false)
+        {
+            logger.LogInformation("{Member} was removed from a team in {Workspace}; account enabled: {Enabled}, so not a leaver", aad, workspace,
+                enabled?.ToString() ?? "unknown");
+            return;
+        }
+        await recognition.PersonLeftAsync(new PersonLeft(workspace, new MemberId(aad), Left: true, DeliveryKeys.For(activity.Id, aad, "removed")), ct);
     }
 
     private async Task<InvokeResponse?> OnInstallationUpdateAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)

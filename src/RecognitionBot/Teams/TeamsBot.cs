@@ -17,6 +17,7 @@ public sealed partial class TeamsBot(
     TeamsPoster poster,
     BotConnectorClient connector,
     DeliveryKeys deliveries,
+    GraphAccounts accounts,
     ILogger<TeamsBot> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
