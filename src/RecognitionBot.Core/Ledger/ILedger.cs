@@ -112,7 +112,8 @@ public interface ILedger
         WorkspaceId workspace, MemberId leaver, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Sends a redemption waiting on a leaver to the workspace approvers, one transaction; a decided one stays.</summary>
-    Task<CommandResult> RerouteAsync(WorkspaceId workspace, MemberId leaver, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken);
+    Task<CommandResult> RerouteAsync(
+        WorkspaceId workspace, MemberId leaver, string redemptionId, WorkspaceSettings settings, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 

@@ -33,8 +33,9 @@ public sealed partial class TableLedger
     {
         var pk = LedgerKeys.Partition(workspace);
         var pending = nameof(RedemptionState.Pending);
+        var end = LedgerKeys.PrefixEnd(LedgerKeys.RedemptionPrefix);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.RedemptionPrefix} and RowKey lt {LedgerKeys.PrefixEnd(LedgerKeys.RedemptionPrefix)} and State eq {pending}");
+            $"PartitionKey eq {pk} and RowKey ge {LedgerKeys.RedemptionPrefix} and RowKey lt {end} and State eq {pending}");
         var list = new List<Redemption>();
         await foreach (var e in Table.QueryAsync<RedemptionEntity>(filter, cancellationToken: cancellationToken)) list.Add(e.ToRow().Redemption);
         return list;

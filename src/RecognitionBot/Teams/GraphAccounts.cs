@@ -36,7 +36,8 @@ public sealed class GraphAccounts(IOptions<TeamsOptions> options, GraphClients g
             logger.LogWarning("No Graph token for {Tenant} ({Code}); {User} not treated as a leaver", tenantId, e.ErrorCode, userAadObjectId);
             return null;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException && !ct.IsCancellationRequested)
+        catch (Exception e) when (
+            e is HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException && !ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "Graph could not be reached for the account of {User} in {Tenant}; not treated as a leaver", userAadObjectId, tenantId);
             return null;

@@ -112,7 +112,7 @@ public sealed class GivingKudos : IAsyncLifetime
     [Theory]
     [InlineData("<@ann> +10 me, myself and I", Refusal.SelfKudos)]
     [InlineData("<@bot> +10 thanks robot", Refusal.BotRecipient)]
-    [InlineData("<@gone> +10 miss you", Refusal.UnknownMember)]
+    [InlineData("<@gone> +10 miss you", Refusal.LeaverRecipient)]
     [InlineData("<@guest> +10 thanks from across the org line", Refusal.OutsiderRecipient)]
     [InlineData("<@stranger> +10 who are you", Refusal.UnknownMember)]
     [InlineData("<@bob> <@bob> +10 double trouble", Refusal.DuplicateRecipient)]

@@ -31,16 +31,13 @@ public sealed class PersonLeftHandler(ILedger ledger, WorkspaceStore workspaces,
         {
             if (redemption.Requester == member)
             {
-                if (await ledger.CancelForLeaverAsync(workspace, member, redemption.Id, settings, cancellationToken) is RedemptionView
-                    {
-                        Change: RedemptionChange.Cancelled,
-                    })
-                    cancelled++;
+                var result = await ledger.CancelForLeaverAsync(workspace, member, redemption.Id, settings, cancellationToken);
+                if (result is RedemptionView { Change: RedemptionChange.Cancelled }) cancelled++;
             }
-            else if (redemption.Approvers.Contains(member)
-                && await ledger.RerouteAsync(workspace, member, redemption.Id, settings, cancellationToken) is RedemptionView { Change: RedemptionChange.Requested })
+            else if (redemption.Approvers.Contains(member))
             {
-                rerouted++;
+                var result = await ledger.RerouteAsync(workspace, member, redemption.Id, settings, cancellationToken);
+                if (result is RedemptionView { Change: RedemptionChange.Requested }) rerouted++;
             }
         }
         if (changed || cancelled > 0 || rerouted > 0)

@@ -40,6 +40,7 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["admin manager"] = new SetManagerCommand(Bob, new MemberId("cat")),
         ["admin role"] = new SetRoleCommand(Bob, true),
         ["admin timezone"] = new SetTimeZoneCommand("Europe/Rome"),
+        ["admin language"] = new SetLanguageCommand("it"),
         ["admin celebrations"] = new SetCelebrationChannelCommand(true),
         ["admin outbox"] = new OutboxCommand(true),
     };

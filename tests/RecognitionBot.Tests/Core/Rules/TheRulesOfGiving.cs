@@ -80,7 +80,7 @@ public sealed class TheRulesOfGiving
         MemberProfile Person(string id, bool bot = false, bool gone = false) => new(new MemberId(id), id, bot, gone, false);
         Assert.Null(KudosRules.CheckRecipients([(new MemberId("bob"), Person("bob"))]));
         Assert.Equal(Refusal.BotRecipient, KudosRules.CheckRecipients([(new MemberId("b"), Person("b", bot: true))])?.Reason);
-        Assert.Equal(Refusal.UnknownMember, KudosRules.CheckRecipients([(new MemberId("g"), Person("g", gone: true))])?.Reason);
+        Assert.Equal(Refusal.LeaverRecipient, KudosRules.CheckRecipients([(new MemberId("g"), Person("g", gone: true))])?.Reason);
         Assert.Equal(Refusal.UnknownMember, KudosRules.CheckRecipients([(new MemberId("x"), null)])?.Reason);
     }
 }

@@ -54,7 +54,8 @@ public static class SlackRendererSamples
     {
         foreach (var error in Enum.GetValues<ParseError>()) yield return ($"not understood {error}", new NotUnderstood(error, "<!here>"));
         foreach (var refusal in Enum.GetValues<Refusal>()) yield return (
-            $"refused {refusal}", new Refused(refusal, refusal is Refusal.UnknownMember or Refusal.BotRecipient ? "U0009" : "10|50"));
+            $"refused {refusal}", new Refused(refusal,
+                refusal is Refusal.UnknownMember or Refusal.BotRecipient or Refusal.LeaverRecipient or Refusal.Leaver ? "U0009" : "10|50"));
         var allowance = new AllowanceView(100, 20, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         yield return ("given", new KudosGiven(Kudos(), [new RecipientOutcome(Bob, 10, 10, []), new RecipientOutcome(Cy, 10, 10, [])], allowance));
         yield return ("given private", new KudosGiven(Kudos(isPrivate: true), [], allowance));
@@ -106,6 +107,7 @@ public static class SlackRendererSamples
             new ChangeValuesCommand(true, "#patience"), new ChangeValuesCommand(false, "#patience"), new ChangeApproverCommand(true, Maria),
             new ChangeApproverCommand(false, Maria), new SetManagerCommand(Bob, Maria), new SetRoleCommand(Maria, true), new SetRoleCommand(Maria, false),
             new SetTimeZoneCommand("Europe/Stockholm"), new SetCelebrationChannelCommand(true), new SetCelebrationChannelCommand(false),
+            new SetLanguageCommand("sv"),
         ];
         foreach (var command in admin) yield return ($"admin {command.GetType().Name}", new AdminDone(command, "coffee"));
     }
