@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace RecognitionBot.Tests.Teams.Fakes;
 
 /// <summary>
-/// Plays graph.microsoft.com/v1.0 for <c>GET /users/{id}/manager</c> and <c>POST /users/{id}/checkMemberGroups</c>,
+/// Plays graph.microsoft.com/v1.0 for <c>GET /users/{id}/manager</c>, <c>GET /users/{id}</c> (accountEnabled) and <c>POST /users/{id}/checkMemberGroups</c>,
 /// per tenant (told apart by the bearer token).
 /// </summary>
 public sealed class FakeGraph : IAsyncDisposable
@@ -13,6 +13,7 @@ public sealed class FakeGraph : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Tenant, string User), (string Id, string Name, string Mail)> _managers = new();
     private readonly ConcurrentDictionary<string, bool> _forbiddenTenants = new();
     private readonly ConcurrentDictionary<(string Tenant, string User, string Group), bool> _groupMembers = new();
+    private readonly ConcurrentDictionary<(string Tenant, string User), bool> _accounts = new();
 
     private FakeGraph(LoopbackServer server) => _server = server;
 
@@ -29,6 +30,9 @@ public sealed class FakeGraph : IAsyncDisposable
     }
 
     public void SetManager(string tenant, string user, string managerId, string name, string mail) => _managers[(tenant, user)] = (managerId, name, mail);
+
+    /// <summary>What <c>GET /users/{id}?$select=id,accountEnabled</c> answers; a user never set is not found (404).</summary>
+    public void SetAccount(string tenant, string user, bool enabled) => _accounts[(tenant, user)] = enabled;
 
     public void AddToGroup(string tenant, string user, string group) => _groupMembers[(tenant, user, group)] = true;
 
@@ -62,6 +66,21 @@ public sealed class FakeGraph : IAsyncDisposable
             {
                 ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)",
                 ["value"] = asked.Where(g => _groupMembers.ContainsKey((tenant, userId, g))).ToArray(),
+            });
+            return;
+        }
+        if (ctx.Request.Method == "GET" && parts is ["v1.0", "users", var account])
+        {
+            if (!_accounts.TryGetValue((tenant, Uri.UnescapeDataString(account)), out var enabled))
+            {
+                await Error(ctx, 404, "Request_ResourceNotFound");
+                return;
+            }
+            await ctx.Response.WriteAsJsonAsync(new Dictionary<string, object>
+            {
+                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users(id,accountEnabled)/$entity",
+                ["id"] = Uri.UnescapeDataString(account),
+                ["accountEnabled"] = enabled,
             });
             return;
         }
