@@ -39,11 +39,11 @@ public sealed class SlackManifestMatchesTheApp
     }
 
     [Fact]
-    public void SubscribesToTheEventsThatEndAnInstallation()
+    public void SubscribesToTheEventsThatEndAnInstallationAndTellOfLeavers()
     {
         var events = Manifest.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events").EnumerateArray().Select(e => e.GetString());
 
-        Assert.Equal(["app_uninstalled", "tokens_revoked"], events.Order());
+        Assert.Equal(["app_uninstalled", "team_join", "tokens_revoked", "user_change"], events.Order());
     }
 
     [Fact]
