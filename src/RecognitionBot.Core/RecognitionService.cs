@@ -68,6 +68,10 @@ public sealed class RecognitionService(CommandPipeline pipeline, RedemptionQueri
     public Task<Members.Leavers.PersonLeftOutcome> PersonLeftAsync(Members.Leavers.PersonLeft command, CancellationToken cancellationToken) =>
         leavers.HandleAsync(command, cancellationToken);
 
+    /// <summary>Whether the ledger has this person as a leaver.</summary>
+    public Task<bool> IsLeaverAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        leavers.IsLeaverAsync(workspace, member, cancellationToken);
+
     /// <summary>
     /// The reader as far as this instance knows without asking storage (the settings it last read, else the
     /// defaults): for an answer that cannot wait, such as Slack's "one moment" before its 3 seconds run out.

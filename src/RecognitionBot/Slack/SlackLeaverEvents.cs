@@ -24,6 +24,10 @@ public sealed class SlackLeaverEvents(RecognitionService core, SlackMemberDirect
 
         var workspace = SlackWorkspace.Id(slackEvent.TeamId);
         var member = new MemberId(id);
+        // user_change also fires for every status and profile edit: only a deactivation, or news of someone marked as
+        // a leaver, is worth asking Slack about.
+        var saysDeleted = user.TryGetProperty("deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True;
+        if (!saysDeleted && !await core.IsLeaverAsync(workspace, member, ct)) return;
         directory.Forget(workspace, member);
         var profile = await directory.FindAsync(workspace, member, ct);
         if (profile is { IsBot: true } or { IsOutsider: true }) return;

@@ -14,6 +14,10 @@ namespace RecognitionBot.Core.Members.Leavers;
 /// </summary>
 public sealed class PersonLeftHandler(ILedger ledger, WorkspaceStore workspaces, ILogger<PersonLeftHandler> log)
 {
+    /// <summary>Whether the ledger has this person as a leaver: a cheap look before asking the platform anything.</summary>
+    public async Task<bool> IsLeaverAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
+        (await ledger.GetMemberAsync(workspace, member, cancellationToken)).HasLeft;
+
     public async Task<PersonLeftOutcome> HandleAsync(PersonLeft command, CancellationToken cancellationToken)
     {
         var (workspace, member) = (command.Workspace, command.Member);
