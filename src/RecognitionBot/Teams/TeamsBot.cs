@@ -17,6 +17,7 @@ public sealed partial class TeamsBot(
     TeamsPoster poster,
     BotConnectorClient connector,
     DeliveryKeys deliveries,
+    GraphDirectory graph,
     ILogger<TeamsBot> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
@@ -67,7 +68,12 @@ public sealed partial class TeamsBot(
         {
             foreach (var mention in TeamsMentions.PeopleMentioned(activity))
                 resolved[mention.Mentioned!.Id!] = await ResolveAsync(workspace, activity, mention.Mentioned, ct);
-            text = TeamsMentions.ToCommandText(activity, resolved);
+            if (await ExpandTagsAsync(workspace, activity, ct) is not { } tags)
+            {
+                await AnswerTagUnavailableAsync(workspace, activity, ct);
+                return null;
+            }
+            text = TeamsMentions.ToCommandText(activity, resolved, tags);
             var context = new CommandContext(workspace, actor, Where(activity),
                 DeliveryKeys.For(activity.Conversation!.Id, activity.Id), activity.Locale);
             answer = await recognition.AnswerTextAsync(context, text, ct);

@@ -48,6 +48,7 @@ public static class TeamsSetup
             });
         services.AddSingleton<GraphClients>();
         services.AddSingleton<GraphManagerLookup>();
+        services.AddSingleton<GraphDirectory>();
         services.AddSingleton<TeamsAdmins>();
 
         services.AddSingleton<DeliveryKeys>();
