@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
     private static void AddCommandHandlers(this IServiceCollection services)
     {
         services.AddHandler<GiveHandler>();
+        services.AddHandler<ComposeHandler>();
         services.AddHandler<BalanceHandler>();
         services.AddHandler<HistoryHandler>();
         services.AddHandler<LeaderboardHandler>();

@@ -26,6 +26,7 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(DigestPreview), "digestPreview")]
 [JsonDerivedType(typeof(OutboxView), "outbox")]
 [JsonDerivedType(typeof(AuditLogView), "auditLog")]
+[JsonDerivedType(typeof(Views.ComposerForm), "composer")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -81,6 +82,8 @@ public enum Refusal
     StorageUnavailable,
     /// <summary>Storage did not answer within the command's budget: whether a change went through is not known yet.</summary>
     StorageSlow,
+    /// <summary>A composer was sent with nobody chosen (the typed command's parser says <see cref="ParseError.NoRecipient"/>).</summary>
+    NoRecipient,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

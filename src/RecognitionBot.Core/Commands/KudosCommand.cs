@@ -14,7 +14,20 @@ public sealed record GiveCommand(
     int? Points,
     string Message,
     IReadOnlyList<string> Hashtags,
-    bool Private) : KudosCommand;
+    bool Private) : KudosCommand
+{
+    /// <summary>What the kudos is for, when it was started from a message (its permalink); the celebration links it.</summary>
+    public string? Link { get; init; }
+}
+
+/// <summary>
+/// Open the composer: what it offers in this workspace, the giver's allowance, and who is chosen already (a
+/// message's author); <see cref="Link"/> is the message it was started from.
+/// </summary>
+public sealed record ComposeCommand(IReadOnlyList<MemberId> Recipients) : KudosCommand
+{
+    public string? Link { get; init; }
+}
 
 public sealed record BalanceCommand : KudosCommand;
 

@@ -23,6 +23,9 @@ public sealed record GiveRequest(
 {
     /// <summary>The giver's platform locale, remembered on their row by the same transaction.</summary>
     public string? GiverLocale { get; init; }
+
+    /// <summary>What the kudos is for (a message's permalink), shown in the celebration.</summary>
+    public string? Link { get; init; }
 }
 
 /// <summary>A redemption, with the requester's approvers resolved before the transaction (used if the reward needs approval).</summary>
