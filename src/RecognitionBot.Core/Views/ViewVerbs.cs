@@ -10,6 +10,9 @@ public static class ViewVerbs
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string Cancel = "cancel";
+    /// <summary>Open the composer (a "Give kudos" button), and send it.</summary>
+    public const string Compose = "compose";
+    public const string Give = "give";
 
     public const string RewardId = "rewardId";
     public const string RedemptionId = "redemptionId";

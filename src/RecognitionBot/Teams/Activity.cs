@@ -57,6 +57,10 @@ public static class ActivityTypes
 public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
+    /// <summary>A typeahead asking for options as the user types (<c>choices.data</c>).</summary>
+    public const string Search = "application/search";
+    public const string FetchTask = "composeExtension/fetchTask";
+    public const string SubmitAction = "composeExtension/submitAction";
 }
 
 public sealed record ChannelAccount

@@ -28,7 +28,7 @@ public sealed partial class TeamsBot
             {
                 var members = await graph.TagMembersAsync(workspace.Id, group, tag.Mentioned!.Id!, ct);
                 var ids = new List<string>(members.Count);
-                foreach (var member in members) ids.Add(await ResolveTagMemberAsync(workspace, activity, member, ct));
+                foreach (var member in members) ids.Add(await ResolveByAadAsync(workspace, activity, member, ct));
                 expanded[tag.Mentioned.Id!] = ids;
             }
             return expanded;
@@ -38,21 +38,6 @@ public sealed partial class TeamsBot
             logger.LogWarning(e, "The tag in activity {Id} of {Workspace} could not be expanded", activity.Id, workspace);
             return null;
         }
-    }
-
-    /// <summary>
-    /// A tag's member as a member id. Their roster entry (read once, as for a mention) says whether they are a guest;
-    /// if the roster does not know them, Graph's tenant id still tells a person of another organisation.
-    /// </summary>
-    private async Task<string> ResolveTagMemberAsync(WorkspaceId workspace, Activity activity, GraphPerson member, CancellationToken ct)
-    {
-        var known = await references.FindPersonAsync(workspace, new MemberId(member.AadObjectId), ct);
-        if (known?.Role is not null) return member.AadObjectId;
-        if (await RosterEntryAsync(activity, member.AadObjectId, mayFail: true, ct) is { AadId: { } aad } entry)
-            await references.SavePersonAsync(workspace, TeamsPerson.FromRoster(entry, aad, member.DisplayName, activity.ServiceUrl), ct);
-        else if (known is null)
-            await references.SavePersonAsync(workspace, new TeamsPerson(member.AadObjectId, member.DisplayName, TenantId: member.TenantId), ct);
-        return member.AadObjectId;
     }
 
     private async Task AnswerTagUnavailableAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)

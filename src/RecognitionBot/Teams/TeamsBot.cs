@@ -18,6 +18,7 @@ public sealed partial class TeamsBot(
     BotConnectorClient connector,
     DeliveryKeys deliveries,
     GraphDirectory graph,
+    TeamsPeopleSearch peopleSearch,
     ILogger<TeamsBot> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
@@ -45,6 +46,9 @@ public sealed partial class TeamsBot(
             {
                 ActivityTypes.Message => await OnMessageAsync(workspace, activity, ct),
                 ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction => await OnCardActionAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.Search => await OnSearchAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.FetchTask => await OnFetchTaskAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.SubmitAction => await OnSubmitActionAsync(workspace, activity, ct),
                 ActivityTypes.Invoke => new InvokeResponse(StatusCodes.Status501NotImplemented, null),
                 ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(workspace, activity, ct),
                 ActivityTypes.InstallationUpdate => await OnInstallationUpdateAsync(workspace, activity, ct),
@@ -74,6 +78,11 @@ public sealed partial class TeamsBot(
                 return null;
             }
             text = TeamsMentions.ToCommandText(activity, resolved, tags);
+            if (AsksForComposer(text))
+            {
+                await OfferComposerAsync(workspace, activity, ct);
+                return null;
+            }
             var context = new CommandContext(workspace, actor, Where(activity),
                 DeliveryKeys.For(activity.Conversation!.Id, activity.Id), activity.Locale);
             answer = await recognition.AnswerTextAsync(context, text, ct);
@@ -94,6 +103,7 @@ public sealed partial class TeamsBot(
         var card = await RenderAsync(workspace, reader, result, namesOnly, ct);
         if (MentionHint(activity, text, result) is { } hint)
             card = card with { Body = [.. card.Body, new TextBlock(TeamsTexts.For(reader)[hint]) { IsSubtle = true }] };
+        if (result is HelpView) card = card with { Actions = [.. card.Actions ?? [], TeamsCards.ComposeButton(TeamsTexts.For(reader))] };
         await AnswerAsync(workspace, activity, actor, result, card, reader, ct);
         return null;
     }
