@@ -33,7 +33,9 @@ public sealed partial class TeamsBot
         }
     }
 
-    /// <summary>The "Give kudos" button (Action.Execute <see cref="ViewVerbs.Compose"/>) and the composer's own button (<see cref="ViewVerbs.Give"/>).</summary>
+    /// <summary>
+    /// The "Give kudos" button (Action.Execute <see cref="ViewVerbs.Compose"/>) and the composer's own button (<see cref="ViewVerbs.Give"/>).
+    /// </summary>
     private async Task<InvokeResponse> OnComposerActionAsync(WorkspaceId workspace, Activity activity, AdaptiveCardInvoke action, CancellationToken ct)
     {
         if (action.Verb == ViewVerbs.Compose)
@@ -93,7 +95,8 @@ public sealed partial class TeamsBot
         var link = data.TryGetValue(ComposerCard.LinkKey, out var l) && !string.IsNullOrWhiteSpace(l) ? l : null;
         // People chosen in the picker are known by their AAD id; their roster entry says whether they may receive.
         var recipients = new List<MemberId>();
-        foreach (var r in entered.Recipients.Take(50)) recipients.Add(new MemberId(await ResolveByAadAsync(workspace, activity, new GraphPerson(r.Value, "", null), ct)));
+        foreach (var r in entered.Recipients.Take(50))
+            recipients.Add(new MemberId(await ResolveByAadAsync(workspace, activity, new GraphPerson(r.Value, "", null), ct)));
         entered = entered with { Recipients = recipients };
 
         // A double click sends the same inputs twice: one delivery. Changed inputs after an error are a new one.

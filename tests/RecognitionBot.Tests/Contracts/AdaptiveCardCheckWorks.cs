@@ -40,7 +40,9 @@ public sealed class AdaptiveCardCheckWorks
     [Fact]
     public void FailsAStaticChoiceSetWithoutChoices()
     {
-        var problems = AdaptiveCardContract.Problems(Card("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.ChoiceSet","id":"who","choices":[]}]}"""));
+        var problems = AdaptiveCardContract.Problems(Card("""
+            {"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.ChoiceSet","id":"who","choices":[]}]}
+            """));
         Assert.Contains(problems, p => p.Contains("at least one choice"));
     }
 

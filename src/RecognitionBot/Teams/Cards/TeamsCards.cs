@@ -51,7 +51,11 @@ public static class TeamsCards
 
     /// <summary>"Give kudos": opens the composer in place of the card it is on, for whoever clicks.</summary>
     public static CardAction ComposeButton(TeamsTexts t) =>
-        new ExecuteAction(t.Core["Composer.Title"], ViewVerbs.Compose, new Dictionary<string, string>()) { Style = ActionStyle.Positive, AssociatedInputs = "none" };
+        new ExecuteAction(t.Core["Composer.Title"], ViewVerbs.Compose, new Dictionary<string, string>())
+        {
+            Style = ActionStyle.Positive,
+            AssociatedInputs = "none",
+        };
 
     /// <summary>Spans as Teams markdown: the one escaping rule per span type.</summary>
     public static string Markdown(IEnumerable<Span> spans, CardContext c) => string.Concat(spans.Select(span => span switch
