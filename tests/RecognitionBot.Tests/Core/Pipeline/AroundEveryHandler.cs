@@ -19,6 +19,7 @@ public sealed class AroundEveryHandler : IAsyncLifetime
     private static readonly Dictionary<string, KudosCommand> Commands = new()
     {
         ["give"] = new GiveCommand([Bob], 10, "thanks for the save", [], false),
+        ["compose"] = new ComposeCommand([Bob]),
         ["balance"] = new BalanceCommand(),
         ["history"] = new HistoryCommand(),
         ["leaderboard"] = new LeaderboardCommand(LeaderboardPeriod.Week),
