@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddHandler<GiveHandler>();
         services.AddHandler<ComposeHandler>();
+        services.AddHandler<Home.HomeHandler>();
         services.AddHandler<BalanceHandler>();
         services.AddHandler<HistoryHandler>();
         services.AddHandler<LeaderboardHandler>();

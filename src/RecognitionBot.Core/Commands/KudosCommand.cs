@@ -31,6 +31,9 @@ public sealed record ComposeCommand(IReadOnlyList<MemberId> Recipients) : KudosC
 
 public sealed record BalanceCommand : KudosCommand;
 
+/// <summary>A member's home (Slack's App Home, later the dashboard's "My kudos"): balance, leaderboard, rewards, what waits for them.</summary>
+public sealed record HomeCommand : KudosCommand;
+
 public enum LeaderboardPeriod
 {
     Week,
