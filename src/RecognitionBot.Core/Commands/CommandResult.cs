@@ -27,6 +27,8 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(OutboxView), "outbox")]
 [JsonDerivedType(typeof(AuditLogView), "auditLog")]
 [JsonDerivedType(typeof(Views.ComposerForm), "composer")]
+[JsonDerivedType(typeof(Views.HomeView), "home")]
+[JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>

@@ -29,7 +29,19 @@ public sealed record ComposeCommand(IReadOnlyList<MemberId> Recipients) : KudosC
     public string? Link { get; init; }
 }
 
+/// <summary>
+/// A composer sent back (Slack's modal, Teams' card): read by <see cref="Kudos.Give.ComposerSubmission"/> on the
+/// workspace's settings, then given by the same handler as the typed command. <see cref="Link"/> as on <see cref="GiveCommand"/>.
+/// </summary>
+public sealed record SubmitComposerCommand(Kudos.Give.ComposerInput Input) : KudosCommand
+{
+    public string? Link { get; init; }
+}
+
 public sealed record BalanceCommand : KudosCommand;
+
+/// <summary>A member's home (Slack's App Home, later the dashboard's "My kudos"): balance, leaderboard, rewards, what waits for them.</summary>
+public sealed record HomeCommand : KudosCommand;
 
 public enum LeaderboardPeriod
 {

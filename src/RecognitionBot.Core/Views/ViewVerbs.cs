@@ -10,8 +10,9 @@ public static class ViewVerbs
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string Cancel = "cancel";
-    /// <summary>Open the composer (a "Give kudos" button), and send it.</summary>
+    /// <summary>Opens the composer (the home's "Give kudos"); its subject names where it was clicked.</summary>
     public const string Compose = "compose";
+    /// <summary>Sends a composer from a card (Teams' Action.Execute on the composer card).</summary>
     public const string Give = "give";
 
     public const string RewardId = "rewardId";
@@ -19,8 +20,13 @@ public static class ViewVerbs
     /// <summary>The optional reason typed before a reject.</summary>
     public const string Reason = "reason";
 
-    public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel];
+    public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel, Compose];
 
     /// <summary>What a verb acts on: a reward for redeem, a redemption for the others.</summary>
-    public static string SubjectKey(string verb) => verb == Redeem ? RewardId : RedemptionId;
+    public static string SubjectKey(string verb) => verb switch
+    {
+        Redeem => RewardId,
+        Compose => "from",
+        _ => RedemptionId,
+    };
 }
