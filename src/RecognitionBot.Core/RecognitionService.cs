@@ -32,23 +32,6 @@ public sealed class RecognitionService(CommandPipeline pipeline, RedemptionQueri
         pipeline.HandleAsync(context, command, cancellationToken);
 
     /// <summary>
-    /// A composer's submission (any surface): read by <see cref="Kudos.Give.ComposerSubmission"/> against the
-    /// workspace's settings, then, if no field needs fixing, given by the same give handler as the typed command. The
-    /// answer carries the fields to fix (a rule's refusal on its field) or the give's result, and the reader.
-    /// </summary>
-    public async Task<ComposerAnswer> SubmitComposerAsync(CommandContext context, Kudos.Give.ComposerInput input, string? link,
-        CancellationToken cancellationToken)
-    {
-        var (read, reader) = await pipeline.GuardAsync(context, "composer",
-            (settings, _) => Task.FromResult(Kudos.Give.ComposerSubmission.Read(input, context.Actor, settings)),
-            refused => new Kudos.Give.ComposerOutcome(null, [new Kudos.Give.ComposerFieldError(Views.ComposerFields.Recipients, refused)]),
-            cancellationToken);
-        if (read.Command is not { } give) return new ComposerAnswer(read.Errors, null, reader);
-        var answer = await pipeline.HandleAsync(context, give with { Link = link }, cancellationToken);
-        return new ComposerAnswer(Kudos.Give.ComposerSubmission.ErrorsFor(answer.Result), answer.Result, answer.Reader);
-    }
-
-    /// <summary>
     /// Whether <paramref name="context"/>'s member may decide a redemption now, without deciding it: null when they
     /// may, else what deciding would answer (a refusal, or the current state of a request already decided).
     /// </summary>
@@ -78,6 +61,3 @@ public sealed class RecognitionService(CommandPipeline pipeline, RedemptionQueri
     public Task<Reader> ReaderAsync(WorkspaceId workspace, string? locale, CancellationToken cancellationToken) =>
         pipeline.ReaderAsync(workspace, locale, cancellationToken);
 }
-
-/// <summary>A composer's submission answered: the fields to fix (none when given), the give's result if it ran, and the reader.</summary>
-public sealed record ComposerAnswer(IReadOnlyList<Kudos.Give.ComposerFieldError> Errors, CommandResult? Result, Reader Reader);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos.Give;
 using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Teams.Cards;
@@ -101,14 +102,12 @@ public sealed partial class TeamsBot
 
         // A double click sends the same inputs twice: one delivery. Changed inputs after an error are a new one.
         var context = Context(workspace, activity, Fingerprint(activity, data));
-        var answer = await recognition.SubmitComposerAsync(context, entered.ToInput(), link, ct);
-        if (answer.Errors.Count == 0 && answer.Result is { } given)
-        {
-            var card = await RenderAsync(workspace, answer.Reader, given, null, ct);
-            return (card, null);
-        }
-        var v = ViewText.For(answer.Reader);
-        var errors = answer.Errors.Select(e => (e.Field, ComposerView.Error(e.Reason, v))).ToList();
+        var (result, reader) = await recognition.AnswerAsync(context, new SubmitComposerCommand(entered.ToInput()) { Link = link }, ct);
+        // Refused by the pipeline itself (busy, storage) or as a whole: said on the first field, like the core's own refusals.
+        var refused = result is ComposerRefused composer ? composer.Errors : ComposerSubmission.ErrorsFor(result);
+        if (refused.Count == 0) return (await RenderAsync(workspace, reader, result, null, ct), null);
+        var v = ViewText.For(reader);
+        var errors = refused.Select(e => (e.Field, ComposerView.Error(e.Reason, v))).ToList();
         return await ComposerCardAsync(Context(workspace, activity, null), entered.Recipients, link, inDialog, entered, errors, ct);
     }
 
