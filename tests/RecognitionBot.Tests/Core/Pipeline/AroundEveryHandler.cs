@@ -1,6 +1,7 @@
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos.Give;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Infrastructure;
 
@@ -20,6 +21,8 @@ public sealed class AroundEveryHandler : IAsyncLifetime
     {
         ["give"] = new GiveCommand([Bob], 10, "thanks for the save", [], false),
         ["compose"] = new ComposeCommand([Bob]),
+        ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
+        ["home"] = new HomeCommand(),
         ["balance"] = new BalanceCommand(),
         ["history"] = new HistoryCommand(),
         ["leaderboard"] = new LeaderboardCommand(LeaderboardPeriod.Week),
