@@ -27,6 +27,9 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(OutboxView), "outbox")]
 [JsonDerivedType(typeof(AuditLogView), "auditLog")]
 [JsonDerivedType(typeof(Members.Leavers.LeaverMarked), "leaverMarked")]
+[JsonDerivedType(typeof(Views.ComposerForm), "composer")]
+[JsonDerivedType(typeof(Views.HomeView), "home")]
+[JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -86,6 +89,8 @@ public enum Refusal
     LeaverRecipient,
     /// <summary>The person asking has left the workspace: they may neither give nor redeem; detail: the person.</summary>
     Leaver,
+    /// <summary>A composer was sent with nobody chosen (the typed command's parser says <see cref="ParseError.NoRecipient"/>).</summary>
+    NoRecipient,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

@@ -17,6 +17,9 @@ public sealed record Kudos(
     IReadOnlyList<MemberId> PrivateRecipients,
     IReadOnlyList<MemberId>? FirstTimeRecipients = null)
 {
+    /// <summary>What the kudos was given for: the permalink of the message it was started from, if any.</summary>
+    public string? Link { get; init; }
+
     public int Total => Points * Recipients.Count;
 
     /// <summary>Recipients who may be named in public: not when the kudos was private or they chose privacy.</summary>

@@ -62,6 +62,8 @@ internal sealed class KudosEntity : LedgerEntity
     public string PrivateRecipients { get; set; } = "[]";
     /// <summary>Recipients for whom this was the first kudos ever: the digest's "first-time recipients".</summary>
     public string FirstTimeRecipients { get; set; } = "[]";
+    /// <summary>What the kudos was given for (a message's permalink), if it was started from one.</summary>
+    public string? Link { get; set; }
 }
 
 /// <summary><c>move|{member}|{inverted ticks}|{id}</c>: one line of a member's history.</summary>

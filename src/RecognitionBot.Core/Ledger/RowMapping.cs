@@ -127,6 +127,7 @@ internal static class RowMapping
         Private = kudos.Private,
         PrivateRecipients = WriteList(kudos.PrivateRecipients.Select(m => m.Value)),
         FirstTimeRecipients = WriteList((kudos.FirstTimeRecipients ?? []).Select(m => m.Value)),
+        Link = kudos.Link,
     };
 
     public static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json, Json.Options) ?? [];

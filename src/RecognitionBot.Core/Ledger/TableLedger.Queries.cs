@@ -110,7 +110,10 @@ public sealed partial class TableLedger
         e.GivenAt,
         e.Private,
         RowMapping.ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
-        RowMapping.ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList());
+        RowMapping.ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList())
+    {
+        Link = e.Link,
+    };
 
     public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         ToState((await LoadMemberAsync(workspace, member, cancellationToken)).Entity);

@@ -30,6 +30,7 @@ public static class KudosViews
             LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
         List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
         if (Values(k, v) is { } values) body.Add(values);
+        if (k.Link is { } link) body.Add(new ViewLine(v.Compose("Celebration.About", new LinkSpan(link, v["Composer.AboutLink"])), LineStyle.Subtle));
         body.AddRange(post.Milestones.Select(m => Milestone(m, v)));
         return new View(body) { Title = v["Celebration.Title"], Summary = headline, Tone = ViewTone.Celebration };
     }

@@ -16,6 +16,7 @@ public sealed class SlackKudosCommands(
     SlackInstallations installations,
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
+    SlackComposerFlow composer,
     ILogger<SlackKudosCommands> log) : ISlackCommandHandler
 {
     public async Task<SlackMessage> HandleAsync(SlackSlashCommand command, CancellationToken ct)
@@ -28,6 +29,7 @@ public sealed class SlackKudosCommands(
         var actor = new MemberId(command.UserId);
         var directory = directories.First(d => d.Platform == Platform.Slack);
         var asker = directory.FindAsync(workspace, actor, ct);
+        if (string.IsNullOrWhiteSpace(command.Text)) return await composer.OpenFromCommandAsync(command, bot, (await asker)?.Locale, ct);
 
         string text;
         try
@@ -43,7 +45,7 @@ public sealed class SlackKudosCommands(
 
         var locale = (await asker)?.Locale;
         var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName),
-            SlackDeliveryKeys.Command(command.TriggerId), locale);
+            SlackDeliveryKeys.Command(actor, command.TriggerId), locale);
         var answer = await core.AnswerTextAsync(context, text, ct);
         return SlackViews.Render(answer.Result, answer.Reader.Texts, answer.Reader.Zone);
     }

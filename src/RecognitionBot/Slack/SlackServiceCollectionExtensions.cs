@@ -29,6 +29,10 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddSingleton<ISlackEventHandler, SlackInstallationEvents>();
         services.AddSingleton<ISlackEventHandler, SlackLeaverEvents>();
+        services.AddSingleton<SlackHomePublisher>();
+        services.AddSingleton<ISlackEventHandler, SlackAppHomeEvents>();
+        services.AddSingleton<Core.Commands.ICommandObserver, SlackHomeObserver>();
+        services.AddScoped<SlackComposerFlow>();
         services.AddScoped<ISlackCommandHandler, SlackKudosCommands>();
         services.AddScoped<ISlackInteractionHandler, SlackKudosInteractions>();
         services.AddSingleton<SlackMemberDirectory>();

@@ -49,6 +49,8 @@ public static class TeamsSetup
         services.AddSingleton<GraphClients>();
         services.AddSingleton<GraphManagerLookup>();
         services.AddSingleton<GraphAccounts>();
+        services.AddSingleton<GraphDirectory>();
+        services.AddSingleton<TeamsPeopleSearch>();
         services.AddSingleton<TeamsAdmins>();
 
         services.AddSingleton<DeliveryKeys>();
