@@ -16,6 +16,15 @@ public sealed record GiveCommand(
     IReadOnlyList<string> Hashtags,
     bool Private) : KudosCommand;
 
+/// <summary>
+/// "+ Add on" on a public celebration: the clicker adds <paramref name="Points"/> from their own allowance to each of
+/// the kudos' public recipients. <paramref name="Celebration"/> is the clicked post, for a celebration not recorded yet.
+/// </summary>
+public sealed record AddOnCommand(string Kudos, int Points, Rewards.PostedMessage? Celebration = null) : KudosCommand;
+
+/// <summary>"Undo" on the giver's confirmation: within the undo window, the kudos is reversed.</summary>
+public sealed record UndoKudosCommand(string Kudos) : KudosCommand;
+
 public sealed record BalanceCommand : KudosCommand;
 
 public enum LeaderboardPeriod

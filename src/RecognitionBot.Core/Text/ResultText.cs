@@ -31,7 +31,7 @@ public static class ResultText
         object?[] args = r.Reason switch
         {
             // An outsider refused as a recipient is named, not mentioned: a mention would notify them of the refusal.
-            Commands.Refusal.OutsiderRecipient => [v.Person(new MemberId(detail), notify: false)],
+            Commands.Refusal.OutsiderRecipient or Commands.Refusal.UndoPointsSpent => [v.Person(new MemberId(detail), notify: false)],
             Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient => [v.Person(new MemberId(detail))],
             Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover => [.. detail.Split('|').Select(a => v.Person(new MemberId(a)))],
             _ => [.. detail.Split('|').Select(a => (object)ViewText.Typed(a))],

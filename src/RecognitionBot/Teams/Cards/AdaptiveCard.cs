@@ -48,6 +48,7 @@ public sealed record TeamsCardExtensions
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputNumber), "Input.Number")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -108,6 +109,16 @@ public sealed record InputText(string Label) : CardElement
     public string? Placeholder { get; init; }
     public bool? IsMultiline { get; init; }
     public int? MaxLength { get; init; }
+}
+
+/// <summary>A number field; its value arrives in the Action.Execute data under the element's id.</summary>
+public sealed record InputNumber(string Label) : CardElement
+{
+    public int? Min { get; init; }
+    public int? Max { get; init; }
+    public int? Value { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
