@@ -62,7 +62,7 @@ public static class KudosViews
         var addOn = new ViewAction(ViewVerbs.AddOn, v["AddOn.Button"], k.Ref)
         {
             Amount = new AmountInput(v["AddOn.Points"], [.. AddOnPresets.Select(p => new AmountChoice(p, v.T.Format("AddOn.Preset", v.T.Number(p))))], 1, 5,
-                v["AddOn.Confirm"]),
+                v["AddOn.Confirm"], v["AddOn.PointsMissing"]),
         };
         return new View(body) { Title = v["Celebration.Title"], Summary = headline, Tone = ViewTone.Celebration, Actions = [addOn] };
     }

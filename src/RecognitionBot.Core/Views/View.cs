@@ -123,9 +123,9 @@ public enum ActionStyle
 
 /// <summary>
 /// The number a button asks for (points to add on): its label, the preset choices (each with its own label), the value
-/// a number field starts at, and the confirming button's label.
+/// a number field starts at, the confirming button's label, and what a field says when left empty.
 /// </summary>
-public sealed record AmountInput(string Label, IReadOnlyList<AmountChoice> Presets, int Min, int Value, string Confirm);
+public sealed record AmountInput(string Label, IReadOnlyList<AmountChoice> Presets, int Min, int Value, string Confirm, string Missing);
 
 public sealed record AmountChoice(int Points, string Label);
 
