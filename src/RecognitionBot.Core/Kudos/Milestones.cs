@@ -13,7 +13,8 @@ public static class Milestones
         if (before.KudosReceived == 0) reached.Add(new Milestone(before.Member, MilestoneKind.FirstKudos, 0));
         var earned = before.Earned + points;
         // Past the most ever earned: points an undone kudos took back do not celebrate the same hundred twice.
-        if (earned / Step > Math.Max(before.Earned, before.EarnedPeak) / Step) reached.Add(new Milestone(before.Member, MilestoneKind.HundredPoints, earned / Step * Step));
+        var celebrated = Math.Max(before.Earned, before.EarnedPeak);
+        if (earned / Step > celebrated / Step) reached.Add(new Milestone(before.Member, MilestoneKind.HundredPoints, earned / Step * Step));
         return reached;
     }
 }

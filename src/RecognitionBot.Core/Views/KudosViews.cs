@@ -35,7 +35,7 @@ public static class KudosViews
         var k = added.Kudos;
         var line = v.Line(LineStyle.Normal, LineMark.Success, "AddOn.Done", v.People(k.PublicRecipients), v.Points(added.Points),
             v.Points(added.Allowance.Left), v.RenewalDay(added.Allowance.ResetsAt));
-        return new View([line]) { Summary = line, Tone = ViewTone.Success };
+        return new View([line, ViewLine.Quote(k.Message)]) { Summary = line, Tone = ViewTone.Success };
     }
 
     /// <summary>The giver's answer to an undo: the points are back, the posts say it was withdrawn.</summary>

@@ -38,7 +38,8 @@ public static class ViewVerbs
     public static (string Subject, int? Points) SplitAmount(string value)
     {
         var cut = value.LastIndexOf(':');
-        return cut > 0 && int.TryParse(value.AsSpan(cut + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return cut > 0 && int.TryParse(value.AsSpan(cut + 1), System.Globalization.NumberStyles.None, culture, out var n)
             ? (value[..cut], n)
             : (value, null);
     }

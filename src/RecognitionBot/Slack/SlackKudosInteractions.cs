@@ -10,9 +10,9 @@ namespace RecognitionBot.Slack;
 
 /// <summary>
 /// Clicks and the reject modal: Redeem on the catalog, Approve / Reject on an approval card, Cancel on a pending
-/// request, add-on on a celebration, Undo on a kudos' confirmation. Each click is routed by its verb through one table; decisions go through the core (which decides who
-/// may decide and makes the first decision win); the clicked card is redrawn in place at once, and the core's
-/// outbox redraws every other copy.
+/// request, add-on (+1 / +5 / +10) on a celebration, Undo on a kudos' confirmation. Each click is routed by its verb
+/// through one table; decisions go through the core (which decides who may decide and makes the first decision win);
+/// the clicked card is redrawn in place at once, and the core's outbox redraws every other copy.
 /// </summary>
 public sealed class SlackKudosInteractions(
     RecognitionService core,

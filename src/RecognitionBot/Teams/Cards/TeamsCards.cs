@@ -101,7 +101,10 @@ public static class TeamsCards
             // How many points: a number field on a card that opens under the button, sent with its own button.
             var choose = new AdaptiveCard
             {
-                Body = [new InputNumber(amount.Label) { Id = ViewVerbs.Points, Min = amount.Min, Value = amount.Value, IsRequired = true, ErrorMessage = amount.Missing }],
+                Body =
+                [
+                    new InputNumber(amount.Label) { Id = ViewVerbs.Points, Min = amount.Min, Value = amount.Value, IsRequired = true, ErrorMessage = amount.Missing },
+                ],
                 Actions = [new ExecuteAction(amount.Confirm, action.Verb, data) { Style = ActionStyle.Positive, AssociatedInputs = "auto" }],
             };
             return new ShowCardAction(action.Label, choose);
