@@ -103,7 +103,10 @@ public static class TeamsCards
             {
                 Body =
                 [
-                    new InputNumber(amount.Label) { Id = ViewVerbs.Points, Min = amount.Min, Value = amount.Value, IsRequired = true, ErrorMessage = amount.Missing },
+                    new InputNumber(amount.Label)
+                    {
+                        Id = ViewVerbs.Points, Min = amount.Min, Value = amount.Value, IsRequired = true, ErrorMessage = amount.Missing,
+                    },
                 ],
                 Actions = [new ExecuteAction(amount.Confirm, action.Verb, data) { Style = ActionStyle.Positive, AssociatedInputs = "auto" }],
             };
