@@ -62,6 +62,9 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<GiveHandler>();
         services.AddHandler<AddOnHandler>();
         services.AddHandler<UndoHandler>();
+        services.AddHandler<ComposeHandler>();
+        services.AddHandler<SubmitComposerHandler>();
+        services.AddHandler<Home.HomeHandler>();
         services.AddHandler<BalanceHandler>();
         services.AddHandler<HistoryHandler>();
         services.AddHandler<LeaderboardHandler>();
@@ -88,6 +91,10 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<OutboxHandler>();
     }
 
-    private static void AddHandler<THandler>(this IServiceCollection services) where THandler : class, ICommandHandler =>
-        services.AddSingleton<ICommandHandler, THandler>();
+    // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).
+    private static void AddHandler<THandler>(this IServiceCollection services) where THandler : class, ICommandHandler
+    {
+        services.AddSingleton<THandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<THandler>());
+    }
 }

@@ -28,6 +28,9 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(DigestPreview), "digestPreview")]
 [JsonDerivedType(typeof(OutboxView), "outbox")]
 [JsonDerivedType(typeof(AuditLogView), "auditLog")]
+[JsonDerivedType(typeof(Views.ComposerForm), "composer")]
+[JsonDerivedType(typeof(Views.HomeView), "home")]
+[JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -103,6 +106,8 @@ public enum Refusal
     StorageUnavailable,
     /// <summary>Storage did not answer within the command's budget: whether a change went through is not known yet.</summary>
     StorageSlow,
+    /// <summary>A composer was sent with nobody chosen (the typed command's parser says <see cref="ParseError.NoRecipient"/>).</summary>
+    NoRecipient,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

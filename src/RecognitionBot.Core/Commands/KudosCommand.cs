@@ -14,7 +14,29 @@ public sealed record GiveCommand(
     int? Points,
     string Message,
     IReadOnlyList<string> Hashtags,
-    bool Private) : KudosCommand;
+    bool Private) : KudosCommand
+{
+    /// <summary>What the kudos is for, when it was started from a message (its permalink); the celebration links it.</summary>
+    public string? Link { get; init; }
+}
+
+/// <summary>
+/// Open the composer: what it offers in this workspace, the giver's allowance, and who is chosen already (a
+/// message's author); <see cref="Link"/> is the message it was started from.
+/// </summary>
+public sealed record ComposeCommand(IReadOnlyList<MemberId> Recipients) : KudosCommand
+{
+    public string? Link { get; init; }
+}
+
+/// <summary>
+/// A composer sent back (Slack's modal, Teams' card): read by <see cref="Kudos.Give.ComposerSubmission"/> on the
+/// workspace's settings, then given by the same handler as the typed command. <see cref="Link"/> as on <see cref="GiveCommand"/>.
+/// </summary>
+public sealed record SubmitComposerCommand(Kudos.Give.ComposerInput Input) : KudosCommand
+{
+    public string? Link { get; init; }
+}
 
 /// <summary>
 /// "+ Add on" on a public celebration: the clicker adds <paramref name="Points"/> from their own allowance to each of
@@ -26,6 +48,9 @@ public sealed record AddOnCommand(string Kudos, int Points, Rewards.PostedMessag
 public sealed record UndoKudosCommand(string Kudos) : KudosCommand;
 
 public sealed record BalanceCommand : KudosCommand;
+
+/// <summary>A member's home (Slack's App Home, later the dashboard's "My kudos"): balance, leaderboard, rewards, what waits for them.</summary>
+public sealed record HomeCommand : KudosCommand;
 
 public enum LeaderboardPeriod
 {

@@ -17,6 +17,9 @@ public sealed record Kudos(
     IReadOnlyList<MemberId> PrivateRecipients,
     IReadOnlyList<MemberId>? FirstTimeRecipients = null)
 {
+    /// <summary>What the kudos was given for: the permalink of the message it was started from, if any.</summary>
+    public string? Link { get; init; }
+
     public int Total => Points * Recipients.Count;
 
     /// <summary>Points others added to this kudos from their own allowance, to its public recipients, in the order added.</summary>

@@ -73,6 +73,8 @@ internal sealed class KudosEntity : LedgerEntity
     public string? Notices { get; set; }
     /// <summary>JSON list of the outbox rows the kudos wrote: an undo drops those not posted yet.</summary>
     public string? Outbox { get; set; }
+    /// <summary>What the kudos was given for (a message's permalink), if it was started from one.</summary>
+    public string? Link { get; set; }
 }
 
 /// <summary><c>move|{member}|{inverted ticks}|{id}</c>: one line of a member's history.</summary>

@@ -23,6 +23,9 @@ public sealed record GiveRequest(
 {
     /// <summary>The giver's platform locale, remembered on their row by the same transaction.</summary>
     public string? GiverLocale { get; init; }
+
+    /// <summary>What the kudos is for (a message's permalink), shown in the celebration.</summary>
+    public string? Link { get; init; }
 }
 
 /// <summary>A redemption, with the requester's approvers resolved before the transaction (used if the reward needs approval).</summary>
@@ -116,6 +119,9 @@ public interface ILedger
     Task<IReadOnlyList<Reward>> GetRewardsAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 
     Task<Redemption?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken);
+
+    /// <summary>The requests still waiting that <paramref name="approver"/> may decide, oldest first.</summary>
+    Task<IReadOnlyList<Redemption>> GetPendingRedemptionsAsync(WorkspaceId workspace, MemberId approver, CancellationToken cancellationToken);
 
     Task<CommandResult> AddRewardAsync(WorkspaceId workspace, MemberId admin, AddRewardCommand command, CancellationToken cancellationToken);
 

@@ -129,6 +129,7 @@ internal static class RowMapping
         FirstTimeRecipients = WriteList((kudos.FirstTimeRecipients ?? []).Select(m => m.Value)),
         AddOns = kudos.AddOns.Count == 0 ? null : JsonSerializer.Serialize(kudos.AddOns, Json.Options),
         Withdrawn = kudos.Withdrawn,
+        Link = kudos.Link,
     };
 
     /// <summary>Writes what an add-on or an undo changes onto the kudos row read (keeping where its posts went).</summary>

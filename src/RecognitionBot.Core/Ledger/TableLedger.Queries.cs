@@ -114,6 +114,7 @@ public sealed partial class TableLedger
     {
         AddOns = RowMapping.ReadAddOns(e.AddOns),
         Withdrawn = e.Withdrawn,
+        Link = e.Link,
     };
 
     public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>

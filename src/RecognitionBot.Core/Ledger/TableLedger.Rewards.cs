@@ -72,6 +72,18 @@ public sealed partial class TableLedger
         return new Refused(Refusal.Busy);
     }
 
+    public async Task<IReadOnlyList<Redemption>> GetPendingRedemptionsAsync(WorkspaceId workspace, MemberId approver, CancellationToken cancellationToken)
+    {
+        var end = LedgerKeys.PrefixEnd(LedgerKeys.RedemptionPrefix);
+        var pending = nameof(RedemptionState.Pending);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.RedemptionPrefix} and RowKey lt {end} and State eq {pending}");
+        var found = new List<Redemption>();
+        await foreach (var e in Table.QueryAsync<RedemptionEntity>(filter, cancellationToken: cancellationToken))
+            if (e.ToRow().Redemption is { } r && r.Approvers.Contains(approver) && r.Requester != approver) found.Add(r);
+        return [.. found.OrderBy(r => r.RequestedAt)];
+    }
+
     public async Task<Redemption?> GetRedemptionAsync(WorkspaceId workspace, string redemptionId, CancellationToken cancellationToken)
     {
         var found = await Table.GetEntityIfExistsAsync<RedemptionEntity>(

@@ -54,6 +54,7 @@ public static class KudosViews
             LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
         List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
         if (Values(k, v) is { } values) body.Add(values);
+        if (k.Link is { } link) body.Add(new ViewLine(v.Compose("Celebration.About", new LinkSpan(link, v["Composer.AboutLink"])), LineStyle.Subtle));
         body.AddRange(post.Milestones.Select(m => Milestone(m, v)));
         if (k.AddOns.Count > 0)
             body.Add(v.Line(LineStyle.Normal, LineMark.Star, "Celebration.AddOns", v.Points(k.AddOns.Sum(a => a.Points)),

@@ -20,6 +20,9 @@ public static class ResultViews
         DigestPreview preview => PostViews.Digest(preview.Digest, v),
         AuditLogView log => AuditLog(log, v),
         RedemptionView redemption => RedemptionViews.Result(redemption, v),
+        HomeView home => HomeViews.For(home, v),
+        Kudos.Give.ComposerRefused refused =>
+            new View([.. refused.Errors.SelectMany(e => ResultText.Refusal(e.Reason, v).Take(1))]) { Tone = ViewTone.Problem },
         NotUnderstood or Refused => new View([.. ResultText.Describe(result, v)]) { Tone = ViewTone.Problem },
         _ => new View([.. ResultText.Describe(result, v)]),
     };

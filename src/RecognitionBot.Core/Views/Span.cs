@@ -41,3 +41,13 @@ public sealed record ConversationSpan(string ConversationId) : Span;
 /// real mentions. Always the only span of its line.
 /// </summary>
 public sealed record QuoteSpan(string Text) : Span;
+
+/// <summary>
+/// A link to something on the platform (the message a kudos was given for): <see cref="Label"/> is our own words,
+/// <see cref="Url"/> the platform's address. Surfaces link it where they can; <see cref="IsSafe"/> keeps anything
+/// but an https address out.
+/// </summary>
+public sealed record LinkSpan(string Url, string Label) : Span
+{
+    public bool IsSafe => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+}

@@ -87,6 +87,7 @@ public sealed class ViewText(Texts texts, TimeZoneInfo zone)
         UnknownPersonSpan u => u.Text,
         ConversationSpan c => "#" + c.ConversationId,
         QuoteSpan q => q.Text,
+        LinkSpan l => l.IsSafe ? $"{l.Label} ({l.Url})" : l.Label,
         _ => throw new NotSupportedException($"No words for {span.GetType().Name}."),
     }));
 

@@ -12,6 +12,10 @@ public static class ViewVerbs
     public const string Cancel = "cancel";
     public const string AddOn = "addon";
     public const string Undo = "undo";
+    /// <summary>Opens the composer (the home's "Give kudos"); its subject names where it was clicked.</summary>
+    public const string Compose = "compose";
+    /// <summary>Sends a composer from a card (Teams' Action.Execute on the composer card).</summary>
+    public const string Give = "give";
 
     public const string RewardId = "rewardId";
     public const string RedemptionId = "redemptionId";
@@ -21,13 +25,14 @@ public static class ViewVerbs
     /// <summary>The optional reason typed before a reject.</summary>
     public const string Reason = "reason";
 
-    public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel, AddOn, Undo];
+    public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel, Compose, AddOn, Undo];
 
     /// <summary>What a verb acts on: a reward for redeem, a kudos for add-on and undo, a redemption for the others.</summary>
     public static string SubjectKey(string verb) => verb switch
     {
         Redeem => RewardId,
         AddOn or Undo => KudosId,
+        Compose => "from",
         _ => RedemptionId,
     };
 

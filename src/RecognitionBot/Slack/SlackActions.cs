@@ -29,4 +29,13 @@ public static class SlackActions
     public const string RejectModal = "kudos_reject_modal";
     public const string ReasonBlock = "reason";
     public const string ReasonInput = "reason";
+
+    /// <summary>The composer modal, and the two shortcuts that open it (as in manifest/slack/manifest.json).</summary>
+    public const string ComposerModal = "kudos_composer";
+    public const string GiveShortcut = "kudos_give";
+    public const string GiveForMessageShortcut = "kudos_give_for_message";
+
+    /// <summary>The App Home tab's callback id, and the modal a click in it answers with (it has no message to reply under).</summary>
+    public const string Home = "kudos_home";
+    public const string AnswerModal = "kudos_answer";
 }

@@ -70,6 +70,17 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
         return json.GetProperty("view").GetProperty("id").GetString()!;
     }
 
+    /// <summary>Publishes one person's App Home tab (Tier 4: about 100 a minute per workspace; see <see cref="SlackHomePublisher"/>).</summary>
+    public Task PublishHomeAsync(string token, string userId, HomeTabView view, CancellationToken ct = default, bool once = false) =>
+        CallAsync("views.publish", Bearer(token), Json(new PublishViewRequest(userId, view)), ct, once);
+
+    /// <summary>The address of one message (a thread reply's carries its thread).</summary>
+    public async Task<string> PermalinkAsync(string token, string channel, string messageTs, CancellationToken ct = default)
+    {
+        var json = await CallAsync("chat.getPermalink", Bearer(token), Form(Field("channel", channel), Field("message_ts", messageTs)), ct, once: true);
+        return json.GetProperty("permalink").GetString()!;
+    }
+
     /// <summary>Exchanges an install's code for the workspace's bot token; the app's credentials go as HTTP Basic.</summary>
     public async Task<OAuthV2Access> OAuthAccessAsync(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken ct = default)
     {
@@ -230,6 +241,8 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
     private sealed record OpenConversationRequest(string Users);
 
     private sealed record OpenViewRequest(string TriggerId, ModalView View);
+
+    private sealed record PublishViewRequest(string UserId, HomeTabView View);
 
     private sealed record ResponseUrlRequest(string Text, IReadOnlyList<Block>? Blocks, bool ReplaceOriginal)
     {

@@ -77,6 +77,10 @@ public sealed record RichTextStyle(bool? Bold = null, bool? Italic = null, bool?
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ButtonElement), "button")]
 [JsonDerivedType(typeof(PlainTextInputElement), "plain_text_input")]
+[JsonDerivedType(typeof(MultiUsersSelectElement), "multi_users_select")]
+[JsonDerivedType(typeof(NumberInputElement), "number_input")]
+[JsonDerivedType(typeof(MultiStaticSelectElement), "multi_static_select")]
+[JsonDerivedType(typeof(CheckboxesElement), "checkboxes")]
 public abstract record BlockElement(string ActionId);
 
 public enum ButtonStyle
@@ -91,7 +95,27 @@ public sealed record ButtonElement(PlainText Text, string ActionId, string? Valu
 }
 
 public sealed record PlainTextInputElement(string ActionId, bool? Multiline = null, int? MaxLength = null, PlainText? Placeholder = null)
+    : BlockElement(ActionId)
+{
+    public int? MinLength { get; init; }
+}
+
+/// <summary>A people picker; Slack sends back <c>selected_users</c>.</summary>
+public sealed record MultiUsersSelectElement(string ActionId, PlainText? Placeholder = null, IReadOnlyList<string>? InitialUsers = null,
+    int? MaxSelectedItems = null) : BlockElement(ActionId);
+
+/// <summary>A whole number; Slack checks the range in the client, and sends the value back as a string.</summary>
+public sealed record NumberInputElement(string ActionId, bool IsDecimalAllowed = false, string? InitialValue = null, string? MinValue = null,
+    string? MaxValue = null) : BlockElement(ActionId);
+
+public sealed record MultiStaticSelectElement(string ActionId, IReadOnlyList<SlackOption> Options, PlainText? Placeholder = null)
     : BlockElement(ActionId);
+
+public sealed record CheckboxesElement(string ActionId, IReadOnlyList<SlackOption> Options, IReadOnlyList<SlackOption>? InitialOptions = null)
+    : BlockElement(ActionId);
+
+/// <summary>An option of a select or of checkboxes: what it shows and the value sent back.</summary>
+public sealed record SlackOption(TextObject Text, string Value);
 
 public sealed record ConfirmDialog(PlainText Title, TextObject Text, PlainText Confirm, PlainText Deny, ButtonStyle? Style = null);
 
@@ -107,5 +131,21 @@ public sealed record ModalView(PlainText Title, IReadOnlyList<Block> Blocks, Pla
     public string? PrivateMetadata { get; init; }
 }
 
+/// <summary>The App Home tab of one person, for <c>views.publish</c> (up to 100 blocks).</summary>
+public sealed record HomeTabView(IReadOnlyList<Block> Blocks)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "home";
+
+    public string? CallbackId { get; init; }
+}
+
 /// <summary>A message: the plain text is the notification and screen-reader fallback for the blocks.</summary>
-public sealed record SlackMessage(string Text, IReadOnlyList<Block>? Blocks = null);
+public sealed record SlackMessage(string Text, IReadOnlyList<Block>? Blocks = null)
+{
+    /// <summary>No answer at all: the command opened a modal instead.</summary>
+    public static SlackMessage None { get; } = new("");
+
+    [JsonIgnore]
+    public bool IsEmpty => Text.Length == 0 && Blocks is null;
+}

@@ -28,7 +28,7 @@ public static class SlackEndpoints
         var command = SlackSlashCommand.From(body.Field);
         if (command is null) return Results.BadRequest();
         var reply = await inbound.CommandAsync(command, http.RequestAborted);
-        return Results.Json(reply, SlackJson.Options);
+        return reply.IsEmpty ? Results.Ok() : Results.Json(reply, SlackJson.Options);
     }
 
     private static async Task<IResult> InteractionAsync(HttpContext http, SlackInbound inbound)

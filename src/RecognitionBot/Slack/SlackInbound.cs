@@ -90,6 +90,8 @@ public sealed class SlackInbound(
         try
         {
             var message = await work;
+            // An answer that is only a modal opening has nothing to say afterwards.
+            if (message.IsEmpty) return;
             await scope.ServiceProvider.GetRequiredService<SlackApiClient>().RespondAsync(
                 responseUrl, message, replaceOriginal: true, lifetime.ApplicationStopping);
         }
@@ -111,7 +113,7 @@ public sealed class SlackInbound(
     public async Task<SlackViewErrors?> InteractionAsync(SlackInteraction interaction, CancellationToken ct)
     {
         if (interactionHandlers.LastOrDefault() is not { } handler) return null;
-        if (interaction.Type == SlackInteraction.BlockActions
+        if (interaction.Type is SlackInteraction.BlockActions or SlackInteraction.Shortcut or SlackInteraction.MessageAction
             && followUps.TryStart(later => HandleInScopeAsync(interaction, later), $"{interaction.Type} from {interaction.UserId}"))
             return null;
         return await HandleAsync(handler, interaction, ct);
@@ -149,5 +151,9 @@ public sealed class SlackInbound(
 /// <summary>The immediate answer to a slash command (HTTP response body, or Socket Mode ack payload).</summary>
 public sealed record SlackCommandReply(string ResponseType, string Text, IReadOnlyList<Block>? Blocks)
 {
+    /// <summary>Nothing to say (the command opened a modal): acknowledged with an empty body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty => Text.Length == 0 && Blocks is null;
+
     public static SlackCommandReply Ephemeral(SlackMessage message) => new("ephemeral", message.Text, message.Blocks);
 }

@@ -57,6 +57,8 @@ public sealed record SlackInteraction(string Type, JsonElement Payload)
 {
     public const string BlockActions = "block_actions";
     public const string ViewSubmission = "view_submission";
+    public const string Shortcut = "shortcut";
+    public const string MessageAction = "message_action";
 
     public string? TeamId => Str(Payload, "team", "id") ?? Str(Payload, "user", "team_id");
 
@@ -88,6 +90,9 @@ public sealed record SlackBlockActions(
     string? ResponseUrl,
     IReadOnlyList<SlackBlockAction>? Actions)
 {
+    /// <summary>The view the click was on (the App Home, a modal); null on a message.</summary>
+    public SlackViewRef? View { get; init; }
+
     public string? ChannelId => Container?.ChannelId ?? Channel?.Id;
 
     public string? MessageTs => Container?.MessageTs ?? Message?.Ts;
@@ -108,13 +113,46 @@ public sealed record SlackViewSubmission(SlackRef? Team, SlackUserRef? User, Sla
 public sealed record SlackSubmittedView(string? Id, string? CallbackId, string? PrivateMetadata, SlackViewState? State)
 {
     /// <summary>The text typed in one input (block id, then action id), or null.</summary>
-    public string? Input(string blockId, string actionId) =>
-        State?.Values?.GetValueOrDefault(blockId)?.GetValueOrDefault(actionId)?.Value;
+    public string? Input(string blockId, string actionId) => Value(blockId, actionId)?.Value;
+
+    /// <summary>What one input holds: typed text, chosen people, ticked options.</summary>
+    public SlackInputValue? Value(string blockId, string actionId) => State?.Values?.GetValueOrDefault(blockId)?.GetValueOrDefault(actionId);
 }
+
+/// <summary>The view a click came from: its id, its type (<c>home</c>, <c>modal</c>) and its hash, new at every publish.</summary>
+public sealed record SlackViewRef(string? Id, string? Type, string? Hash);
+
+/// <summary>
+/// A global shortcut (<c>shortcut</c>) or a message shortcut (<c>message_action</c>): which one, the trigger to open a
+/// modal with, and, for a message, where it is and who wrote it (no <c>user</c> on a bot's message).
+/// </summary>
+public sealed record SlackShortcut(
+    string? Type,
+    string? CallbackId,
+    string? TriggerId,
+    SlackTeamDomain? Team,
+    SlackUserRef? User,
+    SlackRef? Channel,
+    SlackShortcutMessage? Message,
+    string? MessageTs)
+{
+    public static SlackShortcut? From(JsonElement payload) => SlackPayloads.Read<SlackShortcut>(payload);
+}
+
+public sealed record SlackShortcutMessage(string? Ts, string? User, string? BotId, string? ThreadTs);
+
+public sealed record SlackTeamDomain(string? Id, string? Domain);
 
 public sealed record SlackViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackInputValue>>? Values);
 
-public sealed record SlackInputValue(string? Type, string? Value);
+public sealed record SlackInputValue(string? Type, string? Value)
+{
+    public IReadOnlyList<string>? SelectedUsers { get; init; }
+
+    public IReadOnlyList<SlackSelected>? SelectedOptions { get; init; }
+}
+
+public sealed record SlackSelected(string? Value);
 
 public sealed record SlackRef(string? Id);
 

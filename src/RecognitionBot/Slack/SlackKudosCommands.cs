@@ -16,6 +16,7 @@ public sealed class SlackKudosCommands(
     SlackInstallations installations,
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
+    SlackComposerFlow composer,
     ILogger<SlackKudosCommands> log) : ISlackCommandHandler
 {
     public async Task<SlackMessage> HandleAsync(SlackSlashCommand command, CancellationToken ct)
@@ -27,6 +28,7 @@ public sealed class SlackKudosCommands(
         var actor = new MemberId(command.UserId);
         var directory = directories.First(d => d.Platform == Platform.Slack);
         var asker = directory.FindAsync(workspace, actor, ct);
+        if (string.IsNullOrWhiteSpace(command.Text)) return await composer.OpenFromCommandAsync(command, bot, (await asker)?.Locale, ct);
 
         string text;
         try

@@ -20,6 +20,7 @@ public sealed class SlackKudosInteractions(
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
     SlackFollowUps followUps,
+    SlackComposerFlow composer,
     ILogger<SlackKudosInteractions> log) : ISlackInteractionHandler
 {
     private delegate Task Route(SlackKudosInteractions handler, Click click, string subject, CancellationToken ct);
@@ -27,9 +28,10 @@ public sealed class SlackKudosInteractions(
     /// <summary>What each of our buttons does, by the core's verb.</summary>
     private static readonly IReadOnlyDictionary<string, Route> Routes = new Dictionary<string, Route>(StringComparer.Ordinal)
     {
-        // One redemption per reward per catalog message, however often the button is clicked.
+        // One redemption per reward per catalog message (or per published App Home), however often the button is clicked.
         [ViewVerbs.Redeem] = static (h, click, reward, ct) =>
-            h.AnswerAsync(click, new RedeemCommand(reward), SlackDeliveryKeys.Redeem(click.Member, click.MessageTs, reward), replace: false, ct),
+            h.AnswerAsync(click, new RedeemCommand(reward), SlackDeliveryKeys.Redeem(click.Member, click.MessageTs ?? click.Payload.View?.Hash, reward),
+                replace: false, ct),
         [ViewVerbs.Cancel] = static (h, click, id, ct) =>
             h.AnswerAsync(click, new CancelRedemptionCommand(id), SlackDeliveryKeys.Cancel(id), replace: true, ct),
         [ViewVerbs.Approve] = static (h, click, id, ct) =>
@@ -38,6 +40,8 @@ public sealed class SlackKudosInteractions(
             h.OpenRejectModalAsync(click, id, ct),
         [ViewVerbs.AddOn] = static (h, click, value, ct) => h.AddOnAsync(click, value, ct),
         [ViewVerbs.Undo] = static (h, click, kudos, ct) => h.UndoAsync(click, kudos, ct),
+        [ViewVerbs.Compose] = static (h, click, _, ct) =>
+            h.ComposeAsync(click, ct),
     };
 
     public async Task<SlackViewErrors?> HandleAsync(SlackInteraction interaction, CancellationToken ct)
@@ -51,7 +55,18 @@ public sealed class SlackKudosInteractions(
         if (interaction.Type == SlackInteraction.ViewSubmission)
         {
             var submission = SlackViewSubmission.From(interaction.Payload);
-            return submission?.View is { CallbackId: SlackActions.RejectModal } view ? await SubmitRejectAsync(workspace, member, bot, view, ct) : null;
+            return submission?.View switch
+            {
+                { CallbackId: SlackActions.RejectModal } view => await SubmitRejectAsync(workspace, member, bot, view, ct),
+                { CallbackId: SlackActions.ComposerModal } view => await composer.SubmitAsync(workspace, member, bot, view, ct),
+                _ => null,
+            };
+        }
+        if (interaction.Type is SlackInteraction.Shortcut or SlackInteraction.MessageAction)
+        {
+            if (SlackShortcut.From(interaction.Payload) is { CallbackId: SlackActions.GiveShortcut or SlackActions.GiveForMessageShortcut } shortcut)
+                await composer.OpenFromShortcutAsync(shortcut, workspace, member, bot, ct);
+            return null;
         }
         if (interaction.Type != SlackInteraction.BlockActions || SlackBlockActions.From(interaction.Payload) is not { } clicked) return null;
 
@@ -68,7 +83,7 @@ public sealed class SlackKudosInteractions(
     {
         var (result, reader) = await core.AnswerAsync(await ContextAsync(click.Workspace, click.Member, click.ChannelId, deliveryKey, ct), command, ct);
         var v = ViewText.For(reader);
-        await TellAsync(click, SlackViews.Render(ResultViews.For(result, v)), replace, ct);
+        await TellAsync(click, ResultViews.For(result, v), v, replace, ct);
     }
 
     /// <summary>
@@ -88,8 +103,12 @@ public sealed class SlackKudosInteractions(
     {
         var context = await ContextAsync(click.Workspace, click.Member, click.ChannelId, SlackDeliveryKeys.Undo(kudos, click.Member), ct);
         var (result, reader) = await core.AnswerAsync(context, new UndoKudosCommand(kudos), ct);
-        await TellAsync(click, SlackViews.Render(ResultViews.For(result, ViewText.For(reader))), replace: result is KudosUndone, ct);
+        var v = ViewText.For(reader);
+        await TellAsync(click, ResultViews.For(result, v), v, result is KudosUndone, ct);
     }
+
+    private Task ComposeAsync(Click click, CancellationToken ct) =>
+        composer.OpenFromHomeAsync(click.Workspace, click.Member, click.Bot, click.Payload.TriggerId, ct);
 
     private async Task ApproveAsync(Click click, string redemptionId, CancellationToken ct)
     {
@@ -102,7 +121,7 @@ public sealed class SlackKudosInteractions(
             if (click.ChannelId is { } channel && click.MessageTs is { } ts) await RedrawAsync(click.Bot, channel, ts, view, v, ct);
             if (view.Change != RedemptionChange.Unchanged) return;
         }
-        await TellAsync(click, SlackViews.Render(ResultViews.For(result, v)), replace: false, ct);
+        await TellAsync(click, ResultViews.For(result, v), v, replace: false, ct);
     }
 
     /// <summary>
@@ -118,7 +137,7 @@ public sealed class SlackKudosInteractions(
         {
             if (refusal is RedemptionView stale && click.ChannelId is { } c && click.MessageTs is { } ts)
                 await RedrawAsync(click.Bot, c, ts, stale, v, ct);
-            await TellAsync(click, SlackViews.Render(ResultViews.For(refusal, v)), replace: false, ct);
+            await TellAsync(click, ResultViews.For(refusal, v), v, replace: false, ct);
             return;
         }
 
@@ -161,13 +180,18 @@ public sealed class SlackKudosInteractions(
         return new CommandContext(workspace, member, conversation, deliveryKey, locale);
     }
 
-    /// <summary>Only to the clicker: through the response URL when Slack gave one, else as an ephemeral message.</summary>
-    private async Task TellAsync(Click click, SlackMessage message, bool replace, CancellationToken ct)
+    /// <summary>
+    /// Only to the clicker: through the response URL when Slack gave one, else as an ephemeral message; a click in the
+    /// App Home has neither, and is answered with a modal (the home itself is republished with what changed).
+    /// </summary>
+    private async Task TellAsync(Click click, View view, ViewText v, bool replace, CancellationToken ct)
     {
         if (click.Payload.ResponseUri is { } url)
-            await api.RespondAsync(url, message, replace, ct);
+            await api.RespondAsync(url, SlackViews.Render(view), replace, ct);
         else if (click.ChannelId is { } channel)
-            await api.PostEphemeralAsync(click.Bot.Token, channel, click.Member.Value, message, ct);
+            await api.PostEphemeralAsync(click.Bot.Token, channel, click.Member.Value, SlackViews.Render(view), ct);
+        else if (click.Payload.TriggerId is { Length: > 0 } trigger)
+            await api.OpenViewAsync(click.Bot.Token, trigger, SlackReplies.AnswerModal(view, v.T), ct);
     }
 
     private async Task RedrawAsync(SlackBot bot, string channel, string ts, RedemptionView view, ViewText v, CancellationToken ct)

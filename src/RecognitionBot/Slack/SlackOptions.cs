@@ -96,6 +96,19 @@ public sealed class SlackOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxFollowUps { get; set; } = 256;
 
+    /// <summary>
+    /// How long a change waits before its App Home is published, so a burst (a kudos, then a decision) is one publish.
+    /// Opening the tab publishes at once.
+    /// </summary>
+    public TimeSpan HomeDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Pause between two App Home publishes in one workspace: 0.7 s is about 85 a minute, under Tier 4's 100.</summary>
+    public TimeSpan HomeInterval { get; set; } = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>App Homes waiting in one workspace; past this a change is published when its owner next opens the tab.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxHomesWaiting { get; set; } = 20_000;
+
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);

@@ -23,6 +23,24 @@ public static class SlackReplies
             PrivateMetadata = privateMetadata,
         };
 
+    /// <summary>
+    /// An answer shown as a modal, where there is no message to answer under (a click in the App Home, a shortcut):
+    /// the same blocks as the message would have had, and a Close button.
+    /// </summary>
+    public static ModalView AnswerModal(Core.Views.View view, Core.Text.Texts t)
+    {
+        var message = SlackViews.Render(view);
+        var title = view.Title is { Length: > 0 } ? view.Title : t["Composer.Title"];
+        // The modal's own title says what the header block would have said.
+        var blocks = (message.Blocks ?? []).Where(b => b is not HeaderBlock).ToList();
+        if (blocks.Count == 0) blocks.Add(new SectionBlock(new Mrkdwn(message.Text)));
+        var close = new PlainText(SlackViews.Fit(SlackTexts.Get(SlackTexts.AnswerClose, t.Culture), 24));
+        return new ModalView(new PlainText(SlackViews.Fit(title, 24)), blocks, Close: close)
+        {
+            CallbackId = SlackActions.AnswerModal,
+        };
+    }
+
     public static SlackMessage Sentence(string mrkdwn, bool warning = false) =>
         new(mrkdwn, [new SectionBlock(new Mrkdwn((warning ? ":warning: " : "") + mrkdwn))]);
 }

@@ -28,6 +28,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackFollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddSingleton<ISlackEventHandler, SlackInstallationEvents>();
+        services.AddSingleton<SlackHomePublisher>();
+        services.AddSingleton<ISlackEventHandler, SlackAppHomeEvents>();
+        services.AddSingleton<Core.Commands.ICommandObserver, SlackHomeObserver>();
+        services.AddScoped<SlackComposerFlow>();
         services.AddScoped<ISlackCommandHandler, SlackKudosCommands>();
         services.AddScoped<ISlackInteractionHandler, SlackKudosInteractions>();
         services.AddSingleton<IMemberDirectory, SlackMemberDirectory>();

@@ -72,7 +72,7 @@ public sealed class SlackSocketMode(
         switch (type)
         {
             case "slash_commands":
-                return SlackSlashCommand.FromJson(payload) is { } command ? await inbound.CommandAsync(command, ct) : null;
+                return SlackSlashCommand.FromJson(payload) is { } command && await inbound.CommandAsync(command, ct) is { IsEmpty: false } reply ? reply : null;
             case "interactive":
                 return SlackInteraction.FromJson(payload) is { } interaction ? await inbound.InteractionAsync(interaction, ct) : null;
             case "events_api":

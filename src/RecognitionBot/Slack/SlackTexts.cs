@@ -16,6 +16,8 @@ public static class SlackTexts
     public const string InstallFailed = nameof(InstallFailed);
     public const string InstallUnavailable = nameof(InstallUnavailable);
     public const string UserGroupUnavailable = nameof(UserGroupUnavailable);
+    public const string ComposerUnavailable = nameof(ComposerUnavailable);
+    public const string AnswerClose = nameof(AnswerClose);
 
     private static readonly ResourceManager _resources = new("RecognitionBot.Slack.SlackTexts", typeof(SlackTexts).Assembly);
 

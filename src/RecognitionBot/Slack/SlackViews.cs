@@ -15,6 +15,7 @@ public static class SlackViews
 {
     // Slack refuses more than 50 blocks in a message and more than 3,000 characters in a section.
     private const int MaxBlocks = 50;
+    private const int MaxHomeBlocks = 100;
     private const int MaxSection = 2900;
     private const int MaxListLine = 1000;
 
@@ -22,7 +23,12 @@ public static class SlackViews
 
     public static SlackMessage Render(OutboxPost post, Texts t, TimeZoneInfo zone) => Render(PostViews.For(post, new ViewText(t, zone)));
 
-    public static SlackMessage Render(View view)
+    public static SlackMessage Render(View view) => Render(view, MaxBlocks);
+
+    /// <summary>A member's App Home: the same mapping, with the 100 blocks a Home tab may hold.</summary>
+    public static HomeTabView Home(View view) => new(Render(view, MaxHomeBlocks).Blocks ?? []) { CallbackId = SlackActions.Home };
+
+    private static SlackMessage Render(View view, int maxBlocks)
     {
         var blocks = new List<Block>();
         var items = new List<Block>();
@@ -90,7 +96,7 @@ public static class SlackViews
         if (view.Actions.Count > 0) blocks.Add(new ActionsBlock([.. view.Actions.SelectMany(Buttons)]));
 
         // Past Slack's limit, the last entries of a long list (the dearest rewards) go; the rest of the view stays whole.
-        for (var i = items.Count - 1; i >= 0 && blocks.Count > MaxBlocks; i--) blocks.Remove(items[i]);
+        for (var i = items.Count - 1; i >= 0 && blocks.Count > maxBlocks; i--) blocks.Remove(items[i]);
         return new SlackMessage(Mrkdwn(view.Headline.Spans), blocks);
     }
 
@@ -105,6 +111,9 @@ public static class SlackViews
                 MentionSpan m => SlackText.User(m.Member.Value),
                 ConversationSpan { ConversationId: var id } when IsSlackId(id) => $"<#{id}>",
                 CodeSpan c => $"`{SlackText.Escape(c.Text.Replace('`', '\''))}`",
+                // Slack's own address (a permalink): linked, with our words as its label.
+                LinkSpan { IsSafe: true } l when l.Url.IndexOfAny(['|', '<', '>', ' ']) < 0 => $"<{SlackText.Escape(l.Url)}|{SlackText.Escape(l.Label)}>",
+                LinkSpan l => SlackText.Escape(l.Label),
                 _ => SlackText.Escape(ViewText.Plain([span])),
             });
         }

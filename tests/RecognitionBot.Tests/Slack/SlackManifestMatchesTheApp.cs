@@ -43,7 +43,29 @@ public sealed class SlackManifestMatchesTheApp
     {
         var events = Manifest.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events").EnumerateArray().Select(e => e.GetString());
 
-        Assert.Equal(["app_uninstalled", "tokens_revoked"], events.Order());
+        Assert.Contains("app_uninstalled", events);
+        Assert.Contains("tokens_revoked", events);
+    }
+
+    [Fact]
+    public void OffersTheHomeTabAndTheShortcutsTheAppAnswers()
+    {
+        var features = Manifest.GetProperty("features");
+        var home = features.GetProperty("app_home");
+        Assert.True(home.GetProperty("home_tab_enabled").GetBoolean());
+        Assert.True(home.GetProperty("messages_tab_enabled").GetBoolean());
+        Assert.True(home.GetProperty("messages_tab_read_only_enabled").GetBoolean());
+        Assert.Contains("app_home_opened",
+            Manifest.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events").EnumerateArray().Select(e => e.GetString()));
+
+        var shortcuts = features.GetProperty("shortcuts").EnumerateArray()
+            .Select(s => (Type: s.GetProperty("type").GetString(), Id: s.GetProperty("callback_id").GetString(), Name: s.GetProperty("name").GetString()!,
+                Description: s.GetProperty("description").GetString()!))
+            .ToList();
+        Assert.Equal([("global", SlackActions.GiveShortcut), ("message", SlackActions.GiveForMessageShortcut)], shortcuts.Select(s => (s.Type, s.Id)));
+        // Slack's limits: a name of at most 24 characters, a description of at most 150.
+        Assert.All(shortcuts, s => Assert.InRange(s.Name.Length, 1, 24));
+        Assert.All(shortcuts, s => Assert.InRange(s.Description.Length, 1, 150));
     }
 
     [Fact]

@@ -50,7 +50,10 @@ public static class GiveDecider
         var privateRecipients = state.Recipients.Where(x => x.PrivateCelebrations).Select(x => x.Member).ToList();
         var firstTimers = state.Recipients.Where(x => x.KudosReceived == 0).Select(x => x.Member).ToList();
         var kudos = new Kudos(state.KudosId, command.Workspace, command.Giver, command.Recipients, command.Points, command.Message, command.Values,
-            command.Conversation, now, command.Private, privateRecipients, firstTimers);
+            command.Conversation, now, command.Private, privateRecipients, firstTimers)
+        {
+            Link = command.Link,
+        };
         var isPublic = kudos.PublicRecipients;
         var note = TextLimits.Shorten(command.Message, HistoryNoteLength);
 

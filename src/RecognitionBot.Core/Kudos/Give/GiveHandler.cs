@@ -29,6 +29,7 @@ public sealed class GiveHandler(ILedger ledger, Membership membership) : IComman
             KudosRules.ValuesOf(give, settings), context.Conversation, give.Private, celebration, context.DeliveryKey?.Value, settings)
         {
             GiverLocale = context.Locale,
+            Link = give.Link,
         }, cancellationToken);
     }
 }

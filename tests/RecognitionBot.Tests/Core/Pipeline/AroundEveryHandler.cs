@@ -1,6 +1,7 @@
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos.Give;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Infrastructure;
 
@@ -21,6 +22,9 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["give"] = new GiveCommand([Bob], 10, "thanks for the save", [], false),
         ["add on"] = new AddOnCommand("639317838547965282.k1", 5),
         ["undo"] = new UndoKudosCommand("639317838547965282.k1"),
+        ["compose"] = new ComposeCommand([Bob]),
+        ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
+        ["home"] = new HomeCommand(),
         ["balance"] = new BalanceCommand(),
         ["history"] = new HistoryCommand(),
         ["leaderboard"] = new LeaderboardCommand(LeaderboardPeriod.Week),

@@ -4,7 +4,9 @@ using RecognitionBot.Core.Kudos;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Rewards;
+using RecognitionBot.Core.Kudos.Give;
 using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
 using RecognitionBot.Tests.Infrastructure;
@@ -34,11 +36,37 @@ public static class SlackRendererSamples
             foreach (var (name, post) in Posts())
                 yield return SlackPayload.Of($"{locale} post {name}", SlackViews.Render(post with { Locale = locale }, t, zone));
             yield return SlackPayload.Of($"{locale} reject modal", SlackReplies.RejectModal("{\"R\":\"r1\",\"C\":\"D1\",\"Ts\":\"1.2\"}", t));
+            var v = new ViewText(t, zone);
+            var allowance = new AllowanceView(100, 20, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+            var form = ComposerForm.For(new WorkspaceSettings(), allowance, [Bob]) with { Link = "https://acme.slack.com/archives/C0001/p1700000000000100" };
+            var metadata = new ComposerMetadata("C0001", "support-floor", form.Link, true);
+            yield return SlackPayload.Of($"{locale} composer modal", SlackComposer.Modal(ComposerView.For(form, v), metadata));
+            var bare = ComposerForm.For(new WorkspaceSettings { Values = [] }, allowance, []);
+            yield return SlackPayload.Of(
+                $"{locale} composer modal without values", SlackComposer.Modal(ComposerView.For(bare, v), metadata with { V = false }));
+            yield return SlackPayload.Of($"{locale} composer errors", SlackComposer.Errors(
+                [.. Enum.GetValues<Refusal>().Select(r => new ComposerFieldError(ComposerFields.For(r), new Refused(r, "10|50")))], new ModalShape(false), v));
+            yield return SlackPayload.Of($"{locale} home", SlackViews.Home(HomeViews.For(Home(allowance, pending: true), v)));
+            yield return SlackPayload.Of($"{locale} home of a member", SlackViews.Home(HomeViews.For(Home(allowance, pending: false), v)));
+            yield return SlackPayload.Of($"{locale} answer modal", SlackReplies.AnswerModal(
+                ResultViews.For(new RedemptionView(Redemption(RedemptionState.Pending), RedemptionChange.Requested, 30), v), t));
+            yield return SlackPayload.Of($"{locale} post celebration for a message",
+                SlackViews.Render(new CelebrationPost(Kudos() with { Link = form.Link }, []) { Locale = locale }, t, zone));
         }
         yield return SlackPayload.Of(
             "modal errors", new SlackViewErrors(new Dictionary<string, string> { [SlackActions.ReasonBlock] = "Only approvers can decide." }));
         yield return SlackPayload.Of(
             "slack-only sentence", SlackReplies.Sentence(SlackMarkup.Line(SlackTexts.Get(SlackTexts.UserGroupUnavailable)), warning: true));
+    }
+
+    private static HomeView Home(AllowanceView allowance, bool pending)
+    {
+        var balance = new BalanceView(Ann, allowance, new MemberBalance(120, 50, 10),
+            [new Movement(Now, MovementKind.Received, 10, "k1", Bob, Tricky), new Movement(Now, MovementKind.Received, 5, "k2", null, "ok")]);
+        var board = new LeaderboardView(LeaderboardPeriod.Month, [new LeaderboardEntry(Bob, 4, 40, "#empathy"), new LeaderboardEntry(Cy, 2, 15, null)]);
+        var rewards = new RewardsView(
+            [new Reward("coffee", "Coffee <b>voucher</b>", 50, 3, 0, true, null), new Reward("day", "Day off", 500, null, 0, true, null)], 120);
+        return new HomeView(balance, board, rewards, pending ? [new PendingApproval(Redemption(RedemptionState.Pending), 30)] : null);
     }
 
     private static Kudos Kudos(bool isPrivate = false, IReadOnlyList<MemberId>? privateRecipients = null) =>

@@ -19,6 +19,9 @@ public enum SlackSurface
 
     /// <summary>A view_submission answer with field errors.</summary>
     ViewErrors,
+
+    /// <summary>An App Home tab for views.publish (<c>HomeView</c>).</summary>
+    Home,
 }
 
 /// <summary>One rendered payload, named so a failure says which renderer produced it.</summary>
@@ -31,6 +34,8 @@ public sealed record SlackPayload(string Name, SlackSurface Surface, string Json
     public static SlackPayload Of(string name, SlackCommandReply reply) => new(name, SlackSurface.Message, SlackJson.Serialize(reply));
 
     public static SlackPayload Of(string name, ModalView view) => new(name, SlackSurface.Modal, SlackJson.Serialize(view));
+
+    public static SlackPayload Of(string name, HomeTabView view) => new(name, SlackSurface.Home, SlackJson.Serialize(view));
 
     public static SlackPayload Of(string name, SlackViewErrors errors) => new(name, SlackSurface.ViewErrors, SlackJson.Serialize(errors));
 }
@@ -59,7 +64,7 @@ public static partial class SlackTypesCheck
         try
         {
             var source = new StringBuilder();
-            source.AppendLine($"import type {{ KnownBlock, ModalView }} from '{types.Replace('\\', '/')}';");
+            source.AppendLine($"import type {{ KnownBlock, ModalView, HomeView }} from '{types.Replace('\\', '/')}';");
             source.AppendLine(Prelude);
             var firstLine = source.ToString().Split('\n').Length;
             for (var i = 0; i < payloads.Count; i++)
@@ -70,6 +75,7 @@ public static partial class SlackTypesCheck
                     SlackSurface.Message => "Message",
                     SlackSurface.Modal => "ModalView",
                     SlackSurface.ViewErrors => "ViewErrors",
+                    SlackSurface.Home => "HomeView",
                     _ => throw new ArgumentOutOfRangeException(nameof(payloads)),
                 };
                 // One payload per line (the JSON is compact), so a tsc line number names its payload.

@@ -195,6 +195,15 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 return Tokens.TryGetValue(call.Token ?? "", out var identity) ? FakeResponse.Ok(identity) : FakeResponse.Error("invalid_auth");
             case "views.open":
                 return FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "V" + Interlocked.Increment(ref _ts) } });
+            case "views.publish":
+                return FakeResponse.Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = "VHOME" + call.Arg("user_id") } });
+            case "chat.getPermalink":
+                var ts = call.Arg("message_ts") ?? "";
+                return FakeResponse.Ok(new JsonObject
+                {
+                    ["channel"] = call.Arg("channel"),
+                    ["permalink"] = $"https://acme.slack.com/archives/{call.Arg("channel")}/p{ts.Replace(".", "")}",
+                });
             case "oauth.v2.access":
                 return OAuthCodes.TryGetValue(call.Arg("code") ?? "", out var access) ? FakeResponse.Ok(access) : FakeResponse.Error("invalid_code");
             case "apps.connections.open":

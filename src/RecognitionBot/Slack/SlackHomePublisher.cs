@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using RecognitionBot.Core;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Home;
+using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Views;
+using RecognitionBot.Core.Workspaces;
+
+namespace RecognitionBot.Slack;
+
+/// <summary>
+/// Keeps people's App Home tabs up to date, never in an ack path. A request only marks a person as due: opening the
+/// tab publishes at once; a change (a kudos, a decision) waits <see cref="SlackOptions.HomeDebounce"/> so a burst
+/// becomes one publish. Each workspace is published by a worker of its own, at most one <c>views.publish</c> every
+/// <see cref="SlackOptions.HomeInterval"/> (Slack's Tier 4 is about 100 a minute per workspace), so one busy
+/// workspace neither throttles itself nor holds up another. In memory: a home missed in a restart is published again
+/// the next time its owner opens it.
+/// </summary>
+public sealed class SlackHomePublisher(
+    IServiceProvider services,
+    SlackInstallations installations,
+    SlackApiClient api,
+    IEnumerable<IMemberDirectory> directories,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<SlackHomePublisher> log)
+{
+    private readonly ConcurrentDictionary<string, WorkspaceQueue> _queues = new();
+    private int _running;
+
+    /// <summary>Publishes running now (tests wait for none).</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Marks <paramref name="member"/>'s home as due: at once when they opened it, after the debounce for a change.</summary>
+    public void Request(string teamId, string? enterpriseId, MemberId member, bool now)
+    {
+        var queue = _queues.GetOrAdd(teamId, t => new WorkspaceQueue(t));
+        lock (queue)
+        {
+            queue.EnterpriseId ??= enterpriseId;
+            var due = time.GetUtcNow() + (now ? TimeSpan.Zero : options.Value.HomeDebounce);
+            // Coalesced: a later request never postpones one already due sooner.
+            if (queue.Due.TryGetValue(member, out var already) && already <= due) return;
+            if (queue.Due.Count >= options.Value.MaxHomesWaiting && !queue.Due.ContainsKey(member))
+            {
+                log.LogWarning("Too many App Homes waiting in {Team}; {Member}'s is published when they next open it", teamId, member);
+                return;
+            }
+            queue.Due[member] = due;
+            if (queue.Working) return;
+            queue.Working = true;
+        }
+        Interlocked.Increment(ref _running);
+        _ = Task.Run(() => WorkAsync(queue));
+    }
+
+    /// <summary>Waits until nothing is due or being published (tests).</summary>
+    public async Task WhenIdleAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (Running > 0)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("App Home publishes did not finish.");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task WorkAsync(WorkspaceQueue queue)
+    {
+        var ct = lifetime.ApplicationStopping;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                MemberId member;
+                TimeSpan wait;
+                lock (queue)
+                {
+                    if (queue.Due.Count == 0)
+                    {
+                        queue.Working = false;
+                        return;
+                    }
+                    var next = queue.Due.MinBy(d => d.Value);
+                    (member, wait) = (next.Key, next.Value - time.GetUtcNow());
+                    if (wait <= TimeSpan.Zero) queue.Due.Remove(member);
+                }
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct);
+                    continue;
+                }
+                await PublishAsync(queue, member, ct);
+                await Task.Delay(options.Value.HomeInterval, time, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the homes still due are published when their owners next open them.
+            lock (queue) queue.Working = false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private async Task PublishAsync(WorkspaceQueue queue, MemberId member, CancellationToken ct)
+    {
+        try
+        {
+            var bot = await installations.BotForAsync(queue.TeamId, queue.EnterpriseId, ct);
+            if (bot is null) return;
+            var workspace = SlackWorkspace.Id(queue.TeamId);
+            var locale = (await directories.First(d => d.Platform == Platform.Slack).FindAsync(workspace, member, ct))?.Locale;
+            // Resolved here, not injected: the core's pipeline tells this publisher of changes, through the observer.
+            var core = services.GetRequiredService<RecognitionService>();
+            var (result, reader) = await core.AnswerAsync(new CommandContext(workspace, member, new ConversationRef("", ConversationKind.Direct), null, locale),
+                new HomeCommand(), ct);
+            if (result is not HomeView home)
+            {
+                log.LogWarning("App Home of {Member} in {Team} not published: {Result}", member, queue.TeamId, JsonSerializer.Serialize(result, Json.Options));
+                return;
+            }
+            await api.PublishHomeAsync(bot.Token, member.Value, SlackViews.Home(HomeViews.For(home, ViewText.For(reader))), ct);
+        }
+        catch (SlackApiException e)
+        {
+            log.LogWarning("App Home of {Member} in {Team} not published: {Error}", member, queue.TeamId, e.Error);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "App Home of {Member} in {Team} failed", member, queue.TeamId);
+        }
+    }
+
+    private sealed class WorkspaceQueue(string teamId)
+    {
+        public string TeamId { get; } = teamId;
+
+        public string? EnterpriseId { get; set; }
+
+        public Dictionary<MemberId, DateTimeOffset> Due { get; } = [];
+
+        public bool Working { get; set; }
+    }
+}
+
+/// <summary>Tells the publisher whose home a command changed (<see cref="HomeChanges"/>); only Slack workspaces have an App Home.</summary>
+public sealed class SlackHomeObserver(SlackHomePublisher publisher) : ICommandObserver
+{
+    public void Handled(CommandContext context, KudosCommand? command, CommandResult result, TimeSpan elapsed)
+    {
+        if (context.Workspace.Platform != Platform.Slack) return;
+        foreach (var member in HomeChanges.For(context.Actor, result))
+            publisher.Request(context.Workspace.Id, null, member, now: false);
+    }
+}
+
+/// <summary><c>app_home_opened</c> on the Home tab: its owner's home is published at once (after the event's ack).</summary>
+public sealed class SlackAppHomeEvents(SlackHomePublisher publisher) : ISlackEventHandler
+{
+    public Task HandleAsync(SlackEvent slackEvent, CancellationToken ct)
+    {
+        if (slackEvent.Type != "app_home_opened") return Task.CompletedTask;
+        var e = slackEvent.Event;
+        var tab = e.TryGetProperty("tab", out var t) ? t.GetString() : "home";
+        if (tab != "home" || !e.TryGetProperty("user", out var u) || u.GetString() is not { Length: > 0 } user) return Task.CompletedTask;
+        publisher.Request(slackEvent.TeamId, slackEvent.EnterpriseId, new MemberId(user), now: true);
+        return Task.CompletedTask;
+    }
+}
