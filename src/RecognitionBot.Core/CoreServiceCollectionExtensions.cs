@@ -5,11 +5,13 @@ using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Digests;
 using RecognitionBot.Core.Digests.Preview;
 using RecognitionBot.Core.Digests.Subscriptions;
+using RecognitionBot.Core.Kudos.AddOn;
 using RecognitionBot.Core.Kudos.Balance;
 using RecognitionBot.Core.Kudos.Give;
 using RecognitionBot.Core.Kudos.Help;
 using RecognitionBot.Core.Kudos.History;
 using RecognitionBot.Core.Kudos.Leaderboard;
+using RecognitionBot.Core.Kudos.Undo;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Outbox;
@@ -59,6 +61,8 @@ public static class CoreServiceCollectionExtensions
     private static void AddCommandHandlers(this IServiceCollection services)
     {
         services.AddHandler<GiveHandler>();
+        services.AddHandler<AddOnHandler>();
+        services.AddHandler<UndoHandler>();
         services.AddHandler<ComposeHandler>();
         services.AddHandler<SubmitComposerHandler>();
         services.AddHandler<Home.HomeHandler>();

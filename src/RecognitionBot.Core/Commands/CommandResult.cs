@@ -14,6 +14,8 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(NotUnderstood), "notUnderstood")]
 [JsonDerivedType(typeof(Refused), "refused")]
 [JsonDerivedType(typeof(KudosGiven), "kudosGiven")]
+[JsonDerivedType(typeof(AddOnGiven), "addOnGiven")]
+[JsonDerivedType(typeof(KudosUndone), "kudosUndone")]
 [JsonDerivedType(typeof(BalanceView), "balance")]
 [JsonDerivedType(typeof(LeaderboardView), "leaderboard")]
 [JsonDerivedType(typeof(RewardsView), "rewards")]
@@ -81,6 +83,26 @@ public enum Refusal
     SelfMappedApprover,
     /// <summary>Someone who is not an admin tried to switch a channel's digest.</summary>
     DigestAdminsOnly,
+    /// <summary>No kudos behind this button (or it is another workspace's).</summary>
+    UnknownKudos,
+    /// <summary>The giver clicked add-on on their own kudos.</summary>
+    AddOnOwnKudos,
+    /// <summary>A recipient clicked add-on on a kudos they received.</summary>
+    AddOnRecipient,
+    /// <summary>This person already added to this kudos (once each).</summary>
+    AlreadyAddedOn,
+    /// <summary>Private kudos have no add-ons.</summary>
+    AddOnPrivate,
+    /// <summary>The kudos was undone by its giver.</summary>
+    KudosWithdrawn,
+    /// <summary>Only the giver undoes a kudos.</summary>
+    NotGiver,
+    /// <summary>The undo window is over; detail: its length in seconds.</summary>
+    UndoWindowClosed,
+    /// <summary>Others added to the kudos: it is no longer the giver's alone to take back.</summary>
+    UndoAfterAddOns,
+    /// <summary>A recipient already spent or holds the points; detail: the recipient.</summary>
+    UndoPointsSpent,
     Busy,
     StorageUnavailable,
     /// <summary>Storage did not answer within the command's budget: whether a change went through is not known yet.</summary>
@@ -94,6 +116,16 @@ public enum Refusal
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;
+
+/// <summary>An add-on made: the kudos with it, the points each recipient got from the adder, the adder's allowance now.</summary>
+public sealed record AddOnGiven(Kudos.Kudos Kudos, int Points, AllowanceView Allowance) : CommandResult
+{
+    /// <summary>The celebration as it now reads, for a surface that redraws the clicked card at once.</summary>
+    public Outbox.CelebrationPost? Celebration { get; init; }
+}
+
+/// <summary>A kudos undone by its giver: the points are back in their allowance.</summary>
+public sealed record KudosUndone(Kudos.Kudos Kudos, AllowanceView Allowance) : CommandResult;
 
 public sealed record BalanceView(MemberId Member, AllowanceView Allowance, MemberBalance Balance, IReadOnlyList<Movement> RecentKudos) : CommandResult;
 

@@ -38,6 +38,15 @@ public sealed record SubmitComposerCommand(Kudos.Give.ComposerInput Input) : Kud
     public string? Link { get; init; }
 }
 
+/// <summary>
+/// "+ Add on" on a public celebration: the clicker adds <paramref name="Points"/> from their own allowance to each of
+/// the kudos' public recipients. <paramref name="Celebration"/> is the clicked post, for a celebration not recorded yet.
+/// </summary>
+public sealed record AddOnCommand(string Kudos, int Points, Rewards.PostedMessage? Celebration = null) : KudosCommand;
+
+/// <summary>"Undo" on the giver's confirmation: within the undo window, the kudos is reversed.</summary>
+public sealed record UndoKudosCommand(string Kudos) : KudosCommand;
+
 public sealed record BalanceCommand : KudosCommand;
 
 /// <summary>A member's home (Slack's App Home, later the dashboard's "My kudos"): balance, leaderboard, rewards, what waits for them.</summary>

@@ -40,13 +40,13 @@ public sealed class DigestBuilder(TableLedger ledger)
         {
             if (!k.Conversation.IsVisibleIn(where)) continue;
             count++;
-            points += k.Total;
+            points += k.Total + k.AddOns.Sum(a => a.Points) * k.PublicRecipients.Count;
             foreach (var r in k.Recipients) recognised.Add(r);
             var named = k.PublicRecipients;
             foreach (var r in named)
             {
                 var t = byRecipient.GetValueOrDefault(r);
-                byRecipient[r] = (t.Kudos + 1, t.Points + k.Points);
+                byRecipient[r] = (t.Kudos + 1, t.Points + k.PointsWithAddOns);
             }
             foreach (var v in k.Values) values[v] = values.GetValueOrDefault(v) + 1;
             foreach (var m in k.FirstTimeRecipients ?? [])

@@ -22,10 +22,25 @@ public sealed record Kudos(
 
     public int Total => Points * Recipients.Count;
 
+    /// <summary>Points others added to this kudos from their own allowance, to its public recipients, in the order added.</summary>
+    public IReadOnlyList<KudosAddOn> AddOns { get; init; } = [];
+
+    /// <summary>Undone by its giver: the points went back, the posts say so, digests and leaderboards leave it out.</summary>
+    public bool Withdrawn { get; init; }
+
+    /// <summary>What each public recipient got in all: the giver's points and every add-on.</summary>
+    public int PointsWithAddOns => Points + AddOns.Sum(a => a.Points);
+
+    /// <summary>The handle buttons carry to find this kudos again (<see cref="KudosRef"/>).</summary>
+    public string Ref => KudosRef.Of(this);
+
     /// <summary>Recipients who may be named in public: not when the kudos was private or they chose privacy.</summary>
     public IReadOnlyList<MemberId> PublicRecipients =>
         Private ? [] : Recipients.Where(r => !PrivateRecipients.Contains(r)).ToList();
 }
+
+/// <summary>Points a third person added to a kudos (to each of its public recipients).</summary>
+public sealed record KudosAddOn(MemberId Adder, int Points, DateTimeOffset At);
 
 /// <summary>What a recipient holds after a kudos, and which milestones it reached.</summary>
 public sealed record RecipientOutcome(MemberId Member, int Available, int Earned, IReadOnlyList<Milestone> Milestones);

@@ -12,7 +12,9 @@ public static class Milestones
         var reached = new List<Milestone>(1);
         if (before.KudosReceived == 0) reached.Add(new Milestone(before.Member, MilestoneKind.FirstKudos, 0));
         var earned = before.Earned + points;
-        if (earned / Step > before.Earned / Step) reached.Add(new Milestone(before.Member, MilestoneKind.HundredPoints, earned / Step * Step));
+        // Past the most ever earned: points an undone kudos took back do not celebrate the same hundred twice.
+        var celebrated = Math.Max(before.Earned, before.EarnedPeak);
+        if (earned / Step > celebrated / Step) reached.Add(new Milestone(before.Member, MilestoneKind.HundredPoints, earned / Step * Step));
         return reached;
     }
 }

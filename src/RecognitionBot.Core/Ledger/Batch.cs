@@ -63,6 +63,13 @@ internal sealed class Batch(string partition)
     /// <summary>Adds the audit row of the change this transaction makes.</summary>
     public void Audit(Audit.AuditEntry entry) => Add(Core.Audit.AuditEntity.From(entry, partition, ""));
 
+    /// <summary>Deletes a row read earlier, only if nobody changed it since (an outbox row a dispatcher has not claimed).</summary>
+    public void Delete(LedgerEntity entity)
+    {
+        entity.PartitionKey = partition;
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, entity.ETag));
+    }
+
     /// <summary>Writes back a row read earlier: conditional on its ETag, or an add when it was not there.</summary>
     public void Put(LedgerEntity entity, bool existed)
     {

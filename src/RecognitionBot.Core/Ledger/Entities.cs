@@ -22,6 +22,8 @@ internal sealed class MemberEntity : LedgerEntity
     public int Earned { get; set; }
     public int Spent { get; set; }
     public int Held { get; set; }
+    /// <summary>The most ever earned (an undone kudos lowers <see cref="Earned"/> only): milestones are not celebrated twice.</summary>
+    public int EarnedPeak { get; set; }
     public string? AllowancePeriod { get; set; }
     public int AllowanceUsed { get; set; }
     /// <summary>The local day <see cref="GivenToday"/> is about.</summary>
@@ -62,6 +64,16 @@ internal sealed class KudosEntity : LedgerEntity
     public string PrivateRecipients { get; set; } = "[]";
     /// <summary>Recipients for whom this was the first kudos ever: the digest's "first-time recipients".</summary>
     public string FirstTimeRecipients { get; set; } = "[]";
+    /// <summary>JSON list of add-ons (adder, points, when).</summary>
+    public string? AddOns { get; set; }
+    public bool Withdrawn { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    /// <summary>JSON: where the celebration was posted, and its milestone lines, so an add-on or undo redraws it in place.</summary>
+    public string? Celebration { get; set; }
+    /// <summary>JSON list of the recipients' DMs as posted (recipient, conversation, message), so an undo can mark them withdrawn.</summary>
+    public string? Notices { get; set; }
+    /// <summary>JSON list of the outbox rows the kudos wrote: an undo drops those not posted yet.</summary>
+    public string? Outbox { get; set; }
     /// <summary>What the kudos was given for (a message's permalink), if it was started from one.</summary>
     public string? Link { get; set; }
 }

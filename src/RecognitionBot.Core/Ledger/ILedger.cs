@@ -74,6 +74,21 @@ public interface ILedger
 {
     Task<CommandResult> GiveAsync(GiveRequest request, CancellationToken cancellationToken);
 
+    /// <summary>A kudos by the reference its buttons carry (<see cref="Kudos.KudosRef"/>); null if there is none.</summary>
+    Task<Kudos.Kudos?> GetKudosAsync(WorkspaceId workspace, string kudosRef, CancellationToken cancellationToken);
+
+    Task<CommandResult> AddOnAsync(Kudos.AddOn.AddOnRequest request, CancellationToken cancellationToken);
+
+    Task<CommandResult> UndoAsync(Kudos.Undo.UndoRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers where a kudos' celebration (with its milestone lines) or a recipient's DM was posted, so an add-on or an
+    /// undo can redraw it. A post made for a kudos undone meanwhile is marked withdrawn at once, by the same transaction.
+    /// </summary>
+    Task RecordKudosPostAsync(
+        WorkspaceId workspace, Kudos.Kudos kudos, MemberId? recipient, PostedMessage message, IReadOnlyList<Kudos.Milestone> milestones,
+        CancellationToken cancellationToken);
+
     Task<CommandResult> RedeemAsync(RedeemRequest request, CancellationToken cancellationToken);
 
     Task<CommandResult> DecideAsync(DecideRequest request, CancellationToken cancellationToken);

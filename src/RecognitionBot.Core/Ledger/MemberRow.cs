@@ -12,6 +12,9 @@ public sealed record MemberRow(MemberId Member)
     public int Spent { get; init; }
     public int Held { get; init; }
 
+    /// <summary>The most this member ever had earned: an undone kudos lowers <see cref="Earned"/>, never the milestones already celebrated.</summary>
+    public int EarnedPeak { get; init; }
+
     /// <summary>The allowance period <see cref="AllowanceUsed"/> is about; another period's use counts as none.</summary>
     public string? AllowancePeriod { get; init; }
     public int AllowanceUsed { get; init; }

@@ -9,6 +9,10 @@ public enum MovementKind
     Held,
     Released,
     Spent,
+    /// <summary>A recipient's points taken back because the giver undid the kudos.</summary>
+    Withdrawn,
+    /// <summary>The giver's allowance given back by an undo.</summary>
+    Refunded,
 }
 
 /// <summary>One line of a member's history: points received, given, held for a reward, released, spent.</summary>

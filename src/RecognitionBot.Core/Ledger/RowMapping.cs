@@ -12,6 +12,7 @@ internal static class RowMapping
         Earned = e.Earned,
         Spent = e.Spent,
         Held = e.Held,
+        EarnedPeak = e.EarnedPeak,
         AllowancePeriod = e.AllowancePeriod,
         AllowanceUsed = e.AllowanceUsed,
         GivenTodayDay = e.GivenTodayDay,
@@ -37,6 +38,7 @@ internal static class RowMapping
         e.Earned = after.Earned;
         e.Spent = after.Spent;
         e.Held = after.Held;
+        e.EarnedPeak = after.EarnedPeak;
         e.AllowancePeriod = after.AllowancePeriod;
         e.AllowanceUsed = after.AllowanceUsed;
         e.GivenTodayDay = after.GivenTodayDay;
@@ -127,8 +129,21 @@ internal static class RowMapping
         Private = kudos.Private,
         PrivateRecipients = WriteList(kudos.PrivateRecipients.Select(m => m.Value)),
         FirstTimeRecipients = WriteList((kudos.FirstTimeRecipients ?? []).Select(m => m.Value)),
+        AddOns = kudos.AddOns.Count == 0 ? null : JsonSerializer.Serialize(kudos.AddOns, Json.Options),
+        Withdrawn = kudos.Withdrawn,
         Link = kudos.Link,
     };
+
+    /// <summary>Writes what an add-on or an undo changes onto the kudos row read (keeping where its posts went).</summary>
+    public static void Apply(this KudosEntity e, Kudos.Kudos kudos, DateTimeOffset now)
+    {
+        e.AddOns = kudos.AddOns.Count == 0 ? null : JsonSerializer.Serialize(kudos.AddOns, Json.Options);
+        if (kudos.Withdrawn && !e.Withdrawn) e.WithdrawnAt = now;
+        e.Withdrawn = kudos.Withdrawn;
+    }
+
+    public static IReadOnlyList<Kudos.KudosAddOn> ReadAddOns(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Kudos.KudosAddOn>>(json, Json.Options) ?? [];
 
     public static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json, Json.Options) ?? [];
 

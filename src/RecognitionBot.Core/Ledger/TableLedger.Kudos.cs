@@ -41,8 +41,11 @@ public sealed partial class TableLedger
         }
         giver.Entity.Apply(giverRow, d.Giver);
         batch.Put(giver.Entity, giver.Existed);
-        batch.Add(d.Kudos.ToEntity());
+        var kudos = d.Kudos.ToEntity();
+        batch.Add(kudos);
         AddCommon(batch, now, d.History, null, d.Posts, r.DeliveryKey, d.Result);
+        // The kudos remembers its outbox rows: an undo before they are posted drops them in its own transaction.
+        if (batch.Posts.Count > 0) kudos.Outbox = RowMapping.WriteList(batch.Posts.Select(p => batch.Actions[p.Index].Entity.RowKey));
         await SubmitAsync(batch, r.Workspace, cancellationToken);
         log.LogInformation("Kudos {KudosId} given in {Workspace}: {Points} x {Recipients}", d.Kudos.Id, r.Workspace, r.Points, r.Recipients.Count);
         return d.Result;

@@ -72,7 +72,7 @@ public sealed partial class TableLedger
                 {
                     var t = totals.TryGetValue(r, out var x) ? x : (0, 0, new Dictionary<string, int>());
                     foreach (var v in k.Values) t.Item3[v] = t.Item3.GetValueOrDefault(v) + 1;
-                    totals[r] = (t.Item1 + 1, t.Item2 + k.Points, t.Item3);
+                    totals[r] = (t.Item1 + 1, t.Item2 + k.PointsWithAddOns, t.Item3);
                 }
         }
         // Counted only while public, and not named at all once someone chooses privacy (or has left).
@@ -95,7 +95,8 @@ public sealed partial class TableLedger
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.KudosFrom(from)} and RowKey lt {LedgerKeys.KudosFrom(to)}");
         await foreach (var e in Table.QueryAsync<KudosEntity>(filter, cancellationToken: cancellationToken))
-            yield return ToKudos(workspace, e);
+            // An undone kudos is history, not recognition: digests and leaderboards leave it out.
+            if (!e.Withdrawn) yield return ToKudos(workspace, e);
     }
 
     internal static Kudos.Kudos ToKudos(WorkspaceId workspace, KudosEntity e) => new(
@@ -112,6 +113,8 @@ public sealed partial class TableLedger
         RowMapping.ReadList(e.PrivateRecipients).Select(x => new MemberId(x)).ToList(),
         RowMapping.ReadList(e.FirstTimeRecipients).Select(x => new MemberId(x)).ToList())
     {
+        AddOns = RowMapping.ReadAddOns(e.AddOns),
+        Withdrawn = e.Withdrawn,
         Link = e.Link,
     };
 

@@ -26,6 +26,7 @@ public sealed record ToExistingMessage(PostedMessage Message) : PostTarget;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(CelebrationPost), "celebration")]
 [JsonDerivedType(typeof(KudosReceivedPost), "kudosReceived")]
+[JsonDerivedType(typeof(AddOnReceivedPost), "addOnReceived")]
 [JsonDerivedType(typeof(ApprovalRequestPost), "approvalRequest")]
 [JsonDerivedType(typeof(ApprovalUpdatePost), "approvalUpdate")]
 [JsonDerivedType(typeof(RedemptionNoticePost), "redemptionNotice")]
@@ -40,6 +41,9 @@ public abstract record OutboxPost
 public sealed record CelebrationPost(Kudos.Kudos Kudos, IReadOnlyList<Milestone> Milestones) : OutboxPost;
 
 public sealed record KudosReceivedPost(Kudos.Kudos Kudos, MemberId Recipient, int Available, int Earned) : OutboxPost;
+
+/// <summary>A recipient's note that someone added points to a kudos they received.</summary>
+public sealed record AddOnReceivedPost(Kudos.Kudos Kudos, MemberId Recipient, MemberId Adder, int Points, int Available, int Earned) : OutboxPost;
 
 public sealed record ApprovalRequestPost(Redemption Redemption, int RequesterAvailable) : OutboxPost;
 

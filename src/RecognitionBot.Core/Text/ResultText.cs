@@ -31,7 +31,7 @@ public static class ResultText
         object?[] args = r.Reason switch
         {
             // An outsider refused as a recipient is named, not mentioned: a mention would notify them of the refusal.
-            Commands.Refusal.OutsiderRecipient => [v.Person(new MemberId(detail), notify: false)],
+            Commands.Refusal.OutsiderRecipient or Commands.Refusal.UndoPointsSpent => [v.Person(new MemberId(detail), notify: false)],
             // Nor is a leaver: they are gone, a mention would only reach an account that no longer reads.
             Commands.Refusal.LeaverRecipient or Commands.Refusal.Leaver => [v.Person(new MemberId(detail), notify: false)],
             Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient => [v.Person(new MemberId(detail))],

@@ -19,26 +19,79 @@ public static class KudosViews
             v.Points(given.Allowance.Left), v.RenewalDay(given.Allowance.ResetsAt));
         List<ViewBlock> body = [confirmation, ViewLine.Quote(k.Message)];
         if (k.Private) body.Add(v.Line(LineStyle.Subtle, LineMark.Private, "Given.Private"));
-        return new View(body) { Title = v["Given.Title"], Summary = confirmation, Tone = ViewTone.Success };
+        // Offered on the confirmation only: the giver's eyes alone, and the window (decided by the core) is short.
+        return new View(body)
+        {
+            Title = v["Given.Title"],
+            Summary = confirmation,
+            Tone = ViewTone.Success,
+            Actions = [new ViewAction(ViewVerbs.Undo, v["Given.Undo"], k.Ref)],
+        };
+    }
+
+    /// <summary>The adder's answer: how many points each recipient got from them, and their allowance left.</summary>
+    public static View AddedOn(AddOnGiven added, ViewText v)
+    {
+        var k = added.Kudos;
+        var line = v.Line(LineStyle.Normal, LineMark.Success, "AddOn.Done", v.People(k.PublicRecipients), v.Points(added.Points),
+            v.Points(added.Allowance.Left), v.RenewalDay(added.Allowance.ResetsAt));
+        return new View([line, ViewLine.Quote(k.Message)]) { Summary = line, Tone = ViewTone.Success };
+    }
+
+    /// <summary>The giver's answer to an undo: the points are back, the posts say it was withdrawn.</summary>
+    public static View Undone(KudosUndone undone, ViewText v)
+    {
+        var line = v.Line(LineStyle.Normal, LineMark.Withdrawn, "Undo.Done", v.Points(undone.Kudos.Total), v.Points(undone.Allowance.Left));
+        return new View([line, ViewLine.Quote(undone.Kudos.Message)]) { Summary = line };
     }
 
     /// <summary>The public celebration: giver and public recipients as mentions, the points, the message, the values, the milestones.</summary>
     public static View Celebration(CelebrationPost post, ViewText v)
     {
         var k = post.Kudos;
+        if (k.Withdrawn) return Withdrawn(k, v);
         var headline = v.Line(
             LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
         List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
         if (Values(k, v) is { } values) body.Add(values);
         if (k.Link is { } link) body.Add(new ViewLine(v.Compose("Celebration.About", new LinkSpan(link, v["Composer.AboutLink"])), LineStyle.Subtle));
         body.AddRange(post.Milestones.Select(m => Milestone(m, v)));
-        return new View(body) { Title = v["Celebration.Title"], Summary = headline, Tone = ViewTone.Celebration };
+        if (k.AddOns.Count > 0)
+            body.Add(v.Line(LineStyle.Normal, LineMark.Star, "Celebration.AddOns", v.Points(k.AddOns.Sum(a => a.Points)),
+                v.People([.. k.AddOns.Select(a => a.Adder).Distinct()])));
+        // Anyone may add on; the core refuses the giver and the recipients (with why), so the button is the same for all.
+        var addOn = new ViewAction(ViewVerbs.AddOn, v["AddOn.Button"], k.Ref)
+        {
+            Amount = new AmountInput(v["AddOn.Points"], [.. AddOnPresets.Select(p => new AmountChoice(p, v.T.Format("AddOn.Preset", v.T.Number(p))))], 1, 5,
+                v["AddOn.Confirm"], v["AddOn.PointsMissing"]),
+        };
+        return new View(body) { Title = v["Celebration.Title"], Summary = headline, Tone = ViewTone.Celebration, Actions = [addOn] };
+    }
+
+    /// <summary>The points an add-on offers at one click where a surface has buttons rather than a number field.</summary>
+    public static readonly IReadOnlyList<int> AddOnPresets = [1, 5, 10];
+
+    /// <summary>A celebration or DM of a kudos its giver undid: it says so, and no longer shows the message or buttons.</summary>
+    public static View Withdrawn(Kudos.Kudos k, ViewText v)
+    {
+        var line = v.Line(LineStyle.Subtle, LineMark.Withdrawn, "Celebration.Withdrawn", v.Person(k.Giver, notify: false));
+        return new View([line]) { Summary = line };
+    }
+
+    /// <summary>A recipient's note that someone added points to a kudos they got.</summary>
+    public static View AddOnReceived(AddOnReceivedPost post, ViewText v)
+    {
+        var k = post.Kudos;
+        var headline = v.Line(LineStyle.Normal, LineMark.Star, "Dm.AddOn", v.Person(post.Adder), v.Points(post.Points), v.Person(k.Giver, notify: false));
+        List<ViewBlock> body = [headline, ViewLine.Quote(k.Message), v.Line("Dm.Balance", v.Points(post.Available), v.Points(post.Earned))];
+        return new View(body) { Title = v["Dm.Title"], Summary = headline, Tone = ViewTone.Celebration };
     }
 
     /// <summary>The recipient's private note: who, how many points, the message, their new balance.</summary>
     public static View Received(KudosReceivedPost post, ViewText v)
     {
         var k = post.Kudos;
+        if (k.Withdrawn) return Withdrawn(k, v);
         var headline = v.Line(LineStyle.Normal, LineMark.Star, "Dm.Received", v.Person(k.Giver), v.Points(k.Points));
         List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
         if (Values(k, v) is { } values) body.Add(values);

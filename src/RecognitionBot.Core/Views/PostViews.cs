@@ -10,6 +10,7 @@ public static class PostViews
     {
         CelebrationPost celebration => KudosViews.Celebration(celebration, v),
         KudosReceivedPost received => KudosViews.Received(received, v),
+        AddOnReceivedPost addOn => KudosViews.AddOnReceived(addOn, v),
         ApprovalRequestPost request => RedemptionViews.Approval(request.Redemption, request.RequesterAvailable, v),
         ApprovalUpdatePost update => RedemptionViews.Approval(update.Redemption, update.RequesterAvailable, v),
         RedemptionNoticePost notice => RedemptionViews.Notice(notice, v),

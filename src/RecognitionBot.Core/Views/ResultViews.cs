@@ -10,6 +10,8 @@ public static class ResultViews
     public static View For(CommandResult result, ViewText v) => result switch
     {
         KudosGiven given => KudosViews.Given(given, v),
+        AddOnGiven added => KudosViews.AddedOn(added, v),
+        KudosUndone undone => KudosViews.Undone(undone, v),
         BalanceView balance => Balance(balance, v),
         LeaderboardView board => Leaderboard(board, v),
         RewardsView rewards => Rewards(rewards, v),
@@ -93,6 +95,8 @@ public static class ResultViews
                 MovementKind.Given => m.Counterparty is { } to ? v.Compose("History.GivenTo", points, v.Person(to)) : v.Compose("History.Given", points),
                 MovementKind.Held => v.Compose("History.Held", points, note),
                 MovementKind.Released => v.Compose("History.Released", points, note),
+                MovementKind.Withdrawn => v.Compose("History.Withdrawn", points, v.Counterparty(m.Counterparty)),
+                MovementKind.Refunded => v.Compose("History.Refunded", points),
                 _ => v.Compose("History.Spent", points, note),
             };
             return (ViewBlock)new ViewLine(spans, LineStyle.ListItem) { Stamp = v.Day(m.At) };

@@ -107,6 +107,9 @@ public sealed record ViewAction(string Verb, string Label, string Subject, Actio
 {
     public ReasonInput? Reason { get; init; }
 
+    /// <summary>Asks how many points first: preset choices where a surface offers buttons, a number field where it offers inputs.</summary>
+    public AmountInput? Amount { get; init; }
+
     /// <summary>The payload key the subject travels under (<see cref="ViewVerbs.RewardId"/> or <see cref="ViewVerbs.RedemptionId"/>).</summary>
     public string SubjectKey => ViewVerbs.SubjectKey(Verb);
 }
@@ -117,6 +120,14 @@ public enum ActionStyle
     Primary,
     Danger,
 }
+
+/// <summary>
+/// The number a button asks for (points to add on): its label, the preset choices (each with its own label), the value
+/// a number field starts at, the confirming button's label, and what a field says when left empty.
+/// </summary>
+public sealed record AmountInput(string Label, IReadOnlyList<AmountChoice> Presets, int Min, int Value, string Confirm, string Missing);
+
+public sealed record AmountChoice(int Points, string Label);
 
 /// <summary>The optional reason a button asks for: its label, hint, length limit, and the confirming button's label.</summary>
 public sealed record ReasonInput(string Label, string Placeholder, int MaxLength, string Confirm);

@@ -10,6 +10,8 @@ public static class ViewVerbs
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string Cancel = "cancel";
+    public const string AddOn = "addon";
+    public const string Undo = "undo";
     /// <summary>Opens the composer (the home's "Give kudos"); its subject names where it was clicked.</summary>
     public const string Compose = "compose";
     /// <summary>Sends a composer from a card (Teams' Action.Execute on the composer card).</summary>
@@ -17,16 +19,33 @@ public static class ViewVerbs
 
     public const string RewardId = "rewardId";
     public const string RedemptionId = "redemptionId";
+    public const string KudosId = "kudosId";
+    /// <summary>The points an add-on adds: a number field's value, or the preset a button carries after its subject.</summary>
+    public const string Points = "points";
     /// <summary>The optional reason typed before a reject.</summary>
     public const string Reason = "reason";
 
-    public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel, Compose];
+    public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel, Compose, AddOn, Undo];
 
-    /// <summary>What a verb acts on: a reward for redeem, a redemption for the others.</summary>
+    /// <summary>What a verb acts on: a reward for redeem, a kudos for add-on and undo, a redemption for the others.</summary>
     public static string SubjectKey(string verb) => verb switch
     {
         Redeem => RewardId,
+        AddOn or Undo => KudosId,
         Compose => "from",
         _ => RedemptionId,
     };
+
+    /// <summary>A subject with a preset amount, for surfaces whose buttons carry one value (Slack): <c>{subject}:{points}</c>.</summary>
+    public static string WithAmount(string subject, int points) => $"{subject}:{points.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The subject and amount of <see cref="WithAmount"/>; the amount is null when the value carries none.</summary>
+    public static (string Subject, int? Points) SplitAmount(string value)
+    {
+        var cut = value.LastIndexOf(':');
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return cut > 0 && int.TryParse(value.AsSpan(cut + 1), System.Globalization.NumberStyles.None, culture, out var n)
+            ? (value[..cut], n)
+            : (value, null);
+    }
 }

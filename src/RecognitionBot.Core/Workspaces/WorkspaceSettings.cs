@@ -20,6 +20,9 @@ public sealed record WorkspaceSettings
     public int PairDailyCap { get; init; } = 50;
     public int MinMessageLength { get; init; } = 3;
     public int MaxMessageLength { get; init; } = 500;
+
+    /// <summary>How long after giving the giver may undo a kudos.</summary>
+    public TimeSpan UndoWindow { get; init; } = TimeSpan.FromSeconds(60);
     public IReadOnlyList<string> Values { get; init; } = DefaultValues;
     public IReadOnlyList<MemberId> Approvers { get; init; } = [];
     public IReadOnlyList<MemberId> Admins { get; init; } = [];

@@ -12,11 +12,15 @@ public static class SlackActions
 
     public static string Id(string verb) => Prefix + verb;
 
+    /// <summary>One of several buttons of one verb in a block (add-on's +1 / +5 / +10): Slack wants each action id unique.</summary>
+    public static string Id(string verb, int variant) => $"{Prefix}{verb}.{variant.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>The verb of one of our action ids, or null for an id that is not ours.</summary>
     public static string? Verb(string? actionId) =>
         actionId is null || !actionId.StartsWith(Prefix, StringComparison.Ordinal) ? null
         // Cancel buttons sent before the verbs were shared with Teams still say so.
         : actionId == LegacyCancel ? ViewVerbs.Cancel
+        : actionId.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? actionId[Prefix.Length..dot]
         : actionId[Prefix.Length..];
 
     private const string LegacyCancel = "kudos_cancel_redemption";

@@ -22,6 +22,11 @@ public static class SlackDeliveryKeys
 
     public static DeliveryKey Approve(string redemptionId, MemberId member) => DeliveryKey.Slack("decide", redemptionId, member.Value, "approve");
 
+    /// <summary>One add-on per person per kudos: a double click (or +1 then +5) is the same delivery.</summary>
+    public static DeliveryKey AddOn(string kudos, MemberId member) => DeliveryKey.Slack("addon", kudos, member.Value);
+
+    public static DeliveryKey Undo(string kudos, MemberId member) => DeliveryKey.Slack("undo", kudos, member.Value);
+
     /// <summary>A modal's submission: Slack's view id, unique per opened modal.</summary>
     public static DeliveryKey View(string viewId) => DeliveryKey.Slack("view", viewId);
 }

@@ -10,9 +10,9 @@ namespace RecognitionBot.Slack;
 
 /// <summary>
 /// Clicks and the reject modal: Redeem on the catalog, Approve / Reject on an approval card, Cancel on a pending
-/// request. Each click is routed by its verb through one table; decisions go through the core (which decides who
-/// may decide and makes the first decision win); the clicked card is redrawn in place at once, and the core's
-/// outbox redraws every other copy.
+/// request, add-on (+1 / +5 / +10) on a celebration, Undo on a kudos' confirmation. Each click is routed by its verb
+/// through one table; decisions go through the core (which decides who may decide and makes the first decision win);
+/// the clicked card is redrawn in place at once, and the core's outbox redraws every other copy.
 /// </summary>
 public sealed class SlackKudosInteractions(
     RecognitionService core,
@@ -38,6 +38,8 @@ public sealed class SlackKudosInteractions(
             h.ApproveAsync(click, id, ct),
         [ViewVerbs.Reject] = static (h, click, id, ct) =>
             h.OpenRejectModalAsync(click, id, ct),
+        [ViewVerbs.AddOn] = static (h, click, value, ct) => h.AddOnAsync(click, value, ct),
+        [ViewVerbs.Undo] = static (h, click, kudos, ct) => h.UndoAsync(click, kudos, ct),
         [ViewVerbs.Compose] = static (h, click, _, ct) =>
             h.ComposeAsync(click, ct),
     };
@@ -82,6 +84,27 @@ public sealed class SlackKudosInteractions(
         var (result, reader) = await core.AnswerAsync(await ContextAsync(click.Workspace, click.Member, click.ChannelId, deliveryKey, ct), command, ct);
         var v = ViewText.For(reader);
         await TellAsync(click, ResultViews.For(result, v), v, replace, ct);
+    }
+
+    /// <summary>
+    /// An add-on button (+1 / +5 / +10) on a celebration: the answer goes to the clicker alone; the celebration is
+    /// redrawn for everyone by the outbox (the clicked message is passed along in case its place is not recorded yet).
+    /// </summary>
+    private async Task AddOnAsync(Click click, string value, CancellationToken ct)
+    {
+        var (kudos, points) = ViewVerbs.SplitAmount(value);
+        if (points is not { } n) return;
+        var clicked = click.ChannelId is { } channel && click.MessageTs is { } ts ? new Core.Rewards.PostedMessage(channel, ts) : null;
+        await AnswerAsync(click, new AddOnCommand(kudos, n, clicked), SlackDeliveryKeys.AddOn(kudos, click.Member), replace: false, ct);
+    }
+
+    /// <summary>Undo on the giver's confirmation: done, the confirmation becomes the answer; refused, the answer comes beside it.</summary>
+    private async Task UndoAsync(Click click, string kudos, CancellationToken ct)
+    {
+        var context = await ContextAsync(click.Workspace, click.Member, click.ChannelId, SlackDeliveryKeys.Undo(kudos, click.Member), ct);
+        var (result, reader) = await core.AnswerAsync(context, new UndoKudosCommand(kudos), ct);
+        var v = ViewText.For(reader);
+        await TellAsync(click, ResultViews.For(result, v), v, result is KudosUndone, ct);
     }
 
     private Task ComposeAsync(Click click, CancellationToken ct) =>

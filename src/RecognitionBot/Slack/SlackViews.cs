@@ -84,7 +84,7 @@ public static class SlackViews
                     items.Add(section);
                     break;
                 case ViewActions actions:
-                    blocks.Add(new ActionsBlock([.. actions.Actions.Select(Button)]));
+                    blocks.Add(new ActionsBlock([.. actions.Actions.SelectMany(Buttons)]));
                     break;
                 case ViewFacts facts:
                     blocks.Add(
@@ -93,7 +93,7 @@ public static class SlackViews
             }
         }
         FlushList();
-        if (view.Actions.Count > 0) blocks.Add(new ActionsBlock([.. view.Actions.Select(Button)]));
+        if (view.Actions.Count > 0) blocks.Add(new ActionsBlock([.. view.Actions.SelectMany(Buttons)]));
 
         // Past Slack's limit, the last entries of a long list (the dearest rewards) go; the rest of the view stays whole.
         for (var i = items.Count - 1; i >= 0 && blocks.Count > maxBlocks; i--) blocks.Remove(items[i]);
@@ -131,6 +131,13 @@ public static class SlackViews
         if (line.Stamp is { } stamp) text = $"`{SlackText.Escape(stamp.Text)}` {text}";
         return Mark(line.Mark) + text;
     }
+
+    /// <summary>A button; an action that asks for an amount becomes one button per preset (Slack buttons carry one value).</summary>
+    private static IEnumerable<ButtonElement> Buttons(ViewAction action) =>
+        action.Amount is not { } amount
+            ? [Button(action)]
+            : amount.Presets.Select(p => new ButtonElement(new PlainText(Fit(p.Label, 75)), SlackActions.Id(action.Verb, p.Points),
+                ViewVerbs.WithAmount(action.Subject, p.Points), p.Points == amount.Presets[0].Points ? ButtonStyle.Primary : null));
 
     private static ButtonElement Button(ViewAction action) =>
         new(new PlainText(Fit(action.Label, 75)), SlackActions.Id(action.Verb), action.Subject, action.Style switch

@@ -9,17 +9,21 @@ namespace RecognitionBot.Teams;
 /// <summary>Clicks on the bot's cards (Action.Execute), routed by the core's verbs: redeem, approve, reject, cancel.</summary>
 public sealed partial class TeamsBot
 {
-    private delegate Task<AdaptiveCard> CardRoute(TeamsBot bot, Click click, string subject, CancellationToken ct);
+    private delegate Task<InvokeResponse> CardRoute(TeamsBot bot, Click click, string subject, CancellationToken ct);
 
-    /// <summary>What each of our buttons does, by verb; the answer is the card the clicker sees in place of the clicked one.</summary>
+    /// <summary>What each of our buttons does, by verb; the answer is the card the clicker sees in place of the clicked one (or a message beside it).</summary>
     private static readonly IReadOnlyDictionary<string, CardRoute> CardRoutes = new Dictionary<string, CardRoute>(StringComparer.Ordinal)
     {
-        [ViewVerbs.Redeem] = static (bot, click, reward, ct) => bot.RedeemAsync(click, reward, ct),
-        [ViewVerbs.Approve] = static (bot, click, id, ct) => bot.DecideAsync(click, new DecideRedemptionCommand(id, true, null), ct),
-        [ViewVerbs.Reject] = static (bot, click, id, ct) =>
-            bot.DecideAsync(click, new DecideRedemptionCommand(id, false, click.Action.Get(ViewVerbs.Reason)), ct),
-        [ViewVerbs.Cancel] = static (bot, click, id, ct) => bot.AnswerClickAsync(click, new CancelRedemptionCommand(id), ct),
+        [ViewVerbs.Redeem] = static async (bot, click, reward, ct) => Card(await bot.RedeemAsync(click, reward, ct)),
+        [ViewVerbs.Approve] = static async (bot, click, id, ct) => Card(await bot.DecideAsync(click, new DecideRedemptionCommand(id, true, null), ct)),
+        [ViewVerbs.Reject] = static async (bot, click, id, ct) =>
+            Card(await bot.DecideAsync(click, new DecideRedemptionCommand(id, false, click.Action.Get(ViewVerbs.Reason)), ct)),
+        [ViewVerbs.Cancel] = static async (bot, click, id, ct) => Card(await bot.AnswerClickAsync(click, new CancelRedemptionCommand(id), ct)),
+        [ViewVerbs.AddOn] = static (bot, click, kudos, ct) => bot.AddOnAsync(click, kudos, ct),
+        [ViewVerbs.Undo] = static (bot, click, kudos, ct) => bot.UndoAsync(click, kudos, ct),
     };
+
+    private static InvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card);
 
     /// <summary>Action.Execute from one of our cards: the HTTP response carries the refreshed card for the person who clicked.</summary>
     private async Task<InvokeResponse?> OnCardActionAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
@@ -37,8 +41,8 @@ public sealed partial class TeamsBot
         var actor = Actor(activity);
         var context = new CommandContext(workspace, actor, Where(activity),
             DeliveryKeys.For(activity.Conversation!.Id, activity.ReplyToId ?? activity.Id, action.Verb, subject, actor.Value), activity.Locale);
-        var click = new Click(context, action);
-        return AdaptiveCardInvokeResponse.Card(await route(this, click, subject, ct));
+        var click = new Click(context, action, activity.ReplyToId);
+        return await route(this, click, subject, ct);
     }
 
     /// <summary>The catalog stays on screen, refreshed, with what just happened on top.</summary>
@@ -68,6 +72,34 @@ public sealed partial class TeamsBot
         return await RenderAsync(click.Context.Workspace, TeamsTexts.For(reader), view, null, ct);
     }
 
+    /// <summary>
+    /// An add-on from a celebration: the clicker sees the celebration as it now reads, with their answer under it; the
+    /// outbox updates the posted activity for everyone else. A refusal leaves the celebration as it was and says why.
+    /// </summary>
+    private async Task<InvokeResponse> AddOnAsync(Click click, string kudos, CancellationToken ct)
+    {
+        var points = int.TryParse(click.Action.Get(ViewVerbs.Points), System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var clicked = click.Clicked is { } id ? new Core.Rewards.PostedMessage(click.Context.Conversation.Id, id) : null;
+        var (result, reader) = await recognition.AnswerAsync(click.Context, new AddOnCommand(kudos, points, clicked), ct);
+        var v = ViewText.For(reader);
+        if (result is not AddOnGiven { Celebration: { } celebration }) return Said(result, v);
+        var now = PostViews.For(celebration, v);
+        var answer = now with { Body = [.. now.Body, .. ResultViews.For(result, v).Body] };
+        return Card(await RenderAsync(click.Context.Workspace, TeamsTexts.For(reader), answer, null, ct));
+    }
+
+    /// <summary>Undo on the private confirmation: done, the confirmation becomes the answer; refused, it stays and the answer says why.</summary>
+    private async Task<InvokeResponse> UndoAsync(Click click, string kudos, CancellationToken ct)
+    {
+        var (result, reader) = await recognition.AnswerAsync(click.Context, new UndoKudosCommand(kudos), ct);
+        return result is KudosUndone ? Card(await RenderAsync(click.Context.Workspace, reader, result, null, ct)) : Said(result, ViewText.For(reader));
+    }
+
+    /// <summary>A refusal as the short message Teams shows beside the card, which stays as it was.</summary>
+    private static InvokeResponse Said(CommandResult result, ViewText v) =>
+        AdaptiveCardInvokeResponse.Message(string.Join("\n", ResultText.Describe(result, v).Select(l => ViewText.Plain(l.Spans))));
+
     private async Task<AdaptiveCard> AnswerClickAsync(Click click, KudosCommand command, CancellationToken ct)
     {
         var (result, reader) = await recognition.AnswerAsync(click.Context, command, ct);
@@ -75,5 +107,5 @@ public sealed partial class TeamsBot
     }
 
     /// <summary>A click with what answering it needs: the command context and the typed action (the reader comes with the core's answer).</summary>
-    private sealed record Click(CommandContext Context, AdaptiveCardInvoke Action);
+    private sealed record Click(CommandContext Context, AdaptiveCardInvoke Action, string? Clicked = null);
 }

@@ -62,6 +62,12 @@ public sealed class RenderingTeamsCards
         ["celebration"] = c =>
             Post(new CelebrationPost(Kudos, [new Milestone(Bob, MilestoneKind.FirstKudos, 10), new Milestone(Bob, MilestoneKind.HundredPoints, 100)]), c),
         ["received"] = c => Post(new KudosReceivedPost(Kudos, Mia, 40, 120), c),
+        ["celebration-added-on"] = c => Post(new CelebrationPost(Kudos with { AddOns = [new KudosAddOn(Mia, 5, Now), new KudosAddOn(Ann, 1, Now)] }, []), c),
+        ["celebration-withdrawn"] = c => Post(new CelebrationPost(Kudos with { Withdrawn = true }, []), c),
+        ["received-withdrawn"] = c => Post(new KudosReceivedPost(Kudos with { Withdrawn = true }, Mia, 30, 110), c),
+        ["added-on-received"] = c => Post(new AddOnReceivedPost(Kudos, Bob, Mia, 5, 45, 125), c),
+        ["added-on"] = c => Result(new AddOnGiven(Kudos with { AddOns = [new KudosAddOn(Mia, 5, Now)] }, 5, new AllowanceView(100, 35, Now.AddDays(4))), c),
+        ["undone"] = c => Result(new KudosUndone(Kudos with { Withdrawn = true }, new AllowanceView(100, 0, Now.AddDays(4))), c),
         ["balance"] = c => Result(new BalanceView(Ann, new AllowanceView(100, 30, Now.AddDays(4)), new MemberBalance(120, 30, 10),
             [new Movement(Now, MovementKind.Received, 5, "k0", Bob, "for the *macro*"), new Movement(Now, MovementKind.Received, 5, "k9", null, null)]), c),
         ["balance-empty"] = c => Result(new BalanceView(Ann, new AllowanceView(100, 0, Now), new MemberBalance(0, 0, 0), []), c),

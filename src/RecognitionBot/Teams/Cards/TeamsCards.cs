@@ -106,6 +106,22 @@ public static class TeamsCards
             Core.Views.ActionStyle.Danger => ActionStyle.Destructive,
             _ => (ActionStyle?)null,
         };
+        if (action.Amount is { } amount)
+        {
+            // How many points: a number field on a card that opens under the button, sent with its own button.
+            var choose = new AdaptiveCard
+            {
+                Body =
+                [
+                    new InputNumber(amount.Label)
+                    {
+                        Id = ViewVerbs.Points, Min = amount.Min, Value = amount.Value, IsRequired = true, ErrorMessage = amount.Missing,
+                    },
+                ],
+                Actions = [new ExecuteAction(amount.Confirm, action.Verb, data) { Style = ActionStyle.Positive, AssociatedInputs = "auto" }],
+            };
+            return new ShowCardAction(action.Label, choose);
+        }
         if (action.Reason is not { } reason) return new ExecuteAction(action.Label, action.Verb, data) { Style = style, AssociatedInputs = "none" };
         // The reason is typed on a card that opens under the button; its own button sends it along.
         var ask = new AdaptiveCard

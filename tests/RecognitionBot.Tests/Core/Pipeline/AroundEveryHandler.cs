@@ -20,6 +20,8 @@ public sealed class AroundEveryHandler : IAsyncLifetime
     private static readonly Dictionary<string, KudosCommand> Commands = new()
     {
         ["give"] = new GiveCommand([Bob], 10, "thanks for the save", [], false),
+        ["add on"] = new AddOnCommand("639317838547965282.k1", 5),
+        ["undo"] = new UndoKudosCommand("639317838547965282.k1"),
         ["compose"] = new ComposeCommand([Bob]),
         ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
         ["home"] = new HomeCommand(),

@@ -38,6 +38,8 @@ internal static class ViewSamples
         ["not understood"] = new NotUnderstood(ParseError.UnknownOption, Typed),
         ["refused"] = new Refused(Refusal.AllowanceExceeded, "5"),
         ["given"] = new KudosGiven(Kudos(), [new RecipientOutcome(Bob, 10, 10, [])], new AllowanceView(100, 20, Now.AddDays(4))),
+        ["added on"] = new AddOnGiven(Kudos() with { AddOns = [new KudosAddOn(Mia, 5, Now)] }, 5, new AllowanceView(100, 25, Now.AddDays(4))),
+        ["undone"] = new KudosUndone(Kudos() with { Withdrawn = true }, new AllowanceView(100, 10, Now.AddDays(4))),
         ["balance"] = new BalanceView(Ann, new AllowanceView(100, 30, Now.AddDays(4)), new MemberBalance(120, 30, 10),
             [new Movement(Now, MovementKind.Received, 5, "k0", null, Typed)]),
         ["leaderboard"] = new LeaderboardView(LeaderboardPeriod.Month, [new LeaderboardEntry(Bob, 4, 40, Typed), new LeaderboardEntry(Ann, 1, 1, null)]),
@@ -59,6 +61,10 @@ internal static class ViewSamples
     {
         ["celebration"] = new CelebrationPost(Kudos(), [new Milestone(Bob, MilestoneKind.FirstKudos, 10)]),
         ["kudos received"] = new KudosReceivedPost(Kudos(), Mia, 40, 120),
+        ["celebration added on"] = new CelebrationPost(Kudos() with { AddOns = [new KudosAddOn(Mia, 5, Now)] }, []),
+        // Withdrawn posts no longer show the message: the sample's has no typed words to look for.
+        ["celebration withdrawn"] = new CelebrationPost(Kudos() with { Withdrawn = true, Message = "thanks" }, []),
+        ["add-on received"] = new AddOnReceivedPost(Kudos(), Bob, Mia, 5, 45, 125),
         ["approval request"] = new ApprovalRequestPost(Pending, 20),
         ["approval update"] = new ApprovalUpdatePost(In(RedemptionState.Rejected), 50),
         ["redemption notice"] = new RedemptionNoticePost(In(RedemptionState.Approved), 20),

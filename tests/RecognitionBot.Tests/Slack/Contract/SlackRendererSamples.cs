@@ -87,6 +87,8 @@ public static class SlackRendererSamples
         var allowance = new AllowanceView(100, 20, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         yield return ("given", new KudosGiven(Kudos(), [new RecipientOutcome(Bob, 10, 10, []), new RecipientOutcome(Cy, 10, 10, [])], allowance));
         yield return ("given private", new KudosGiven(Kudos(isPrivate: true), [], allowance));
+        yield return ("added on", new AddOnGiven(Kudos() with { AddOns = [new KudosAddOn(Maria, 5, Now)] }, 5, allowance));
+        yield return ("undone", new KudosUndone(Kudos() with { Withdrawn = true }, allowance));
         Movement[] moves =
         [
             new(Now, MovementKind.Received, 10, "k1", Ann, Tricky),
@@ -94,6 +96,8 @@ public static class SlackRendererSamples
             new(Now, MovementKind.Held, 50, "r1", null, "Coffee voucher"),
             new(Now, MovementKind.Released, 50, "r1", Maria, "Coffee voucher"),
             new(Now, MovementKind.Spent, 50, "r1", Maria, "Coffee voucher"),
+            new(Now, MovementKind.Withdrawn, 10, "k1", Ann, null),
+            new(Now, MovementKind.Refunded, 20, "k2", null, null),
         ];
         yield return ("balance", new BalanceView(Bob, allowance, new MemberBalance(120, 50, 20), moves[..1]));
         yield return ("balance empty", new BalanceView(Bob, allowance, new MemberBalance(0, 0, 0), []));
@@ -154,6 +158,11 @@ public static class SlackRendererSamples
         yield return ("celebration one public", new CelebrationPost(Kudos(privateRecipients: [Cy]), []));
         yield return ("kudos received", new KudosReceivedPost(Kudos(), Bob, 110, 130));
         yield return ("kudos received private", new KudosReceivedPost(Kudos(isPrivate: true), Bob, 110, 130));
+        yield return ("celebration added on", new CelebrationPost(Kudos() with { AddOns = [new KudosAddOn(Maria, 5, Now), new KudosAddOn(Ann, 10, Now)] },
+            [new Milestone(Cy, MilestoneKind.FirstKudos, 10)]));
+        yield return ("celebration withdrawn", new CelebrationPost(Kudos() with { Withdrawn = true }, []));
+        yield return ("kudos received withdrawn", new KudosReceivedPost(Kudos() with { Withdrawn = true }, Bob, 100, 120));
+        yield return ("add-on received", new AddOnReceivedPost(Kudos(), Bob, Maria, 5, 115, 135));
         yield return ("approval request", new ApprovalRequestPost(Redemption(RedemptionState.Pending), 30));
         foreach (var state in Enum.GetValues<RedemptionState>())
         {
