@@ -8,9 +8,10 @@ namespace RecognitionBot.Core.Commands;
 
 /// <summary>
 /// What happens around every handler, written once, in this order: admission (at most so many commands at once),
-/// the time budget, the workspace's settings read once, the outsider check, locale memory, the admin check, the
-/// handler, then observation. A storage fault anywhere becomes "try again" (nothing changed: every change is one
-/// transaction) and a budget run out becomes "storage is slow, look before trying again".
+/// the time budget, the workspace's settings read once, the outsider check, the admin check, the workspace's
+/// registration, the handler, locale memory (unless refused), then observation. A storage fault anywhere becomes
+/// "try again" (nothing changed: every change is one transaction) and a budget run out becomes "storage is slow,
+/// look before trying again".
 /// </summary>
 public sealed class CommandPipeline(
     CommandDispatcher dispatcher,
@@ -105,11 +106,14 @@ public sealed class CommandPipeline(
     private async Task<CommandResult> RunAsync(
         CommandRoute route, CommandContext context, KudosCommand command, WorkspaceSettings settings, CancellationToken ct)
     {
-        // Before anything is written: a refused outsider leaves no row behind (not even their locale).
+        // Before anything is written: a refused outsider or non-admin leaves no row behind (not even the workspace's).
         if (route.MembersOnly && await membership.IsOutsiderAsync(context.Workspace, context.Actor, ct)) return new Refused(Refusal.Outsider);
-        if (!route.StoresLocale) await locales.RememberAsync(context, ct);
         if (route.AdminsOnly is { } refusal && !await membership.IsAdminAsync(context.Workspace, context.Actor, settings, ct)) return new Refused(refusal);
-        return await route.Handler.HandleAsync(context, command, settings, ct);
+        await workspaces.RegisterAsync(context.Workspace, ct);
+        var result = await route.Handler.HandleAsync(context, command, settings, ct);
+        // The language is remembered for what went through; a refusal (bad input included) leaves the ledger untouched.
+        if (!route.StoresLocale && result is not Refused) await locales.RememberAsync(context, ct);
+        return result;
     }
 
     private Reader FallbackReader(CommandContext context) =>

@@ -14,15 +14,31 @@ namespace RecognitionBot.Core.Workspaces;
 public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<WorkspaceId, (WorkspaceSettings Settings, DateTimeOffset At)> _cache = new();
+    private readonly ConcurrentDictionary<WorkspaceId, (WorkspaceSettings Settings, DateTimeOffset At, bool Registered)> _cache = new();
 
+    /// <summary>
+    /// The workspace's settings, or the defaults for a workspace that has no row yet. Reading writes nothing: a
+    /// refused first request (an outsider's) must not register a workspace; <see cref="RegisterAsync"/> does that.
+    /// </summary>
     public async Task<WorkspaceSettings> GetAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(workspace, out var hit) && clock.GetUtcNow() - hit.At < CacheFor) return hit.Settings;
 
-        var (settings, _) = await LoadOrCreateAsync(workspace, cancellationToken);
-        _cache[workspace] = (settings, clock.GetUtcNow());
+        var found = await LoadAsync(workspace, cancellationToken);
+        var settings = found?.Settings ?? new WorkspaceSettings();
+        _cache[workspace] = (settings, clock.GetUtcNow(), found is not null);
         return settings;
+    }
+
+    /// <summary>
+    /// Makes sure the workspace has its row, so the outbox sweep, the digest scheduler and the clean-up walk it: done
+    /// for a member's command before anything of theirs is written (a no-op once this instance has seen the row).
+    /// </summary>
+    public async Task RegisterAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(workspace, out var hit) && hit.Registered) return;
+        var (settings, _) = await LoadOrCreateAsync(workspace, cancellationToken);
+        _cache[workspace] = (settings, clock.GetUtcNow(), true);
     }
 
     /// <summary>
@@ -80,7 +96,7 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
             try
             {
                 await tables.Workspaces.SubmitTransactionAsync(actions, cancellationToken);
-                _cache[workspace] = (next, clock.GetUtcNow());
+                _cache[workspace] = (next, clock.GetUtcNow(), true);
                 return next;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < 10)
@@ -104,19 +120,22 @@ public sealed class WorkspaceStore(TableStore tables, TimeProvider clock)
                 yield return new WorkspaceId(platform, LedgerKeys.Unescape(e.RowKey));
     }
 
+    private async Task<(WorkspaceSettings Settings, TableEntity Entity)?> LoadAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var found = await tables.Workspaces.GetEntityIfExistsAsync<TableEntity>(PartitionOf(workspace), LedgerKeys.Escape(workspace.Id),
+            cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity) return null;
+        var json = entity.GetString("Settings");
+        return (string.IsNullOrEmpty(json) ? new WorkspaceSettings() : JsonSerializer.Deserialize<WorkspaceSettings>(json, Json.Options)!, entity);
+    }
+
     private async Task<(WorkspaceSettings, TableEntity)> LoadOrCreateAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var pk = PartitionOf(workspace);
         var rk = LedgerKeys.Escape(workspace.Id);
         while (true)
         {
-            var found = await tables.Workspaces.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken);
-            if (found.HasValue && found.Value is { } entity)
-            {
-                var json = entity.GetString("Settings");
-                var settings = string.IsNullOrEmpty(json) ? new WorkspaceSettings() : JsonSerializer.Deserialize<WorkspaceSettings>(json, Json.Options)!;
-                return (settings, entity);
-            }
+            if (await LoadAsync(workspace, cancellationToken) is { } found) return found;
             var fresh = new TableEntity(pk, rk) { ["Settings"] = JsonSerializer.Serialize(new WorkspaceSettings(), Json.Options) };
             try
             {

@@ -9,8 +9,11 @@ namespace RecognitionBot.Slack;
 /// </summary>
 public static class SlackDeliveryKeys
 {
-    /// <summary>A slash command: Slack gives each invocation its own trigger id, and a retry carries the same one.</summary>
-    public static DeliveryKey Command(string triggerId) => DeliveryKey.Slack("cmd", triggerId);
+    /// <summary>
+    /// A slash command: Slack gives each invocation its own trigger id, and a retry carries the same one. The asker is
+    /// part of the key, so a first answer is only ever replayed to the person it was made for.
+    /// </summary>
+    public static DeliveryKey Command(MemberId asker, string triggerId) => DeliveryKey.Slack("cmd", asker.Value, triggerId);
 
     /// <summary>One redemption per reward per catalog message and person, however often the button is clicked.</summary>
     public static DeliveryKey Redeem(MemberId member, string? messageTs, string rewardId) => DeliveryKey.Slack("redeem", member.Value, messageTs, rewardId);

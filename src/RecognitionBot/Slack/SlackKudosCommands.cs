@@ -44,7 +44,7 @@ public sealed class SlackKudosCommands(
 
         var locale = (await asker)?.Locale;
         var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName),
-            SlackDeliveryKeys.Command(command.TriggerId), locale);
+            SlackDeliveryKeys.Command(actor, command.TriggerId), locale);
         var answer = await core.AnswerTextAsync(context, text, ct);
         return SlackViews.Render(answer.Result, answer.Reader.Texts, answer.Reader.Zone);
     }

@@ -19,8 +19,8 @@ public static class StorageSnapshot
         ReadAsync(tables, tables.All, workspaces);
 
     /// <summary>
-    /// The workspace's ledger partition only: for refusals that may still register a workspace seen for the first
-    /// time (its settings row, a conversation's team) but must not touch points, history or posts.
+    /// The workspace's ledger partition only: for refusals that may still write what is not the person's (a Grid
+    /// team's enterprise, a member's own settings row after a refused command) but must not touch points, history or posts.
     /// </summary>
     public static Task<IReadOnlyDictionary<string, string>> LedgerAsync(TableStore tables, WorkspaceId workspace) =>
         ReadAsync(tables, [tables.Ledger], [workspace]);

@@ -8,8 +8,8 @@ namespace RecognitionBot.Tests.Core.Pipeline;
 
 /// <summary>
 /// What the pipeline does around every handler, for every command: a storage fault becomes "try again" and changes
-/// nothing, an admin command from a non-admin is refused before its handler runs, and the asker's language is
-/// remembered (once) whatever they asked.
+/// nothing, an admin command from a non-admin is refused before its handler runs (and writes nothing, not even the
+/// asker's language), and the asker's language is remembered (once) for whatever went through.
 /// </summary>
 public sealed class AroundEveryHandler : IAsyncLifetime
 {
@@ -100,7 +100,7 @@ public sealed class AroundEveryHandler : IAsyncLifetime
     {
         var before = await _h.AllRows();
 
-        var result = await _h.Recognition.HandleAsync(CoreHarness.As("ann"), Commands[name], CancellationToken.None);
+        var result = await _h.Recognition.HandleAsync(CoreHarness.As("ann") with { Locale = "it-IT" }, Commands[name], CancellationToken.None);
 
         var expected = Commands[name] is AdminCommand ? Refusal.NotAdmin : Refusal.DigestAdminsOnly;
         Assert.Equal(expected, Assert.IsType<Refused>(result).Reason);
@@ -109,13 +109,17 @@ public sealed class AroundEveryHandler : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(AllCommands))]
-    public async Task TheAskersLanguageIsRememberedWhateverTheyAsk(string name)
+    public async Task TheAskersLanguageIsRememberedWhenTheCommandGoesThroughAndNotWhenRefused(string name)
     {
         var asker = CoreHarness.As("boss", delivery: "locale-" + name) with { Locale = "sv-SE" };
+        var before = (await _h.Member("boss")).Locale;
 
         var answer = await _h.Recognition.AnswerAsync(asker, Commands[name], CancellationToken.None);
 
-        Assert.Equal("sv-SE", (await _h.Member("boss")).Locale);
+        // A refusal (an unknown request id, bad input) leaves the ledger untouched, the asker's row included.
+        Assert.Equal(answer.Result is Refused ? before : "sv-SE", (await _h.Member("boss")).Locale);
+        Assert.NotEqual("sv-SE", before);
+        // The answer speaks their language either way.
         Assert.Equal("sv-SE", answer.Reader.Locale);
     }
 

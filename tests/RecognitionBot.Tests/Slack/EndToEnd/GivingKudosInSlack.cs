@@ -86,6 +86,19 @@ public sealed class GivingKudosInSlack : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFirstAnswerIsNeverReplayedToSomeoneElseWithTheSameTriggerId()
+    {
+        await _app.CommandAsync("U0001", "<@U0002> +10 great save on the outage call", triggerId: "trig-shared");
+
+        // Slack never reuses a trigger id; if one came twice, the second asker still gets their own answer.
+        var other = await _app.CommandAsync("U0003", "<@U0002> +5 thanks for the handover notes", triggerId: "trig-shared");
+
+        Assert.Contains("95", Said(other));
+        Assert.Equal(15, (await _app.BalanceAsync("U0002")).Balance.Available);
+        Assert.Equal(95, (await _app.BalanceAsync("U0003")).Allowance.Left);
+    }
+
+    [Fact]
     public async Task PrivateKudosSkipTheChannelAndOnlyTheRecipientHears()
     {
         var reply = await _app.CommandAsync("U0001", "<@U0002> +10 thanks for the quiet help --private");

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Members;
+using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Text;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Tests.Infrastructure;
 using RecognitionBot.Tests.Slack.Fakes;
 using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
 
@@ -35,6 +37,26 @@ public sealed class SlackConnectOutsiders : IAsyncLifetime
         Assert.Contains(Texts.For("en")["Refusal.Outsider"], Said(reply));
         Assert.Equal(before, await _app.PartitionAsync());
         Assert.Empty(_app.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task AnOutsidersFirstCommandRegistersNoWorkspaceAndAMembersDoes()
+    {
+        var tables = _app.Host.Services.GetRequiredService<TableStore>();
+        var workspaces = _app.Host.Services.GetRequiredService<WorkspaceStore>();
+        var before = await StorageSnapshot.ReadAsync(tables, Workspace);
+
+        var reply = await _app.AnswerAsync(Outsider, "<@U0002> +10 thanks for the shared escalation");
+
+        Assert.Contains(Texts.For("en")["Refusal.Outsider"], Said(reply));
+        // Not even the workspace's settings row: every table, not only the ledger partition.
+        Assert.Equal(before, await StorageSnapshot.ReadAsync(tables, Workspace));
+        Assert.DoesNotContain(Workspace, await workspaces.ListAsync(CancellationToken.None).ToListAsync());
+
+        await _app.AnswerAsync("U0001", "balance");
+
+        // A member's command registers it, so the outbox sweep and the digest scheduler walk it.
+        Assert.Contains(Workspace, await workspaces.ListAsync(CancellationToken.None).ToListAsync());
     }
 
     [Fact]
