@@ -1,6 +1,7 @@
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos.Give;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Infrastructure;
 
@@ -42,6 +43,9 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["admin timezone"] = new SetTimeZoneCommand("Europe/Rome"),
         ["admin celebrations"] = new SetCelebrationChannelCommand(true),
         ["admin outbox"] = new OutboxCommand(true),
+        ["compose"] = new ComposeCommand([Bob]),
+        ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
+        ["home"] = new HomeCommand(),
     };
 
     // Help answers from the settings alone and never reaches storage past them.
