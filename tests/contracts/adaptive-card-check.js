@@ -31,10 +31,15 @@ function check(json) {
   if (!card || card.type !== 'AdaptiveCard') problems.push('root: type must be "AdaptiveCard"');
   if (card && card.version !== TARGET) problems.push(`root: version must be "${TARGET}" (Teams renders up to 1.5), found ${JSON.stringify(card && card.version)}`);
 
+  // Teams' dynamic typeahead (choices.data, a Data.Query answered by the bot's application/search invoke) is a
+  // Teams feature of cards from 1.2 on; the library files it under 1.6. Each one is checked on its own at 1.6,
+  // where the library knows it, and the rest of the card at 1.5 as always.
+  const checked = dataQueries(card, problems);
+
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   const parsed = new AC.AdaptiveCard();
   try {
-    parsed.parse(card, context);
+    parsed.parse(checked, context);
   } catch (e) {
     problems.push(`parse error: ${e.message}`);
     return { ok: false, problems };
@@ -48,10 +53,37 @@ function check(json) {
 
   // The library silently drops properties it does not know; compare what went in with what it kept.
   const kept = parsed.toJSON(new AC.SerializationContext(AC.Versions.v1_5));
-  dropped(card, kept, '', problems, true);
+  dropped(checked, kept, '', problems, true);
 
   teamsMentions(card, problems);
   return { ok: problems.length === 0, problems };
+}
+
+// A copy of the card without its Data.Query inputs' choices.data, each of which is checked here with the library at
+// 1.6 (type, known keys). A ChoiceSet fed by a Data.Query may start empty, as Teams' own people picker does; it gets
+// a stand-in choice for the 1.5 check, which otherwise requires one.
+function dataQueries(card, problems) {
+  const copy = JSON.parse(JSON.stringify(card || {}));
+  (function walk(node, where) {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'Input.ChoiceSet' && 'choices.data' in node) {
+      const query = node['choices.data'];
+      const probe = { type: 'Input.ChoiceSet', id: node.id || 'probe', isMultiSelect: node.isMultiSelect, choices: [{ title: 't', value: 'v' }], 'choices.data': query };
+      const context = new AC.SerializationContext(AC.Versions.v1_6);
+      const parsed = new AC.AdaptiveCard();
+      parsed.parse({ type: 'AdaptiveCard', version: '1.6', body: [probe] }, context);
+      for (let i = 0; i < context.eventCount; i++) problems.push(`${where}.choices.data: ${context.getEventAt(i).message}`);
+      const kept = parsed.toJSON(new AC.SerializationContext(AC.Versions.v1_6)).body[0]['choices.data'] || {};
+      if (!query || query.type !== 'Data.Query') problems.push(`${where}.choices.data: type must be "Data.Query"`);
+      if (!query || typeof query.dataset !== 'string' || !query.dataset) problems.push(`${where}.choices.data: a dataset is required`);
+      for (const key of Object.keys(query || {})) if (!(key in kept)) problems.push(`unknown or misplaced property "${where}.choices.data.${key}"`);
+      delete node['choices.data'];
+      if (!Array.isArray(node.choices) || node.choices.length === 0) node.choices = [{ title: 'stand-in', value: 'stand-in' }];
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'fallback') walk(value, where ? `${where}.${key}` : key);
+  })(copy, '');
+  return copy;
 }
 
 function dropped(input, kept, where, problems, isRoot) {

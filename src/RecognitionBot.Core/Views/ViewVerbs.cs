@@ -12,6 +12,8 @@ public static class ViewVerbs
     public const string Cancel = "cancel";
     /// <summary>Opens the composer (the home's "Give kudos"); its subject names where it was clicked.</summary>
     public const string Compose = "compose";
+    /// <summary>Sends a composer from a card (Teams' Action.Execute on the composer card).</summary>
+    public const string Give = "give";
 
     public const string RewardId = "rewardId";
     public const string RedemptionId = "redemptionId";

@@ -57,6 +57,10 @@ public static class ActivityTypes
 public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
+    /// <summary>A typeahead asking for options as the user types (<c>choices.data</c>).</summary>
+    public const string Search = "application/search";
+    public const string FetchTask = "composeExtension/fetchTask";
+    public const string SubmitAction = "composeExtension/submitAction";
 }
 
 public sealed record ChannelAccount
@@ -65,6 +69,8 @@ public sealed record ChannelAccount
     public string? Name { get; init; }
     public string? AadObjectId { get; init; }
     public string? Role { get; init; }
+    /// <summary>In a mention: <c>tag</c> when a team tag was mentioned (its id is then the Graph tag id); absent for people.</summary>
+    public string? Type { get; init; }
 }
 
 public sealed record ConversationAccount
@@ -97,6 +103,10 @@ public sealed record Entity
 
     [JsonIgnore]
     public bool IsMention => string.Equals(Type, "mention", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A mention of a team tag (PROTOCOLS B4): its members are the recipients, read from Graph.</summary>
+    [JsonIgnore]
+    public bool IsTagMention => IsMention && string.Equals(Mentioned?.Type, "tag", StringComparison.OrdinalIgnoreCase);
 
     public static Entity Mention(string id, string name, string text) =>
         new() { Type = "mention", Mentioned = new ChannelAccount { Id = id, Name = name }, Text = text };

@@ -25,6 +25,7 @@ public sealed partial class TeamsBot
     private async Task<InvokeResponse?> OnCardActionAsync(WorkspaceId workspace, Activity activity, CancellationToken ct)
     {
         var action = AdaptiveCardInvoke.From(activity.Value);
+        if (action.Verb is ViewVerbs.Compose or ViewVerbs.Give) return await OnComposerActionAsync(workspace, activity, action, ct);
         var subject = action.Verb is { } verb ? action.Get(ViewVerbs.SubjectKey(verb)) : null;
         if (action.Verb is null || subject is null || !CardRoutes.TryGetValue(action.Verb, out var route))
         {

@@ -17,6 +17,8 @@ public sealed partial class TeamsBot(
     TeamsPoster poster,
     BotConnectorClient connector,
     DeliveryKeys deliveries,
+    GraphDirectory graph,
+    TeamsPeopleSearch peopleSearch,
     ILogger<TeamsBot> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
@@ -44,6 +46,9 @@ public sealed partial class TeamsBot(
             {
                 ActivityTypes.Message => await OnMessageAsync(workspace, activity, ct),
                 ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction => await OnCardActionAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.Search => await OnSearchAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.FetchTask => await OnFetchTaskAsync(workspace, activity, ct),
+                ActivityTypes.Invoke when activity.Name == InvokeNames.SubmitAction => await OnSubmitActionAsync(workspace, activity, ct),
                 ActivityTypes.Invoke => new InvokeResponse(StatusCodes.Status501NotImplemented, null),
                 ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(workspace, activity, ct),
                 ActivityTypes.InstallationUpdate => await OnInstallationUpdateAsync(workspace, activity, ct),
@@ -67,7 +72,17 @@ public sealed partial class TeamsBot(
         {
             foreach (var mention in TeamsMentions.PeopleMentioned(activity))
                 resolved[mention.Mentioned!.Id!] = await ResolveAsync(workspace, activity, mention.Mentioned, ct);
-            text = TeamsMentions.ToCommandText(activity, resolved);
+            if (await ExpandTagsAsync(workspace, activity, ct) is not { } tags)
+            {
+                await AnswerTagUnavailableAsync(workspace, activity, ct);
+                return null;
+            }
+            text = TeamsMentions.ToCommandText(activity, resolved, tags);
+            if (AsksForComposer(text))
+            {
+                await OfferComposerAsync(workspace, activity, ct);
+                return null;
+            }
             var context = new CommandContext(workspace, actor, Where(activity),
                 DeliveryKeys.For(activity.Conversation!.Id, activity.Id), activity.Locale);
             answer = await recognition.AnswerTextAsync(context, text, ct);
@@ -88,6 +103,7 @@ public sealed partial class TeamsBot(
         var card = await RenderAsync(workspace, reader, result, namesOnly, ct);
         if (MentionHint(activity, text, result) is { } hint)
             card = card with { Body = [.. card.Body, new TextBlock(TeamsTexts.For(reader)[hint]) { IsSubtle = true }] };
+        if (result is HelpView) card = card with { Actions = [.. card.Actions ?? [], TeamsCards.ComposeButton(TeamsTexts.For(reader))] };
         await AnswerAsync(workspace, activity, actor, result, card, reader, ct);
         return null;
     }

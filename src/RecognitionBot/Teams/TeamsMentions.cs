@@ -12,18 +12,30 @@ public sealed record ResolvedMention(string MemberId, string Name, bool Found);
 /// </summary>
 public static partial class TeamsMentions
 {
-    public static string ToCommandText(Activity activity, IReadOnlyDictionary<string, ResolvedMention> resolved)
+    public static string ToCommandText(Activity activity, IReadOnlyDictionary<string, ResolvedMention> resolved,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? tags = null)
     {
+        // A tag is its members, each once, never the giver, and nobody already mentioned by name (as Slack's user groups).
+        var mentioned = new HashSet<string>(resolved.Values.Select(r => r.MemberId), StringComparer.OrdinalIgnoreCase);
+        var giver = activity.From?.AadObjectId ?? activity.From?.Id;
         var text = (activity.Text ?? "").Replace("&nbsp;", " ", StringComparison.OrdinalIgnoreCase);
         var builder = new StringBuilder();
         var at = 0;
-        foreach (var mention in (activity.Entities ?? []).Where(e => e.IsMention && e.Mentioned?.Id is not null && !string.IsNullOrEmpty(e.Text)))
+        // In the order they appear in the text, whatever order the entities came in (a stable sort keeps repeats in order).
+        var mentions = (activity.Entities ?? []).Where(e => e.IsMention && e.Mentioned?.Id is not null && !string.IsNullOrEmpty(e.Text))
+            .OrderBy(e => text.IndexOf(e.Text!, StringComparison.Ordinal));
+        foreach (var mention in mentions)
         {
             var found = text.IndexOf(mention.Text!, at, StringComparison.Ordinal);
             if (found < 0) continue;
             builder.Append(text, at, found - at);
             var id = mention.Mentioned!.Id!;
-            if (id != activity.Recipient?.Id && resolved.TryGetValue(id, out var person))
+            if (mention.IsTagMention && tags?.TryGetValue(id, out var members) == true)
+            {
+                foreach (var member in members.Where(m => !string.Equals(m, giver, StringComparison.OrdinalIgnoreCase) && mentioned.Add(m)))
+                    builder.Append(" <@").Append(member).Append("> ");
+            }
+            else if (id != activity.Recipient?.Id && resolved.TryGetValue(id, out var person))
                 builder.Append(" <@").Append(person.MemberId).Append("> ");
             at = found + mention.Text!.Length;
         }
@@ -39,7 +51,11 @@ public static partial class TeamsMentions
 
     /// <summary>The mentioned Teams ids that need resolving (everyone but the bot), once each.</summary>
     public static IReadOnlyList<Entity> PeopleMentioned(Activity activity) =>
-        [.. activity.MentionsExceptBot().DistinctBy(e => e.Mentioned!.Id)];
+        [.. activity.MentionsExceptBot().Where(e => !e.IsTagMention).DistinctBy(e => e.Mentioned!.Id)];
+
+    /// <summary>The team tags mentioned, once each.</summary>
+    public static IReadOnlyList<Entity> TagsMentioned(Activity activity) =>
+        [.. activity.MentionsExceptBot().Where(e => e.IsTagMention).DistinctBy(e => e.Mentioned!.Id)];
 
     /// <summary>An "@name" typed as words (not a resolved <c>&lt;@id&gt;</c> and not an e-mail address).</summary>
     public static bool HasTypedHandle(string commandText) => TypedHandle().IsMatch(commandText);

@@ -48,6 +48,8 @@ public static class TeamsSetup
             });
         services.AddSingleton<GraphClients>();
         services.AddSingleton<GraphManagerLookup>();
+        services.AddSingleton<GraphDirectory>();
+        services.AddSingleton<TeamsPeopleSearch>();
         services.AddSingleton<TeamsAdmins>();
 
         services.AddSingleton<DeliveryKeys>();

@@ -18,6 +18,35 @@ public sealed class AdaptiveCardCheckWorks
     }
 
     [Fact]
+    public void PassesTeamsDynamicTypeaheadWithoutStaticChoices()
+    {
+        AdaptiveCardContract.AssertValid(Card("""
+            {"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.ChoiceSet","id":"who","label":"Who","isMultiSelect":true,
+             "style":"filtered","choices":[],"choices.data":{"type":"Data.Query","dataset":"people"}}]}
+            """));
+    }
+
+    [Fact]
+    public void FailsAMisspelledDataQuery()
+    {
+        var problems = AdaptiveCardContract.Problems(Card("""
+            {"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.ChoiceSet","id":"who","choices":[],
+             "choices.data":{"type":"Data.Qery","datset":"people"}}]}
+            """));
+        Assert.Contains(problems, p => p.Contains("Data.Query"));
+        Assert.Contains(problems, p => p.Contains("choices.data.datset"));
+    }
+
+    [Fact]
+    public void FailsAStaticChoiceSetWithoutChoices()
+    {
+        var problems = AdaptiveCardContract.Problems(Card("""
+            {"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.ChoiceSet","id":"who","choices":[]}]}
+            """));
+        Assert.Contains(problems, p => p.Contains("at least one choice"));
+    }
+
+    [Fact]
     public void FailsAMisspelledProperty()
     {
         var problems = AdaptiveCardContract.Problems(Card("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","txt":"hi"}]}"""));

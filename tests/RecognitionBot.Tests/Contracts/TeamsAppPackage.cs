@@ -43,6 +43,13 @@ public sealed class TeamsAppPackage : IDisposable
         Assert.Equal(["personal", "team", "groupChat"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         var commands = bot.GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()).ToList();
         Assert.Superset(new HashSet<string?> { "kudos", "balance", "rewards", "leaderboard", "help" }, commands.ToHashSet());
+        // "Give kudos" on a message (and from the compose box): an action command whose dialog the bot fetches.
+        var extension = manifest.RootElement.GetProperty("composeExtensions")[0];
+        Assert.Equal(BotAppId, extension.GetProperty("botId").GetString());
+        var give = extension.GetProperty("commands")[0];
+        Assert.Equal(("giveKudos", "action", true), (give.GetProperty("id").GetString(), give.GetProperty("type").GetString(),
+            give.GetProperty("fetchTask").GetBoolean()));
+        Assert.Equal(["message", "compose"], give.GetProperty("context").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

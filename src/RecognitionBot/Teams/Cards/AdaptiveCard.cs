@@ -48,6 +48,9 @@ public sealed record TeamsCardExtensions
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputNumber), "Input.Number")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -108,6 +111,54 @@ public sealed record InputText(string Label) : CardElement
     public string? Placeholder { get; init; }
     public bool? IsMultiline { get; init; }
     public int? MaxLength { get; init; }
+    public string? Value { get; init; }
+    public bool? IsRequired { get; init; }
+    /// <summary>What the client says when <see cref="IsRequired"/> is not met (the schema wants one with it).</summary>
+    public string? ErrorMessage { get; init; }
+}
+
+public sealed record InputNumber(string Label) : CardElement
+{
+    public string? Placeholder { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    public double? Value { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>
+/// A choice of options; a multi-select sends one comma-separated string. With <see cref="ChoicesData"/> Teams fetches
+/// the options as the user types (an <c>application/search</c> invoke to the bot: dynamic typeahead).
+/// </summary>
+public sealed record InputChoiceSet(string Label, IReadOnlyList<Choice> Choices) : CardElement
+{
+    public string? Placeholder { get; init; }
+    public bool? IsMultiSelect { get; init; }
+    /// <summary>"compact", "expanded" or "filtered" (typeahead).</summary>
+    public string? Style { get; init; }
+    public string? Value { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+
+    [JsonPropertyName("choices.data")]
+    public DataQuery? ChoicesData { get; init; }
+}
+
+public sealed record Choice(string Title, string Value);
+
+/// <summary>Where a typeahead's options come from: the dataset name arrives in the bot's <c>application/search</c> invoke.</summary>
+public sealed record DataQuery(string Dataset)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "Data.Query";
+}
+
+/// <summary>A checkbox; sends <see cref="ValueOn"/> when ticked, "false" when not.</summary>
+public sealed record InputToggle(string Label, string Title) : CardElement
+{
+    public string? Value { get; init; }
+    public string? ValueOn { get; init; }
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

@@ -47,7 +47,15 @@ public static class TeamsCards
         new TextBlock(c.T["Welcome.Title"]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
         new TextBlock(CardText.Catalogue(c.T.Core["Welcome.Text"])),
         .. personal ? Array.Empty<CardElement>() : [new TextBlock(c.T["Welcome.Team"]) { IsSubtle = true }],
-    ]);
+    ], [ComposeButton(c.T)]);
+
+    /// <summary>"Give kudos": opens the composer in place of the card it is on, for whoever clicks.</summary>
+    public static CardAction ComposeButton(TeamsTexts t) =>
+        new ExecuteAction(t.Core["Composer.Title"], ViewVerbs.Compose, new Dictionary<string, string>())
+        {
+            Style = ActionStyle.Positive,
+            AssociatedInputs = "none",
+        };
 
     /// <summary>Spans as Teams markdown: the one escaping rule per span type.</summary>
     public static string Markdown(IEnumerable<Span> spans, CardContext c) => string.Concat(spans.Select(span => span switch
@@ -57,6 +65,8 @@ public static class TeamsCards
         ConversationSpan conversation => CardText.Markdown(c.Conversation(conversation.ConversationId)),
         // Teams cards have no inline code: an id people may type back is set in bold.
         CodeSpan code => $"**{CardText.Markdown(code.Text)}**",
+        // Only an https address becomes a link; its label is our own words.
+        LinkSpan { IsSafe: true } link => $"[{CardText.Markdown(link.Label)}]({link.Url.Replace("(", "%28").Replace(")", "%29")})",
         // Typed words, names, numbers and dates: never markdown, never a mention.
         _ => CardText.Markdown(ViewText.Plain([span])),
     }));

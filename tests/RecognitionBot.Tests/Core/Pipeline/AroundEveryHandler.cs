@@ -20,6 +20,9 @@ public sealed class AroundEveryHandler : IAsyncLifetime
     private static readonly Dictionary<string, KudosCommand> Commands = new()
     {
         ["give"] = new GiveCommand([Bob], 10, "thanks for the save", [], false),
+        ["compose"] = new ComposeCommand([Bob]),
+        ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
+        ["home"] = new HomeCommand(),
         ["balance"] = new BalanceCommand(),
         ["history"] = new HistoryCommand(),
         ["leaderboard"] = new LeaderboardCommand(LeaderboardPeriod.Week),

@@ -17,6 +17,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<ScriptedFailure> _script = [];
     private readonly ConcurrentQueue<(Func<ConnectorCall, bool> When, TimeSpan Delay)> _slow = new();
     private readonly ConcurrentDictionary<string, TeamsChannelAccount> _roster = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<TeamsChannelAccount>> _rosters = new(StringComparer.OrdinalIgnoreCase);
     private int _ids;
 
     private FakeConnector(LoopbackServer server) => _server = server;
@@ -41,6 +42,13 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     public void AddMember(TeamsChannelAccount member) => _roster[member.Id!] = member;
+
+    /// <summary>A conversation (a group chat, a team) with a roster of its own: its pagedmembers answer lists only these.</summary>
+    public void SetRoster(string conversationId, params TeamsChannelAccount[] members)
+    {
+        foreach (var m in members) AddMember(m);
+        _rosters[conversationId] = members;
+    }
 
     /// <summary>The next call matching <paramref name="when"/> gets this answer instead of the normal one (once).</summary>
     public void FailNext(Func<ConnectorCall, bool> when, int status, string? retryAfter = null, string? body = null)
@@ -104,10 +112,10 @@ public sealed class FakeConnector : IAsyncDisposable
                 }
                 else await ctx.Response.WriteAsJsonAsync(member, BotJson.Options);
                 return;
-            case ("GET", ["v3", "conversations", _, "pagedmembers"]):
+            case ("GET", ["v3", "conversations", var rosterOf, "pagedmembers"]):
                 var size = int.Parse(ctx.Request.Query["pageSize"].FirstOrDefault() ?? "500");
                 var start = int.Parse(ctx.Request.Query["continuationToken"].FirstOrDefault() ?? "0");
-                var all = _roster.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+                var all = (_rosters.TryGetValue(rosterOf, out var own) ? own : [.. _roster.Values]).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
                 var page = all.Skip(start).Take(size).ToList();
                 var next = start + size < all.Count ? (start + size).ToString() : null;
                 await ctx.Response.WriteAsJsonAsync(new PagedMembersResult { Members = page, ContinuationToken = next }, BotJson.Options);

@@ -146,6 +146,27 @@ public sealed class TeamsScenario(TeamsTestHost host)
             ChannelData = new TeamsChannelData { Tenant = new TenantInfo(TestActivities.Tenant) },
         };
 
+    /// <summary>An invoke as Teams sends it (application/search, composeExtension/fetchTask, composeExtension/submitAction ...).</summary>
+    public Activity Invoke(TestUser from, ConversationAccount conversation, string name, object value, string tenant = TestActivities.Tenant) => new()
+    {
+        Type = ActivityTypes.Invoke,
+        Name = name,
+        Id = NewId(),
+        Timestamp = DateTimeOffset.UtcNow,
+        ServiceUrl = host.Connector.ServiceUrl,
+        ChannelId = "msteams",
+        From = from.Account,
+        Recipient = Bot,
+        Conversation = conversation with { TenantId = tenant },
+        Locale = "en-US",
+        Value = JsonSerializer.SerializeToElement(value),
+        ChannelData = new TeamsChannelData
+        {
+            Tenant = new TenantInfo(tenant),
+            Team = conversation.ConversationType == ConversationTypes.Channel ? new TeamInfo { Id = TeamId, Name = "Support Team" } : null,
+        },
+    };
+
     public async Task<HttpResponseMessage> SendAsync(Activity activity)
     {
         var response = await host.PostActivityAsync(activity);
