@@ -118,8 +118,11 @@ public sealed class SlackHomePublisher(
             var locale = (await directories.First(d => d.Platform == Platform.Slack).FindAsync(workspace, member, ct))?.Locale;
             // Resolved here, not injected: the core's pipeline tells this publisher of changes, through the observer.
             var core = services.GetRequiredService<RecognitionService>();
-            var (result, reader) = await core.AnswerAsync(new CommandContext(workspace, member, new ConversationRef("", ConversationKind.Direct), null, locale),
+            // Asked without the locale, so a background publish writes nothing (the pipeline remembers an asker's
+            // language); the home is then rendered in that language all the same.
+            var (result, _) = await core.AnswerAsync(new CommandContext(workspace, member, new ConversationRef("", ConversationKind.Direct)),
                 new HomeCommand(), ct);
+            var reader = await core.ReaderAsync(workspace, locale, ct);
             if (result is not HomeView home)
             {
                 log.LogWarning("App Home of {Member} in {Team} not published: {Result}", member, queue.TeamId, JsonSerializer.Serialize(result, Json.Options));

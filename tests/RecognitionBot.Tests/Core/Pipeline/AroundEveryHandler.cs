@@ -49,6 +49,9 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["admin language"] = new SetLanguageCommand("it"),
         ["admin celebrations"] = new SetCelebrationChannelCommand(true),
         ["admin outbox"] = new OutboxCommand(true),
+        ["compose"] = new ComposeCommand([Bob]),
+        ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
+        ["home"] = new HomeCommand(),
     };
 
     // Help answers from the settings alone and never reaches storage past them.

@@ -71,8 +71,14 @@ public sealed class LookingThingsUpInSlack : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEmptyCommandIsHelp() =>
-        Assert.Contains("#customer-first", Said(await _app.CommandAsync("U0005", "")));
+    public async Task AnEmptyCommandOpensTheComposerWithTheValues()
+    {
+        var since = DateTimeOffset.UtcNow;
+        var response = await _app.Host.CommandAsync("", "U0005");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("#customer-first", Said(await _app.OpenedViewAsync(since)));
+    }
 
     [Fact]
     public async Task SettingsAreTheMembersOwn()

@@ -133,6 +133,136 @@ public sealed class SlackAppDriver : IAsyncDisposable
         return await InteractAsync(payload, ackOnly);
     }
 
+    /// <summary>A global shortcut, or with <paramref name="channel"/> a message shortcut on a message by <paramref name="author"/>.</summary>
+    public Task<HttpResponseMessage> ShortcutAsync(string user, string callbackId, string? channel = null, string? author = null,
+        string messageTs = "1712000100.000200", bool ackOnly = false)
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = channel is null ? "shortcut" : "message_action",
+            ["callback_id"] = callbackId,
+            ["trigger_id"] = $"trig-{Guid.NewGuid():N}",
+            ["action_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F6}",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = Team, ["username"] = user.ToLowerInvariant() },
+            ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "acme" },
+        };
+        if (channel is not null)
+        {
+            payload["channel"] = new JsonObject { ["id"] = channel, ["name"] = "support-floor" };
+            payload["message_ts"] = messageTs;
+            var message = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = "Closed the angry ticket, customer happy now" };
+            if (author is not null) message["user"] = author;
+            else message["bot_id"] = "B0009";
+            payload["message"] = message;
+            payload["response_url"] = new Uri(Slack.BaseUrl, $"api/response_url.{user}").AbsoluteUri;
+        }
+        return InteractAsync(payload, ackOnly);
+    }
+
+    /// <summary>The modal the app last opened with <c>views.open</c> (after <paramref name="since"/>).</summary>
+    public async Task<JsonElement> OpenedViewAsync(DateTimeOffset since) =>
+        (await Slack.WaitForCallAsync("views.open", c => c.At >= since)).Json.GetProperty("view").Clone();
+
+    /// <summary>Submits the composer modal as Slack would, with what the giver chose and typed.</summary>
+    public async Task<HttpResponseMessage> SubmitComposerAsync(string user, JsonElement openedView, string[] recipients, string? points, string[] values,
+        string? message, bool isPrivate = false, string? viewId = null)
+    {
+        JsonObject Options(IEnumerable<string> chosen) => new()
+        {
+            ["selected_options"] = new JsonArray(
+                [.. chosen.Select(v => new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = v }, ["value"] = v })]),
+        };
+        var state = new JsonObject
+        {
+            ["recipients"] = new JsonObject
+            {
+                ["recipients"] = new JsonObject
+                {
+                    ["type"] = "multi_users_select",
+                    ["selected_users"] = new JsonArray([.. recipients.Select(r => JsonValue.Create(r))]),
+                },
+            },
+            ["points"] = new JsonObject { ["points"] = new JsonObject { ["type"] = "number_input", ["value"] = points } },
+            ["values"] = new JsonObject { ["values"] = Options(values) },
+            ["message"] = new JsonObject { ["message"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = message } },
+            ["private"] = new JsonObject { ["private"] = Options(isPrivate ? ["on"] : []) },
+        };
+        ((JsonObject)state["values"]!["values"]!)["type"] = "multi_static_select";
+        ((JsonObject)state["private"]!["private"]!)["type"] = "checkboxes";
+        var payload = new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = Team },
+            ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "acme" },
+            ["view"] = new JsonObject
+            {
+                ["id"] = viewId ?? $"V{Guid.NewGuid():N}"[..12].ToUpperInvariant(),
+                ["type"] = "modal",
+                ["callback_id"] = openedView.GetProperty("callback_id").GetString(),
+                ["private_metadata"] = openedView.GetProperty("private_metadata").GetString(),
+                ["hash"] = "1712000000.abcdef",
+                ["state"] = new JsonObject { ["values"] = state },
+            },
+        };
+        return await InteractAsync(payload, ackOnly: false);
+    }
+
+    /// <summary>An Events API callback, signed, for this workspace.</summary>
+    public Task<HttpResponseMessage> EventAsync(JsonObject slackEvent, string? secret = null)
+    {
+        var envelope = new JsonObject
+        {
+            ["token"] = "deprecated",
+            ["team_id"] = Team,
+            ["api_app_id"] = "A0001",
+            ["type"] = "event_callback",
+            ["event_id"] = $"Ev{Guid.NewGuid():N}"[..14],
+            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["event"] = slackEvent,
+        };
+        return Host.PostSignedAsync("/slack/events", envelope.ToJsonString(), "application/json", secret: secret);
+    }
+
+    /// <summary><c>app_home_opened</c> on the Home tab, as Slack sends it when someone opens the app.</summary>
+    public Task<HttpResponseMessage> OpenHomeAsync(string user, string? secret = null) => EventAsync(new JsonObject
+    {
+        ["type"] = "app_home_opened",
+        ["user"] = user,
+        ["channel"] = "D" + user[1..],
+        ["tab"] = "home",
+        ["event_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F6}",
+    }, secret);
+
+    /// <summary>The App Home the app last published for <paramref name="user"/> after <paramref name="since"/>.</summary>
+    public async Task<JsonElement> PublishedHomeAsync(string user, DateTimeOffset since, Func<JsonElement, bool>? match = null) =>
+        (await Slack.WaitForCallAsync("views.publish",
+            c => c.At >= since && c.Arg("user_id") == user && (match?.Invoke(c.Json.GetProperty("view")) ?? true), TimeSpan.FromSeconds(20)))
+        .Json.GetProperty("view").Clone();
+
+    /// <summary>A button click in someone's App Home: no message, no response URL, the published view's id and hash.</summary>
+    public Task<HttpResponseMessage> ClickInHomeAsync(string user, string actionId, string value, string hash = "1712000000.home")
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = Team },
+            ["team"] = new JsonObject { ["id"] = Team, ["domain"] = "acme" },
+            ["api_app_id"] = "A0001",
+            ["trigger_id"] = $"trig-{Guid.NewGuid():N}",
+            ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "VHOME" + user },
+            ["view"] = new JsonObject { ["id"] = "VHOME" + user, ["type"] = "home", ["hash"] = hash, ["callback_id"] = "kudos_home" },
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = actionId,
+                ["block_id"] = "b1",
+                ["value"] = value,
+                ["action_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F6}",
+            }),
+        };
+        return InteractAsync(payload, ackOnly: false);
+    }
+
     /// <summary>The ledger's own view of a member: what they hold and have left to give.</summary>
     public async Task<BalanceView> BalanceAsync(string user)
     {
