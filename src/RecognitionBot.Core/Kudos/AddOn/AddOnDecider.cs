@@ -43,6 +43,9 @@ public static class AddOnDecider
         var recipients = k.PublicRecipients;
         if (recipients.Count == 0) return new Refused(Refusal.AddOnPrivate);
         if (k.AddOns.Any(a => a.Adder == command.Adder)) return new Refused(Refusal.AlreadyAddedOn);
+        // Leavers take no further part, as in giving: neither adding on nor receiving what others add.
+        if (state.Adder.HasLeft) return new Refused(Refusal.Leaver, command.Adder.Value);
+        if (state.Recipients.FirstOrDefault(r => r.HasLeft) is { } leaver) return new Refused(Refusal.LeaverRecipient, leaver.Member.Value);
         if (command.Points < 1 || command.Points > settings.MaxPoints)
             return new Refused(Refusal.PointsOutOfRange, settings.MaxPoints.ToString(CultureInfo.InvariantCulture));
 

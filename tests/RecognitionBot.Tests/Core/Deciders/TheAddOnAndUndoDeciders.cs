@@ -96,6 +96,17 @@ public sealed class TheAddOnAndUndoDeciders
     }
 
     [Fact]
+    public void ALeaverNeitherAddsOnNorReceivesAnAddOn()
+    {
+        var given = Given();
+
+        Assert.Equal(new Refused(Refusal.Leaver, "cat"), DecideAddOn(given, Cat, 5, adder: MemberRow.New(Cat) with { LeftAt = Now }).Refusal);
+        var left = given with { Recipients = [.. given.Recipients.Select(r => r with { LeftAt = Now })] };
+        Assert.Equal(new Refused(Refusal.LeaverRecipient, "bob"), DecideAddOn(left, Cat, 5).Refusal);
+        Assert.NotNull(DecideAddOn(given, Cat, 5).Decision);
+    }
+
+    [Fact]
     public void UndoWithinTheWindowReversesPointsAllowanceAndCapAndMarksThePostsWithdrawn()
     {
         var given = Given();
