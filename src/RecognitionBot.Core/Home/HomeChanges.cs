@@ -14,6 +14,9 @@ public static class HomeChanges
     {
         { Replayed: true } => [],
         KudosGiven given => [.. given.Kudos.Recipients.Prepend(given.Kudos.Giver).Distinct()],
+        // An add-on moves the adder's allowance and what its recipients received; an undo takes a kudos back from all.
+        AddOnGiven addOn => [.. addOn.Kudos.PublicRecipients.Prepend(actor).Distinct()],
+        KudosUndone undone => [.. undone.Kudos.Recipients.Prepend(undone.Kudos.Giver).Distinct()],
         RedemptionView { Change: not RedemptionChange.Unchanged } r =>
             [.. r.Redemption.Approvers.Prepend(r.Redemption.Requester).Append(actor).Distinct()],
         _ => [],

@@ -1,4 +1,5 @@
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Home;
 using RecognitionBot.Core.Kudos;
 using RecognitionBot.Core.Kudos.AddOn;
 using RecognitionBot.Core.Kudos.Give;
@@ -93,6 +94,16 @@ public sealed class TheAddOnAndUndoDeciders
         Assert.Equal(new Refused(Refusal.AlreadyAddedOn), DecideAddOn(given with { Kudos = once.Kudos }, Cat, 1).Refusal);
         Assert.Equal(new Refused(Refusal.AddOnPrivate), DecideAddOn(Given(isPrivate: true), Cat, 5).Refusal);
         Assert.Equal(new Refused(Refusal.KudosWithdrawn), DecideAddOn(given with { Kudos = given.Kudos with { Withdrawn = true } }, Cat, 5).Refusal);
+    }
+
+    [Fact]
+    public void AnAddOnOrAnUndoChangesTheHomesOfEveryoneItMoved()
+    {
+        var given = Given();
+
+        Assert.Equal([Cat, Bob], HomeChanges.For(Cat, DecideAddOn(given, Cat, 5).Decision!.Result));
+        Assert.Equal([Ann, Bob], HomeChanges.For(Ann, DecideUndo(given, Ann, Now.AddSeconds(10)).Decision!.Result));
+        Assert.Empty(HomeChanges.For(Ann, DecideAddOn(given, Ann, 5).Refusal!));
     }
 
     [Fact]
