@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Ledger;
+using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Teams;
@@ -30,6 +31,9 @@ public sealed class LeavingInTeams : IAsyncLifetime
         var channel = Channel(NewChannel(), "100");
         await _teams.SayAsync(Ann, channel, "admin reward add \"Coffee voucher\" 30 --stock 5");
         await _teams.SayAsync(Cat, channel, "kudos @bob +50 for carrying the whole queue today");
+        // The kudos' posts record where they went on its row once made: done before any test reads "before".
+        var outbox = _host.Services.GetRequiredService<OutboxStore>();
+        for (var i = 0; i < 600 && await outbox.CountAsync(Workspace, CancellationToken.None) > 0; i++) await Task.Delay(50);
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)_host).DisposeAsync();
