@@ -88,7 +88,8 @@ public sealed partial class TableLedger
                 ? []
                 : (await GetMembersAsync(workspace, [.. chunk.Select(t => t.Key)], cancellationToken))
                     .Where(s => s.PrivateCelebrations || s.HasLeft).Select(s => s.Member).ToHashSet();
-            entries.AddRange(chunk.Where(t => !hidden.Contains(t.Key)).Take(10 - entries.Count).Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
+            entries.AddRange(chunk.Where(t => !hidden.Contains(t.Key)).Take(10 - entries.Count).Select(t => new LeaderboardEntry(
+                t.Key, t.Value.Kudos, t.Value.Points,
                 t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault())));
         }
         return new LeaderboardView(period, entries);

@@ -18,7 +18,8 @@ public sealed class RecentLeaderboards(ILedger ledger, TimeProvider clock)
     private readonly BoundedCache<(WorkspaceId, LeaderboardPeriod, string), (DateTimeOffset At, LeaderboardView Board)> _recent =
         new(capacity: 10_000, keepFor: TimeSpan.FromMinutes(5));
 
-    public async Task<LeaderboardView> GetAsync(WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken)
+    public async Task<LeaderboardView> GetAsync(
+        WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         var key = (workspace, period, settings.TimeZone);
         var now = clock.GetUtcNow();
