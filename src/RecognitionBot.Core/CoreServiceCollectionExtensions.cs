@@ -91,6 +91,10 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<SetLanguageHandler>();
         services.AddHandler<SetCelebrationChannelHandler>();
         services.AddHandler<OutboxHandler>();
+        services.AddHandler<EditRewardHandler>();
+        services.AddHandler<RestockRewardHandler>();
+        services.AddHandler<Dashboard.OverviewHandler>();
+        services.AddHandler<Dashboard.ExportHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).
