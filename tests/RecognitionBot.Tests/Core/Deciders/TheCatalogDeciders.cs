@@ -40,7 +40,8 @@ public sealed class TheCatalogDeciders
         Assert.Equal((10, 1, 9), (d.Reward.Stock, d.Reward.Reserved, d.Reward.Left));
         Assert.Equal(("4", "10"), (d.Audit.Before, d.Audit.After));
 
-        Assert.Equal(new Refused(Refusal.UnlimitedStock, "Team lunch"), RestockRewardDecider.Decide(Lunch, new RestockRewardCommand("lunch", 6), Ada, Now).Refusal);
+        Assert.Equal(new Refused(Refusal.UnlimitedStock, "Team lunch"),
+            RestockRewardDecider.Decide(Lunch, new RestockRewardCommand("lunch", 6), Ada, Now).Refusal);
         Assert.Equal(Refusal.UnknownReward, RestockRewardDecider.Decide(null, new RestockRewardCommand("gone", 6), Ada, Now).Refusal!.Reason);
     }
 
