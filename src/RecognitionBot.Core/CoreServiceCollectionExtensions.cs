@@ -95,6 +95,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<RestockRewardHandler>();
         services.AddHandler<Dashboard.OverviewHandler>();
         services.AddHandler<Dashboard.ExportHandler>();
+        services.AddHandler<Dashboard.AdminSettingsHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

@@ -1,5 +1,6 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
+using RecognitionBot.Dashboard.Admin;
 using RecognitionBot.Hosting;
 using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
@@ -25,6 +26,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<HandledDeliveryCle
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddDashboardAdmin();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -35,6 +37,7 @@ app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
 app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
+app.MapDashboardAdmin();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -34,6 +34,7 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
 [JsonDerivedType(typeof(Dashboard.OverviewView), "overview")]
 [JsonDerivedType(typeof(Dashboard.ExportView), "export")]
+[JsonDerivedType(typeof(Dashboard.AdminSettingsView), "adminSettings")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>

@@ -177,3 +177,6 @@ public sealed record ExportCommand(ExportKind Kind, DateOnly From, DateOnly To) 
     /// <summary>The longest range one export reads (about a year and a week: a year's report, whatever the calendar).</summary>
     public const int MaxDays = 372;
 }
+
+/// <summary>What the dashboard's settings page shows: the settings, and the people an admin may choose among.</summary>
+public sealed record AdminSettingsCommand : AdminCommand;
