@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using RecognitionBot.Core.Dashboard;
-using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Core.Ledger;

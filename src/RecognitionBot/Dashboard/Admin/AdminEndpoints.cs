@@ -1,6 +1,5 @@
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Dashboard;
-using RecognitionBot.Core.Rewards;
 using RecognitionBot.Core.Workspaces;
 
 namespace RecognitionBot.Dashboard.Admin;

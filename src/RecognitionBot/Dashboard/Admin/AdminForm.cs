@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using RecognitionBot.Core.Text;
 
 namespace RecognitionBot.Dashboard.Admin;

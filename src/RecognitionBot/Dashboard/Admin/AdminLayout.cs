@@ -11,8 +11,8 @@ public static class AdminLayout
         sb.Append("<!DOCTYPE html><html lang=\"").Append(AdminHtml.Encode(h.Culture.TwoLetterISOLanguageName)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(AdminHtml.Encode(title)).Append("</title><style>").Append(Css).Append("</style></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">").Append(AdminHtml.Encode(title)).Append("</a>")
-            .Append("<nav aria-label=\"").Append(h["AdminPage.Nav.Settings"]).Append("\"><ul>");
+            .Append("<a class=\"skip\" href=\"#main\">").Append(h["AdminPage.Skip"]).Append("</a>")
+            .Append("<nav aria-label=\"").Append(h["AdminPage.Nav.Label"]).Append("\"><ul>");
         foreach (var (pagePath, key) in AdminRoutes.Pages)
             sb.Append("<li><a href=\"").Append(pagePath).Append('"').Append(path == pagePath ? " aria-current=\"page\"" : "").Append('>')
                 .Append(h[key]).Append("</a></li>");

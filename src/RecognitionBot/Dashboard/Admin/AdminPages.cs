@@ -63,7 +63,7 @@ public sealed class AdminPages(RecognitionService recognition, Membership member
             if (answer.Result is ExportView export)
             {
                 http.Response.Headers.CacheControl = "no-store";
-                return Results.Stream(stream => CsvExport.WriteAsync(export, stream, ct), "text/csv; charset=utf-8", CsvExport.FileName(export));
+                return Results.Stream((Stream stream) => CsvExport.WriteAsync(export, stream, ct), "text/csv; charset=utf-8", CsvExport.FileName(export));
             }
             var notice = ResultViews.For(answer.Result, ViewText.For(Reader(answer.Reader)));
             return await PageAsync(http, "AdminPage.Export.Title", new AdminSettingsCommand(), ExportForm, notice, StatusCodes.Status400BadRequest, ct);

@@ -22,9 +22,8 @@ public static class SvgBarChart
         var width = Left + bars.Count * (BarWidth + Gap) + Gap;
         var total = Top + Height + Bottom;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" viewBox=\"0 0 {width} {total}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" "
-            + "preserveAspectRatio=\"xMinYMin meet\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {width} {total}\" role=\"img\" ")
+            .Append(CultureInfo.InvariantCulture, $"aria-labelledby=\"{id}-title {id}-desc\" preserveAspectRatio=\"xMinYMin meet\">");
         sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{AdminHtml.Encode(title)}</title>");
         sb.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{AdminHtml.Encode(description)}</desc>");
         // The value axis: 0, half and the top, with faint grid lines.
@@ -36,23 +35,21 @@ public static class SvgBarChart
             sb.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{Left - 6}\" y=\"{y + 4}\" text-anchor=\"end\" font-size=\"11\" fill=\"#333\">{tick.ToString("N0", culture)}</text>");
         }
-        sb.Append(CultureInfo.InvariantCulture,
-            $"<text x=\"12\" y=\"{Top + Height / 2}\" transform=\"rotate(-90 12 {Top + Height / 2})\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">"
-            + $"{AdminHtml.Encode(axis)}</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{Top + Height / 2}\" transform=\"rotate(-90 12 {Top + Height / 2})\" ")
+            .Append(CultureInfo.InvariantCulture, $"text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">{AdminHtml.Encode(axis)}</text>");
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
             var h = bar.Value * Height / scale;
             var x = Left + Gap + i * (BarWidth + Gap);
             var y = Top + Height - h;
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{x}\" y=\"{y}\" width=\"{BarWidth}\" height=\"{Math.Max(h, 1)}\" fill=\"#2b5797\">"
-                + $"<title>{AdminHtml.Encode(bar.Label)}: {AdminHtml.Encode(bar.Shown)}</title></rect>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y}\" width=\"{BarWidth}\" height=\"{Math.Max(h, 1)}\" fill=\"#2b5797\">")
+                .Append(CultureInfo.InvariantCulture, $"<title>{AdminHtml.Encode(bar.Label)}: {AdminHtml.Encode(bar.Shown)}</title></rect>");
             sb.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{x + BarWidth / 2}\" y=\"{y - 4}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#111\">{AdminHtml.Encode(bar.Shown)}</text>");
-            sb.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{x + BarWidth / 2}\" y=\"{Top + Height + 14}\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\" "
-                + $"transform=\"rotate(-40 {x + BarWidth / 2} {Top + Height + 14})\">{AdminHtml.Encode(bar.Label)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + BarWidth / 2}\" y=\"{Top + Height + 14}\" text-anchor=\"end\" font-size=\"10\" ")
+                .Append(CultureInfo.InvariantCulture,
+                    $"fill=\"#333\" transform=\"rotate(-40 {x + BarWidth / 2} {Top + Height + 14})\">{AdminHtml.Encode(bar.Label)}</text>");
         }
         return sb.Append("</svg>").ToString();
     }
