@@ -16,7 +16,7 @@ public sealed class ExportingData : IAsyncLifetime
     // Rome is UTC+1 in November: 1 November 00:00 there is 31 October 23:00 UTC.
     private static readonly DateTimeOffset FirstInstant = new(2026, 10, 31, 23, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset EndInstant = new(2026, 11, 14, 23, 0, 0, TimeSpan.Zero);
-    private readonly CoreHarness _h = new(FirstInstant.AddMinutes(-1));
+    private readonly CoreHarness _h = new(FirstInstant.AddHours(-1));
 
     public async Task InitializeAsync()
     {
