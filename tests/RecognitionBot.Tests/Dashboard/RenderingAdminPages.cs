@@ -60,8 +60,8 @@ public sealed class RenderingAdminPages
     public void TheOverviewHasATableBesideEachChartAndNamesNobody()
     {
         var view = OverviewBuilder.Build(
-            [new RecognitionBot.Core.Kudos.Kudos("k", new WorkspaceId(Platform.Slack, "T"), new MemberId("U1"), [new MemberId("U2")], 10, "thanks", ["#teamwork"],
-                new ConversationRef("C1", ConversationKind.Channel), Now.AddDays(-1), false, [])],
+            [new RecognitionBot.Core.Kudos.Kudos("k", new WorkspaceId(Platform.Slack, "T"), new MemberId("U1"), [new MemberId("U2")], 10, "thanks",
+                ["#teamwork"], new ConversationRef("C1", ConversationKind.Channel), Now.AddDays(-1), false, [])],
             [new MemberState(new MemberId("U1"), new MemberBalance(0, 0, 0), false, null, false, false, null, 0, null)],
             ["#teamwork"], Now, TimeZoneInfo.Utc);
 
