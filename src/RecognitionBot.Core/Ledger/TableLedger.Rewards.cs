@@ -54,17 +54,7 @@ public sealed partial class TableLedger
             var decided = RemoveRewardDecider.Decide(existed && !reward.Removed ? reward.ToReward() : null, command, admin, clock.GetUtcNow());
             if (decided.Decision is not { } d) return decided.Answer!;
             reward.Removed = true;
-            var batch = new Batch(LedgerKeys.Partition(workspace));
-            batch.Put(reward, existed: true);
-            batch.Audit(d.Audit);
-            try
-            {
-                await SubmitAsync(batch, workspace, cancellationToken);
-                return d.Result;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-            }
+            if (await TryCommitRewardAsync(workspace, reward, d.Audit, d.Result, cancellationToken) is { } done) return done;
         }
         return new Refused(Refusal.Busy);
     }
@@ -95,19 +85,27 @@ public sealed partial class TableLedger
             entity.Stock = d.Reward.Stock;
             entity.NeedsApproval = d.Reward.NeedsApproval;
             entity.MonthlyLimit = d.Reward.MonthlyLimit;
-            var batch = new Batch(LedgerKeys.Partition(workspace));
-            batch.Put(entity, existed: true);
-            batch.Audit(d.Audit);
-            try
-            {
-                await SubmitAsync(batch, workspace, cancellationToken);
-                return d.Result;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-            }
+            if (await TryCommitRewardAsync(workspace, entity, d.Audit, d.Result, cancellationToken) is { } done) return done;
         }
         return new Refused(Refusal.Busy);
+    }
+
+    /// <summary>A reward row written back, only if nobody changed it since, with its audit row; null after a conflict (decide again).</summary>
+    private async Task<CommandResult?> TryCommitRewardAsync(
+        WorkspaceId workspace, RewardEntity reward, Audit.AuditEntry audit, CommandResult result, CancellationToken cancellationToken)
+    {
+        var batch = new Batch(LedgerKeys.Partition(workspace));
+        batch.Put(reward, existed: true);
+        batch.Audit(audit);
+        try
+        {
+            await SubmitAsync(batch, workspace, cancellationToken);
+            return result;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null;
+        }
     }
 
     private static CatalogueState CatalogueOf(List<RewardEntity> rewards) =>
