@@ -1,21 +1,22 @@
 using System.Text;
+using RecognitionBot.Core.Text;
 
 namespace RecognitionBot.Dashboard.Admin;
 
 /// <summary>The admin pages' frame: language, title, a skip link, the admin navigation (the current page marked), the content.</summary>
 public static class AdminLayout
 {
-    public static string Page(AdminHtml h, string title, string path, string content)
+    public static string Page(Texts t, string title, string path, string content)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"").Append(AdminHtml.Encode(h.Culture.TwoLetterISOLanguageName)).Append("\"><head><meta charset=\"utf-8\">")
+        sb.Append("<!DOCTYPE html><html lang=\"").Append(AdminHtml.Encode(t.Culture.TwoLetterISOLanguageName)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(AdminHtml.Encode(title)).Append("</title><style>").Append(Css).Append("</style></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">").Append(h["AdminPage.Skip"]).Append("</a>")
-            .Append("<nav aria-label=\"").Append(h["AdminPage.Nav.Label"]).Append("\"><ul>");
+            .Append("<a class=\"skip\" href=\"#main\">").Append(AdminHtml.Encode(t["AdminPage.Skip"])).Append("</a>")
+            .Append("<nav aria-label=\"").Append(AdminHtml.Encode(t["AdminPage.Nav.Label"])).Append("\"><ul>");
         foreach (var (pagePath, key) in AdminRoutes.Pages)
             sb.Append("<li><a href=\"").Append(pagePath).Append('"').Append(path == pagePath ? " aria-current=\"page\"" : "").Append('>')
-                .Append(h[key]).Append("</a></li>");
+                .Append(AdminHtml.Encode(t[key])).Append("</a></li>");
         sb.Append("</ul></nav><main id=\"main\"><h1>").Append(AdminHtml.Encode(title)).Append("</h1>").Append(content).Append("</main></body></html>");
         return sb.ToString();
     }
