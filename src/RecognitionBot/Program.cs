@@ -6,6 +6,7 @@ using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
 using RecognitionBot.Slack;
 using RecognitionBot.Teams;
+using RecognitionBot.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
@@ -27,6 +28,7 @@ builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<Outb
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddDashboardAdmin();
+builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -37,6 +39,7 @@ app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
 app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
+app.MapDashboard();
 app.MapDashboardAdmin();
 app.Run();
 

@@ -35,6 +35,8 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Dashboard.OverviewView), "overview")]
 [JsonDerivedType(typeof(Dashboard.ExportView), "export")]
 [JsonDerivedType(typeof(Dashboard.AdminSettingsView), "adminSettings")]
+[JsonDerivedType(typeof(Members.Roles.RolesView), "roles")]
+[JsonDerivedType(typeof(Members.People.MyPeopleView), "myPeople")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>

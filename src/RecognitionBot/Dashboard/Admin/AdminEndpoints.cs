@@ -11,8 +11,10 @@ public static class AdminEndpoints
 
     public static IServiceCollection AddDashboardAdmin(this IServiceCollection services) => services.AddSingleton<AdminPages>();
 
-    public static IEndpointRouteBuilder MapDashboardAdmin(this IEndpointRouteBuilder app)
+    /// <summary>After <c>MapDashboard</c>: the session and the policies are known by then, as the form tokens need.</summary>
+    public static WebApplication MapDashboardAdmin(this WebApplication app)
     {
+        app.UseAntiforgery();
         var admin = app.MapGroup(AdminRoutes.Root).RequireAuthorization(Policy);
         admin.MapGet("/{section}", async (HttpContext http, AdminPages pages, IAntiforgery antiforgery, string section, int? page, CancellationToken ct) =>
             Result(http, Caller(http, antiforgery) is { } caller
@@ -26,9 +28,9 @@ public static class AdminEndpoints
 
     private static AdminCaller? Caller(HttpContext http, IAntiforgery antiforgery)
     {
-        if (AdminSession.Read(http) is not { } session) return null;
+        if (Web.DashboardClaims.Of(http.User) is not var (workspace, member, _)) return null;
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return new AdminCaller(new(session.Workspace, session.Member, new ConversationRef("dashboard", ConversationKind.Direct)),
+        return new AdminCaller(new(workspace, member, new ConversationRef("dashboard", ConversationKind.Direct)),
             CultureInfo.CurrentUICulture.Name, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""));
     }
 

@@ -57,6 +57,8 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["compose"] = new ComposeCommand([Bob]),
         ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
         ["home"] = new HomeCommand(),
+        ["roles"] = new RecognitionBot.Core.Members.Roles.RolesCommand(),
+        ["my people"] = new RecognitionBot.Core.Members.People.MyPeopleCommand(),
     };
 
     // Help answers from the settings alone and never reaches storage past them.
