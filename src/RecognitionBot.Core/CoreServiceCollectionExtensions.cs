@@ -92,6 +92,13 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<SetLanguageHandler>();
         services.AddHandler<SetCelebrationChannelHandler>();
         services.AddHandler<OutboxHandler>();
+        services.AddHandler<EditRewardHandler>();
+        services.AddHandler<RestockRewardHandler>();
+        services.AddHandler<Dashboard.OverviewHandler>();
+        services.AddHandler<Dashboard.ExportHandler>();
+        services.AddHandler<Dashboard.AdminSettingsHandler>();
+        services.AddHandler<Members.Roles.RolesHandler>();
+        services.AddHandler<Members.People.MyPeopleHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

@@ -1,10 +1,12 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
+using RecognitionBot.Dashboard.Admin;
 using RecognitionBot.Hosting;
 using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
 using RecognitionBot.Slack;
 using RecognitionBot.Teams;
+using RecognitionBot.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
@@ -25,6 +27,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<HandledDeliveryCle
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddDashboardAdmin();
+builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -35,6 +39,8 @@ app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
 app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
+app.MapDashboard();
+app.MapDashboardAdmin();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -11,9 +11,11 @@ public sealed class SetLanguageHandler(Workspaces.WorkspaceStore workspaces) : I
 {
     public async Task<CommandResult> HandleAsync(CommandRequest<SetLanguageCommand> request, CancellationToken cancellationToken)
     {
-        var language = request.Command.Language;
+        // The chat parser reads the language's code or name; the dashboard's form reaches here without it.
+        if (CommandWords.Language(request.Command.Language.Trim()) is not { } language)
+            return new NotUnderstood(ParseError.BadLanguage, request.Command.Language);
         await workspaces.ChangeAsync(request.Workspace, request.Actor, AuditAction.Language, null, s => s with { DefaultLocale = language },
             s => s.DefaultLocale, cancellationToken);
-        return new AdminDone(request.Command);
+        return new AdminDone(request.Command with { Language = language });
     }
 }

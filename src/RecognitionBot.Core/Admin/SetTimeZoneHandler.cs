@@ -9,7 +9,10 @@ public sealed class SetTimeZoneHandler(WorkspaceStore workspaces) : ICommandHand
 {
     public async Task<CommandResult> HandleAsync(CommandRequest<SetTimeZoneCommand> request, CancellationToken cancellationToken)
     {
-        var zone = request.Command;
+        // The chat parser resolves the zone; the dashboard's form reaches here without it.
+        if (!CommandParser.TryResolveTimeZone(request.Command.TimeZone.Trim(), out var id))
+            return new NotUnderstood(ParseError.BadTimeZone, request.Command.TimeZone);
+        var zone = request.Command with { TimeZone = id };
         await workspaces.ChangeAsync(
             request.Workspace, request.Actor, AuditAction.TimeZone, null, s => s with { TimeZone = zone.TimeZone }, s => s.TimeZone, cancellationToken);
         return new AdminDone(zone);

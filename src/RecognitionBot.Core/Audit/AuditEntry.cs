@@ -27,6 +27,8 @@ public enum AuditAction
     /// <summary>The platform said the subject is back (reactivated).</summary>
     MemberReturned,
     Language,
+    RewardEdited,
+    RewardRestocked,
 }
 
 /// <summary>

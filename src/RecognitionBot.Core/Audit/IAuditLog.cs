@@ -8,4 +8,10 @@ namespace RecognitionBot.Core.Audit;
 public interface IAuditLog
 {
     Task<IReadOnlyList<AuditEntry>> LatestAsync(WorkspaceId workspace, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <paramref name="count"/> rows after the newest <paramref name="skip"/>, newest first, and whether older ones follow:
+    /// a page of the dashboard's log.
+    /// </summary>
+    Task<(IReadOnlyList<AuditEntry> Entries, bool More)> PageAsync(WorkspaceId workspace, int skip, int count, CancellationToken cancellationToken);
 }

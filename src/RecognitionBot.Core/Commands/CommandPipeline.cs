@@ -111,8 +111,9 @@ public sealed class CommandPipeline(
         if (route.AdminsOnly is { } refusal && !await membership.IsAdminAsync(context.Workspace, context.Actor, settings, ct)) return new Refused(refusal);
         await workspaces.RegisterAsync(context.Workspace, ct);
         var result = await route.Handler.HandleAsync(context, command, settings, ct);
-        // The language is remembered for what went through; a refusal (bad input included) leaves the ledger untouched.
-        if (!route.StoresLocale && result is not Refused) await locales.RememberAsync(context, ct);
+        // The language is remembered for what went through; a refusal or bad input (a dashboard form's, which the
+        // handler reads) leaves the ledger untouched.
+        if (!route.StoresLocale && result is not (Refused or NotUnderstood)) await locales.RememberAsync(context, ct);
         return result;
     }
 

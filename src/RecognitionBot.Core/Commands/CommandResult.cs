@@ -32,6 +32,11 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Views.ComposerForm), "composer")]
 [JsonDerivedType(typeof(Views.HomeView), "home")]
 [JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
+[JsonDerivedType(typeof(Dashboard.OverviewView), "overview")]
+[JsonDerivedType(typeof(Dashboard.ExportView), "export")]
+[JsonDerivedType(typeof(Dashboard.AdminSettingsView), "adminSettings")]
+[JsonDerivedType(typeof(Members.Roles.RolesView), "roles")]
+[JsonDerivedType(typeof(Members.People.MyPeopleView), "myPeople")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -113,6 +118,14 @@ public enum Refusal
     Leaver,
     /// <summary>A composer was sent with nobody chosen (the typed command's parser says <see cref="ParseError.NoRecipient"/>).</summary>
     NoRecipient,
+    /// <summary>A reward's name is empty or longer than <see cref="Admin.Catalogue.RewardRules.MaxNameLength"/>; detail: the limit.</summary>
+    BadRewardName,
+    /// <summary>A reward's cost, stock or monthly limit is not a whole number in range; detail: the largest allowed.</summary>
+    BadRewardNumber,
+    /// <summary>Restocking a reward without a stock (it is unlimited); detail: its name.</summary>
+    UnlimitedStock,
+    /// <summary>An export's range is empty, reversed or longer than <see cref="ExportCommand.MaxDays"/> days; detail: that limit.</summary>
+    BadExportRange,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;
@@ -169,7 +182,14 @@ public sealed record OutboxView(Outbox.OutboxSummary Summary, int? Retried = nul
 public sealed record DigestSubscriptionView(string ConversationId, bool Subscribed, DayOfWeek Day, TimeOnly Time, string TimeZone) : CommandResult;
 
 /// <summary>The latest audit rows, newest first, shown only to the admin who asked.</summary>
-public sealed record AuditLogView(IReadOnlyList<Audit.AuditEntry> Entries) : CommandResult;
+public sealed record AuditLogView(IReadOnlyList<Audit.AuditEntry> Entries) : CommandResult
+{
+    /// <summary>How many newer rows came before these (a page of the dashboard's log); 0 for the latest.</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>Whether older rows follow these.</summary>
+    public bool More { get; init; }
+}
 
 /// <summary>This week's digest, shown only to the person who asked.</summary>
 public sealed record DigestPreview(Digests.WeeklyDigest Digest) : CommandResult;

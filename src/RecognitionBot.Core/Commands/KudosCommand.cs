@@ -128,12 +128,55 @@ public sealed record SetLanguageCommand(string Language) : AdminCommand;
 /// <summary><c>admin log [N]</c>: the latest N audit rows (default 10, at most 50).</summary>
 public sealed record AuditLogCommand(int Count) : AdminCommand
 {
+    /// <summary>How many of the newest rows to pass over first: the dashboard pages through the log.</summary>
+    public int Skip { get; init; }
+
+    /// <summary>The most rows a page may pass over (<see cref="Skip"/>): every page reads all the rows before it.</summary>
+    public const int MaxReach = 1000;
+
     public const int Default = 10;
     public const int Max = 50;
 }
 
 /// <summary><c>admin celebrations here|off</c>: where kudos given in a DM to the bot are celebrated.</summary>
-public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand;
+public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand
+{
+    /// <summary>A channel named by id (the dashboard's settings), in place of the conversation the command was typed in.</summary>
+    public string? Channel { get; init; }
+}
 
 /// <summary><c>admin outbox [retry]</c>: what waits to be posted and what was parked (refused for good); retry sends the parked again.</summary>
 public sealed record OutboxCommand(bool Retry) : AdminCommand;
+
+/// <summary>
+/// The dashboard's catalog edit of a live reward: its name, cost, approval and monthly limit. Stock has its own
+/// command (<see cref="RestockRewardCommand"/>), as redemptions change it concurrently.
+/// </summary>
+public sealed record EditRewardCommand(string RewardId, string Name, int Cost, bool NeedsApproval, int? MonthlyLimit) : AdminCommand;
+
+/// <summary>Adds <paramref name="Quantity"/> to a stocked reward's stock (an unlimited reward has none to add to).</summary>
+public sealed record RestockRewardCommand(string RewardId, int Quantity) : AdminCommand;
+
+/// <summary>The admins' overview (the dashboard's charts): 12 weeks of kudos, participation, values, spread.</summary>
+public sealed record OverviewCommand : AdminCommand;
+
+/// <summary>What an export holds: kudos, ledger movements or redemptions.</summary>
+public enum ExportKind
+{
+    Kudos,
+    Movements,
+    Redemptions,
+}
+
+/// <summary>
+/// An export of one kind for the local days [<paramref name="From"/>, <paramref name="To"/>) in the workspace's zone:
+/// from 00:00 of the first day, up to but not including 00:00 of the last.
+/// </summary>
+public sealed record ExportCommand(ExportKind Kind, DateOnly From, DateOnly To) : AdminCommand
+{
+    /// <summary>The longest range one export reads (about a year and a week: a year's report, whatever the calendar).</summary>
+    public const int MaxDays = 372;
+}
+
+/// <summary>What the dashboard's settings page shows: the settings, and the people an admin may choose among.</summary>
+public sealed record AdminSettingsCommand : AdminCommand;

@@ -35,6 +35,9 @@ public enum ParseError
 
     /// <summary><c>admin language</c> without en, it or sv; detail: the word given.</summary>
     BadLanguage,
+
+    /// <summary>A channel id the dashboard was given is empty, too long or not printable; detail: what was given.</summary>
+    BadChannel,
 }
 
 /// <summary>The outcome of parsing: a command, or an error naming what was wrong (and the offending token, if any).</summary>

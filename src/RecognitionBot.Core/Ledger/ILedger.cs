@@ -144,6 +144,12 @@ public interface ILedger
 
     Task<CommandResult> RemoveRewardAsync(WorkspaceId workspace, MemberId admin, RemoveRewardCommand command, CancellationToken cancellationToken);
 
+    /// <summary>An admin's edit of a live reward (name, cost, approval, monthly limit), with its audit row, one transaction.</summary>
+    Task<CommandResult> EditRewardAsync(WorkspaceId workspace, MemberId admin, EditRewardCommand command, CancellationToken cancellationToken);
+
+    /// <summary>Adds to a live reward's stock, with its audit row, one transaction (again after a concurrent redemption).</summary>
+    Task<CommandResult> RestockRewardAsync(WorkspaceId workspace, MemberId admin, RestockRewardCommand command, CancellationToken cancellationToken);
+
     /// <summary>Remembers where an approval card was posted, so the decision can update it in place.</summary>
     /// <remarks><paramref name="locale"/> is the card's: a card brought up to date at once is rendered in it.</remarks>
     Task RecordApprovalMessageAsync(WorkspaceId workspace, string redemptionId, PostedMessage message, string locale, CancellationToken cancellationToken);

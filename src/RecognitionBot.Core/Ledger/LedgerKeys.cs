@@ -24,6 +24,9 @@ internal static class LedgerKeys
         $"{MovementPrefix(member)}{InvertedTicks(at)}|{id}";
     public static string MovementPrefix(MemberId member) => $"move|{Escape(member.Value)}|";
 
+    /// <summary>Where a member's lines of one instant begin: lines older than it sort after, newer ones before.</summary>
+    public static string MovementAt(MemberId member, DateTimeOffset at) => $"{MovementPrefix(member)}{InvertedTicks(at)}";
+
     public static string Once(string deliveryKey) => $"once|{Escape(deliveryKey)}";
     public const string OncePrefix = "once|";
 

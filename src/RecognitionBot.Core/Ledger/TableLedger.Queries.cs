@@ -99,9 +99,7 @@ public sealed partial class TableLedger
     public async IAsyncEnumerable<Kudos.Kudos> QueryKudosAsync(WorkspaceId workspace, DateTimeOffset from, DateTimeOffset to,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(workspace)} and RowKey ge {LedgerKeys.KudosFrom(from)} and RowKey lt {LedgerKeys.KudosFrom(to)}");
-        await foreach (var e in Table.QueryAsync<KudosEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<KudosEntity>(KudosRange(workspace, from, to), cancellationToken: cancellationToken))
             // An undone kudos is history, not recognition: digests and leaderboards leave it out.
             if (!e.Withdrawn) yield return ToKudos(workspace, e);
     }

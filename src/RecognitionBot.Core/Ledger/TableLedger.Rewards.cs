@@ -21,10 +21,7 @@ public sealed partial class TableLedger
 
     public async Task<CommandResult> AddRewardAsync(WorkspaceId workspace, MemberId admin, AddRewardCommand command, CancellationToken cancellationToken)
     {
-        var existing = await LoadRewardsAsync(workspace, cancellationToken);
-        var state = new CatalogueState(existing.Where(e => !e.Removed).Select(RowMapping.ToReward).ToList(),
-            existing.Select(e => e.RowKey[LedgerKeys.RewardPrefix.Length..]).ToHashSet());
-        var decided = AddRewardDecider.Decide(state, command, admin, clock.GetUtcNow());
+        var decided = AddRewardDecider.Decide(CatalogueOf(await LoadRewardsAsync(workspace, cancellationToken)), command, admin, clock.GetUtcNow());
         if (decided.Decision is not { } d) return decided.Answer!;
         var batch = new Batch(LedgerKeys.Partition(workspace));
         batch.Add(new RewardEntity
@@ -57,20 +54,62 @@ public sealed partial class TableLedger
             var decided = RemoveRewardDecider.Decide(existed && !reward.Removed ? reward.ToReward() : null, command, admin, clock.GetUtcNow());
             if (decided.Decision is not { } d) return decided.Answer!;
             reward.Removed = true;
-            var batch = new Batch(LedgerKeys.Partition(workspace));
-            batch.Put(reward, existed: true);
-            batch.Audit(d.Audit);
-            try
-            {
-                await SubmitAsync(batch, workspace, cancellationToken);
-                return d.Result;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-            }
+            if (await TryCommitRewardAsync(workspace, reward, d.Audit, d.Result, cancellationToken) is { } done) return done;
         }
         return new Refused(Refusal.Busy);
     }
+
+    public Task<CommandResult> EditRewardAsync(WorkspaceId workspace, MemberId admin, EditRewardCommand command, CancellationToken cancellationToken) =>
+        ChangeRewardAsync(workspace, state => EditRewardDecider.Decide(state, command, admin, clock.GetUtcNow()), cancellationToken);
+
+    public Task<CommandResult> RestockRewardAsync(WorkspaceId workspace, MemberId admin, RestockRewardCommand command, CancellationToken cancellationToken) =>
+        ChangeRewardAsync(workspace, state => RestockRewardDecider.Decide(
+            state.Live.FirstOrDefault(r => string.Equals(r.Id, command.RewardId, StringComparison.OrdinalIgnoreCase)), command, admin, clock.GetUtcNow()),
+            cancellationToken);
+
+    /// <summary>
+    /// Loads the catalog, lets <paramref name="decide"/> change one live reward, writes it back (only if nobody changed
+    /// it since: a redemption moves its stock) with its audit row; decided again on a conflict.
+    /// </summary>
+    private async Task<CommandResult> ChangeRewardAsync(
+        WorkspaceId workspace, Func<CatalogueState, Decided<RewardChangeDecision>> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var rewards = await LoadRewardsAsync(workspace, cancellationToken);
+            var decided = decide(CatalogueOf(rewards));
+            if (decided.Decision is not { } d) return decided.Answer!;
+            var entity = rewards.First(e => e.RowKey == LedgerKeys.Reward(d.Reward.Id));
+            entity.Name = d.Reward.Name;
+            entity.Cost = d.Reward.Cost;
+            entity.Stock = d.Reward.Stock;
+            entity.NeedsApproval = d.Reward.NeedsApproval;
+            entity.MonthlyLimit = d.Reward.MonthlyLimit;
+            if (await TryCommitRewardAsync(workspace, entity, d.Audit, d.Result, cancellationToken) is { } done) return done;
+        }
+        return new Refused(Refusal.Busy);
+    }
+
+    /// <summary>A reward row written back, only if nobody changed it since, with its audit row; null after a conflict (decide again).</summary>
+    private async Task<CommandResult?> TryCommitRewardAsync(
+        WorkspaceId workspace, RewardEntity reward, Audit.AuditEntry audit, CommandResult result, CancellationToken cancellationToken)
+    {
+        var batch = new Batch(LedgerKeys.Partition(workspace));
+        batch.Put(reward, existed: true);
+        batch.Audit(audit);
+        try
+        {
+            await SubmitAsync(batch, workspace, cancellationToken);
+            return result;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null;
+        }
+    }
+
+    private static CatalogueState CatalogueOf(List<RewardEntity> rewards) =>
+        new(rewards.Where(e => !e.Removed).Select(RowMapping.ToReward).ToList(), rewards.Select(e => e.RowKey[LedgerKeys.RewardPrefix.Length..]).ToHashSet());
 
     public async Task<IReadOnlyList<Redemption>> GetPendingRedemptionsAsync(WorkspaceId workspace, MemberId approver, CancellationToken cancellationToken)
     {

@@ -78,6 +78,8 @@ public static class ResultText
     {
         AddRewardCommand add => v.Compose("Admin.AddReward", ViewText.Typed(add.Name), ViewText.Typed(a.Detail)),
         RemoveRewardCommand => v.Compose("Admin.RemoveReward", ViewText.Typed(a.Detail)),
+        EditRewardCommand => v.Compose("Admin.EditReward", ViewText.Typed(a.Detail)),
+        RestockRewardCommand r => v.Compose("Admin.RestockReward", ViewText.Typed(a.Detail), v.Points(r.Quantity)),
         SetAllowanceCommand s => v.Compose("Admin.SetAllowance", v.Points(s.Points), v[$"Period.{s.Period ?? AllowancePeriod.Monthly}"]),
         ChangeValuesCommand c => v.Compose(c.Add ? "Admin.AddValue" : "Admin.RemoveValue", ViewText.Typed(a.Detail)),
         ChangeApproverCommand p => v.Compose(p.Add ? "Admin.AddApprover" : "Admin.RemoveApprover", v.Person(p.Member)),

@@ -18,6 +18,7 @@ public static class AddRewardDecider
 {
     public static Decided<AddRewardDecision> Decide(CatalogueState state, AddRewardCommand command, MemberId admin, DateTimeOffset now)
     {
+        if (RewardRules.Check(command.Name, command.Cost, command.Stock, command.MonthlyLimit) is { } refused) return refused;
         if (state.Live.Any(r => string.Equals(r.Name, command.Name, StringComparison.OrdinalIgnoreCase)))
             return new Refused(Refusal.RewardExists, command.Name);
         var slug = Slug(command.Name);

@@ -10,7 +10,10 @@ public static class ValuesDecider
 {
     public static Decided<SettingsChange> Decide(WorkspaceSettings settings, ChangeValuesCommand command, MemberId admin, DateTimeOffset now)
     {
-        var value = KudosRules.Normalize(command.Value);
+        // The chat parser reads only whole tags; the dashboard's form reaches here without it.
+        if (!Hashtags.TryRead("#" + command.Value.Trim().TrimStart('#'), out _))
+            return Decided<SettingsChange>.Unchanged(new NotUnderstood(ParseError.BadValue, command.Value));
+        var value = KudosRules.Normalize(command.Value.Trim());
         var has = settings.Values.Contains(value, StringComparer.OrdinalIgnoreCase);
         if (command.Add && has) return new Refused(Refusal.ValueExists, value);
         if (!command.Add && !has) return new Refused(Refusal.UnknownValue, value);

