@@ -50,6 +50,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Approvers>();
         services.AddSingleton<RedemptionQueries>();
         services.AddSingleton<Members.Leavers.PersonLeftHandler>();
+        services.AddSingleton<Integrations.ICustomerLedger>(sp => sp.GetRequiredService<TableLedger>());
+        services.AddSingleton<Integrations.IntegrationDirectory>();
+        services.TryAddSingleton<Integrations.ISecretProtector, Integrations.NoSecretProtector>();
+        services.AddSingleton<Integrations.CustomerKudosHandler>();
         services.AddCommandHandlers();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CommandPipeline>();
@@ -91,6 +95,10 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<SetLanguageHandler>();
         services.AddHandler<SetCelebrationChannelHandler>();
         services.AddHandler<OutboxHandler>();
+        services.AddHandler<Integrations.AddIntegrationHandler>();
+        services.AddHandler<Integrations.ListIntegrationsHandler>();
+        services.AddHandler<Integrations.RemoveIntegrationHandler>();
+        services.AddHandler<Integrations.BudgetHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

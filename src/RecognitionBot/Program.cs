@@ -1,6 +1,7 @@
 using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Hosting;
+using RecognitionBot.Integrations;
 using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
 using RecognitionBot.Slack;
@@ -25,6 +26,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<HandledDeliveryCle
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddCustomerKudos();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -35,6 +37,7 @@ app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
 app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
+app.MapCustomerKudos();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

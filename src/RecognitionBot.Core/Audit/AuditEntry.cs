@@ -27,6 +27,11 @@ public enum AuditAction
     /// <summary>The platform said the subject is back (reactivated).</summary>
     MemberReturned,
     Language,
+    /// <summary>A helpdesk integration created (subject: its name; note: its id).</summary>
+    IntegrationAdded,
+    IntegrationRemoved,
+    /// <summary>The company budget for customer kudos points set: before and after.</summary>
+    Budget,
 }
 
 /// <summary>

@@ -32,6 +32,10 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Views.ComposerForm), "composer")]
 [JsonDerivedType(typeof(Views.HomeView), "home")]
 [JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
+[JsonDerivedType(typeof(Integrations.IntegrationCreated), "integrationCreated")]
+[JsonDerivedType(typeof(Integrations.IntegrationsView), "integrations")]
+[JsonDerivedType(typeof(Integrations.BudgetView), "budget")]
+[JsonDerivedType(typeof(Integrations.CustomerKudosGiven), "customerKudos")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -113,6 +117,10 @@ public enum Refusal
     Leaver,
     /// <summary>A composer was sent with nobody chosen (the typed command's parser says <see cref="ParseError.NoRecipient"/>).</summary>
     NoRecipient,
+    /// <summary>This workspace has an integration of that name already; detail: the name.</summary>
+    IntegrationExists,
+    /// <summary>No integration of that name in this workspace; detail: the name.</summary>
+    UnknownIntegration,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

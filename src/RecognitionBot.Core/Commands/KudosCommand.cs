@@ -135,5 +135,19 @@ public sealed record AuditLogCommand(int Count) : AdminCommand
 /// <summary><c>admin celebrations here|off</c>: where kudos given in a DM to the bot are celebrated.</summary>
 public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand;
 
+/// <summary>
+/// <c>admin integration add &lt;name&gt; [--points N] [--channel #c]</c>: a helpdesk that may post customer compliments,
+/// celebrated in <paramref name="Channel"/> (else where the command was typed); each brings <paramref name="Points"/> from
+/// the company budget (default none).
+/// </summary>
+public sealed record AddIntegrationCommand(string Name, int? Points, string? Channel) : AdminCommand;
+
+public sealed record ListIntegrationsCommand : AdminCommand;
+
+public sealed record RemoveIntegrationCommand(string Name) : AdminCommand;
+
+/// <summary><c>admin budget [N]</c>: the company budget for customer kudos points, shown, or set to N points.</summary>
+public sealed record BudgetCommand(int? Points) : AdminCommand;
+
 /// <summary><c>admin outbox [retry]</c>: what waits to be posted and what was parked (refused for good); retry sends the parked again.</summary>
 public sealed record OutboxCommand(bool Retry) : AdminCommand;

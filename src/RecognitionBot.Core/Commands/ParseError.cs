@@ -35,6 +35,12 @@ public enum ParseError
 
     /// <summary><c>admin language</c> without en, it or sv; detail: the word given.</summary>
     BadLanguage,
+
+    /// <summary><c>admin integration add|list|remove</c> given something else; detail: the offending word, if any.</summary>
+    BadIntegration,
+
+    /// <summary><c>admin budget</c> with something other than a number of points from 0; detail: the word given.</summary>
+    BadBudget,
 }
 
 /// <summary>The outcome of parsing: a command, or an error naming what was wrong (and the offending token, if any).</summary>

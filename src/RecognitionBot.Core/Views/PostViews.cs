@@ -50,7 +50,8 @@ public static class PostViews
             body.Add(v.Line(LineStyle.Heading, LineMark.None, "Digest.Highlights"));
             foreach (var h in digest.Highlights)
             {
-                body.Add(v.Line("Celebration.Headline", v.Person(h.Giver), v.People(h.Recipients), v.Points(h.Points)));
+                Span giver = h.Giver == Kudos.CustomerCompliment.Giver ? new TextSpan(v["Customer.Someone"]) : v.Person(h.Giver);
+                body.Add(v.Line("Celebration.Headline", giver, v.People(h.Recipients), v.Points(h.Points)));
                 body.Add(ViewLine.Quote(h.Message));
             }
         }
