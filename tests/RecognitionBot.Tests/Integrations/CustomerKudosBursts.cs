@@ -50,7 +50,8 @@ public sealed partial class CustomerKudosBursts
         await using var kudos = await StartAsync(new Dictionary<string, string?> { ["CustomerKudos:Burst"] = "2", ["CustomerKudos:PerSecond"] = "1" });
         var (id, secret, _) = await kudos.AddIntegrationAsync();
 
-        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(n => kudos.PostAsync(id, secret, HelpdeskSamples.Generic(ticket: $"R-{n}"))));
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(n =>
+            kudos.PostAsync(id, secret, HelpdeskSamples.Generic(ticket: $"R-{n}", agentEmail: "u0002@acme.test"))));
 
         var limited = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(limited);

@@ -78,16 +78,20 @@ public sealed class CustomerKudosFromTheHelpdesk : IAsyncLifetime
         var (id, secret, _) = await _kudos.AddIntegrationAsync();
         await _kudos.PostAsync(id, secret, HelpdeskSamples.Generic());
         var celebration = await _kudos.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == LoveChannel);
-        var kudos = JsonDocument.Parse(celebration.Body).RootElement.GetProperty("blocks").EnumerateArray()
+        var addOn = SlackActions.Id(ViewVerbs.AddOn, 5);
+        var value = JsonDocument.Parse(celebration.Body).RootElement.GetProperty("blocks").EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "actions").SelectMany(b => b.GetProperty("elements").EnumerateArray())
-            .First().GetProperty("value").GetString()!;
+            .Single(e => e.GetProperty("action_id").GetString() == addOn).GetProperty("value").GetString()!;
         await _kudos.SettledAsync();
 
-        await _kudos.App.ClickAsync("U0003", SlackActions.Id(ViewVerbs.AddOn, 5), ViewVerbs.WithAmount(kudos, 5), LoveChannel,
+        await _kudos.App.ClickAsync("U0003", addOn, value, LoveChannel,
             celebration.ResponseJson.GetProperty("ts").GetString()!);
 
         Assert.Equal(5, (await _kudos.App.BalanceAsync(Agent)).Balance.Earned);
         Assert.Equal(95, (await _kudos.App.BalanceAsync("U0003")).Allowance.Left);
+        var update = await _kudos.Slack.WaitForCallAsync("chat.update", c => c.Arg("channel") == LoveChannel);
+        Assert.Contains("+5 from <@U0003>", Said(update.Json));
+        Assert.Contains("A customer wrote about <@U0002>", Said(update.Json));
     }
 
     [Fact]
