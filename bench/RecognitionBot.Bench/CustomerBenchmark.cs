@@ -88,16 +88,31 @@ public static partial class CustomerBenchmark
         (await http.SendAsync(SlackBenchmark.Signed(SlackBenchmark.Form("UADMIN", "help", "bench.help", responseUrl, channel: "CLOVE")))).Dispose();
         var body = SlackBenchmark.Form("UADMIN", "admin integration add benchdesk", $"bench.admin.{Guid.NewGuid():N}", responseUrl, channel: "CLOVE");
         using var response = await http.SendAsync(SlackBenchmark.Signed(body));
-        var text = await response.Content.ReadAsStringAsync();
+        var text = Words(await response.Content.ReadAsStringAsync());
         for (var wait = 0; !SecretPattern().IsMatch(text) && wait < 300; wait++)
         {
             await Task.Delay(100);
-            text = slack.LastLateAnswer ?? text;
+            text = slack.LastLateAnswer is { } late ? Words(late) : text;
         }
         var id = IdPattern().Match(text);
         var secret = SecretPattern().Match(text);
         if (!id.Success || !secret.Success) throw new InvalidOperationException($"The integration was not created: {text}");
         return (id.Groups[1].Value, secret.Value);
+    }
+
+    /// <summary>Every string in a JSON answer, unescaped, one per line.</summary>
+    private static string Words(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return string.Join("\n", Strings(document.RootElement));
+
+        static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.String => [e.GetString()!],
+            JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+            JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+            _ => [],
+        };
     }
 
     private static async Task<(List<double> Latencies, TimeSpan Elapsed, int Limited)> SendAsync(
