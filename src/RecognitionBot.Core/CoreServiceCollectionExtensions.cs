@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<UndeliveredPosts>();
         services.AddSingleton<PostedPosts>();
+        services.AddSingleton<RecentLeaderboards>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();

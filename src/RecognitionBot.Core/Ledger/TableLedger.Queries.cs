@@ -75,16 +75,22 @@ public sealed partial class TableLedger
                     totals[r] = (t.Item1 + 1, t.Item2 + k.PointsWithAddOns, t.Item3);
                 }
         }
-        // Counted only while public, and not named at all once someone chooses privacy (or has left).
-        if (period != LeaderboardPeriod.All)
-            foreach (var state in await GetMembersAsync(workspace, totals.Keys.ToList(), cancellationToken))
-                if (state.PrivateCelebrations || state.HasLeft) totals.Remove(state.Member);
-        var entries = totals
+        // Counted only while public, and not named at all once someone chooses privacy (or has left). Only the best
+        // placed are read, a few at a time until ten are kept: not the row of everyone the period's kudos reached.
+        var ranked = totals
             .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
-            .Take(10)
-            .Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
-                t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault()))
             .ToList();
+        var entries = new List<LeaderboardEntry>(10);
+        for (var from = 0; from < ranked.Count && entries.Count < 10; from += 20)
+        {
+            var chunk = ranked.GetRange(from, Math.Min(20, ranked.Count - from));
+            HashSet<MemberId> hidden = period == LeaderboardPeriod.All
+                ? []
+                : (await GetMembersAsync(workspace, [.. chunk.Select(t => t.Key)], cancellationToken))
+                    .Where(s => s.PrivateCelebrations || s.HasLeft).Select(s => s.Member).ToHashSet();
+            entries.AddRange(chunk.Where(t => !hidden.Contains(t.Key)).Take(10 - entries.Count).Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
+                t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault())));
+        }
         return new LeaderboardView(period, entries);
     }
 
