@@ -231,6 +231,8 @@ module web 'modules/webapp.bicep' = {
         Storage__TablePrefix: tablePrefix
         Teams__AppId: teamsAppId
         Teams__AppTenantId: teamsAppTenantId
+        // So `admin integration add` shows the helpdesk the whole URL of its endpoint.
+        CustomerKudos__PublicBaseUrl: 'https://${appHostName}'
         // The zip holds a finished build (scripts/package.sh): run it as it is.
         SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
       },

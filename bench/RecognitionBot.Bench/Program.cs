@@ -13,6 +13,7 @@ int Option(string name, int fallback)
 return what switch
 {
     "core" => await CoreBenchmark.RunAsync(connection, Option("--kudos", 1000), Option("--rounds", 3)),
+    "customer" => await CustomerBenchmark.RunAsync(connection, Option("--ratings", 2000), Option("--concurrency", 20)),
     "slack" => await SlackBenchmark.RunAsync(connection, Option("--commands", 1000), Option("--slack-latency-ms", 0), Levels()),
     "faults" when args.Contains("--memory") => await FaultBenchmark.MemoryAsync(
         connection, Option("--senders", 8), Option("--kudos", 50_000), Option("--people", 20_000), Option("--samples", 10), Option("--port", 0)),
@@ -34,6 +35,6 @@ static int Usage()
     Console.Error.WriteLine(
         "usage: bench/run.sh core [--kudos N] [--rounds N] | slack [--commands N] [--slack-latency-ms N] [--levels 1,10,50] " +
         "| digest [--members N] [--history N] [--week N] [--steps N] | faults [--senders N] [--restarts N] [--up-seconds N] [--two-hosts] [--port N] " +
-        "| faults --memory [--kudos N] [--people N] [--samples N] [--senders N] [--port N]");
+        "| customer [--ratings N] [--concurrency N] | faults --memory [--kudos N] [--people N] [--samples N] [--senders N] [--port N]");
     return 2;
 }

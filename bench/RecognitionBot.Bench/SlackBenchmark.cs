@@ -264,7 +264,8 @@ public static class SlackBenchmark
         .AddRecognitionCore()
         .BuildServiceProvider();
 
-    internal static Process StartHost(string connectionString, string prefix, Uri slackApi, int port)
+    /// <param name="settings">More configuration for the host, as environment variables (<c>Section__Key</c>).</param>
+    internal static Process StartHost(string connectionString, string prefix, Uri slackApi, int port, IDictionary<string, string>? settings = null)
     {
         var root = Root();
         var dll = Path.Combine(root, "src", "RecognitionBot", "bin", "Release", "net10.0", "RecognitionBot.dll");
@@ -283,6 +284,7 @@ public static class SlackBenchmark
         env["Slack__BotToken"] = "xoxb-bench";
         env["Slack__ApiBaseUrl"] = slackApi.AbsoluteUri;
         env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
         var process = Process.Start(psi)!;
         // Drain the host's output so it never blocks on a full pipe; keep it when asked (diagnosing a slow run).
         var log = Environment.GetEnvironmentVariable("RECOGNITIONBOT_BENCH_HOST_LOG") is { Length: > 0 } path
@@ -337,7 +339,7 @@ public static class SlackBenchmark
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

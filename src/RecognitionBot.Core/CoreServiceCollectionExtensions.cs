@@ -51,6 +51,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Approvers>();
         services.AddSingleton<RedemptionQueries>();
         services.AddSingleton<Members.Leavers.PersonLeftHandler>();
+        services.AddSingleton<Integrations.ICustomerLedger>(sp => sp.GetRequiredService<TableLedger>());
+        services.AddSingleton<Integrations.IntegrationDirectory>();
+        services.TryAddSingleton<Integrations.ISecretProtector, Integrations.NoSecretProtector>();
+        services.AddSingleton<Integrations.CustomerKudosHandler>();
         services.AddCommandHandlers();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CommandPipeline>();
@@ -99,6 +103,10 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<Dashboard.AdminSettingsHandler>();
         services.AddHandler<Members.Roles.RolesHandler>();
         services.AddHandler<Members.People.MyPeopleHandler>();
+        services.AddHandler<Integrations.AddIntegrationHandler>();
+        services.AddHandler<Integrations.ListIntegrationsHandler>();
+        services.AddHandler<Integrations.RemoveIntegrationHandler>();
+        services.AddHandler<Integrations.BudgetHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

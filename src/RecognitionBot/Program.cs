@@ -2,6 +2,7 @@ using RecognitionBot.Core;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Dashboard.Admin;
 using RecognitionBot.Hosting;
+using RecognitionBot.Integrations;
 using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
 using RecognitionBot.Slack;
@@ -29,6 +30,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddDashboardAdmin();
 builder.Services.AddDashboard(builder.Configuration);
+builder.Services.AddCustomerKudos();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -41,6 +43,7 @@ app.MapRecognitionReadiness();
 app.MapSlack();
 app.MapDashboard();
 app.MapDashboardAdmin();
+app.MapCustomerKudos();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -29,6 +29,11 @@ public enum AuditAction
     Language,
     RewardEdited,
     RewardRestocked,
+    /// <summary>A helpdesk integration created (subject: its name; note: its id).</summary>
+    IntegrationAdded,
+    IntegrationRemoved,
+    /// <summary>The company budget for customer kudos points set: before and after.</summary>
+    Budget,
 }
 
 /// <summary>

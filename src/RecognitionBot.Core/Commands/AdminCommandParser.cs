@@ -31,8 +31,52 @@ internal static class AdminCommandParser
                 CommandParser.Exactly(tokens, i + 2, new SetCelebrationChannelCommand(Here: verb == "here")),
             "outbox" when verb == "retry" => CommandParser.Exactly(tokens, i + 2, new OutboxCommand(Retry: true)),
             "outbox" => CommandParser.Exactly(tokens, i + 1, new OutboxCommand(Retry: false)),
+            "integration" or "integrations" => Integration(tokens, i + 1),
+            "budget" => Budget(tokens, i + 1),
             _ => ParseResult.Fail(ParseError.UnknownAdminCommand, tokens.Rest(i)),
         };
+    }
+
+    /// <summary><c>integration add &lt;name&gt; [--points N] [--channel #c]</c>, <c>integration list</c>, <c>integration remove &lt;name&gt;</c>.</summary>
+    private static ParseResult Integration(CommandTokens tokens, int i)
+    {
+        var verb = i < tokens.Count ? tokens.Word(i).ToLowerInvariant() : "";
+        if (verb == "list") return CommandParser.Exactly(tokens, i + 1, new ListIntegrationsCommand());
+        if (verb is not ("add" or "remove")) return ParseResult.Fail(ParseError.BadIntegration, verb.Length > 0 ? tokens.Word(i) : null);
+        if (i + 1 >= tokens.Count || !Integrations.IntegrationNames.IsValid(tokens.Word(i + 1)))
+            return ParseResult.Fail(ParseError.BadIntegration, i + 1 < tokens.Count ? tokens.Word(i + 1) : "<name>");
+        var name = tokens.Word(i + 1);
+        if (verb == "remove") return CommandParser.Exactly(tokens, i + 2, new RemoveIntegrationCommand(name));
+        int? points = null;
+        string? channel = null;
+        for (var at = i + 2; at < tokens.Count; at += 2)
+        {
+            var option = tokens.Word(at).ToLowerInvariant();
+            if (at + 1 >= tokens.Count) return ParseResult.Fail(ParseError.BadIntegration, tokens.Word(at));
+            var value = tokens.Word(at + 1);
+            switch (option)
+            {
+                case "--points" when points is null && int.TryParse(value, System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var p) && p <= 100:
+                    points = p;
+                    break;
+                case "--channel" when channel is null && value.StartsWith('#') && value.Length > 1:
+                    channel = value[1..];
+                    break;
+                default:
+                    return ParseResult.Fail(ParseError.BadIntegration, $"{tokens.Word(at)} {value}");
+            }
+        }
+        return ParseResult.Success(new AddIntegrationCommand(name, points, channel));
+    }
+
+    private static ParseResult Budget(CommandTokens tokens, int i)
+    {
+        if (i == tokens.Count) return ParseResult.Success(new BudgetCommand(null));
+        return int.TryParse(tokens.Word(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var points)
+            && points <= 10_000_000
+            ? CommandParser.Exactly(tokens, i + 1, new BudgetCommand(points))
+            : ParseResult.Fail(ParseError.BadBudget, tokens.Word(i));
     }
 
     private static ParseResult RemoveReward(CommandTokens tokens, int i)

@@ -37,6 +37,10 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Dashboard.AdminSettingsView), "adminSettings")]
 [JsonDerivedType(typeof(Members.Roles.RolesView), "roles")]
 [JsonDerivedType(typeof(Members.People.MyPeopleView), "myPeople")]
+[JsonDerivedType(typeof(Integrations.IntegrationCreated), "integrationCreated")]
+[JsonDerivedType(typeof(Integrations.IntegrationsView), "integrations")]
+[JsonDerivedType(typeof(Integrations.BudgetView), "budget")]
+[JsonDerivedType(typeof(Integrations.CustomerKudosGiven), "customerKudos")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -126,6 +130,10 @@ public enum Refusal
     UnlimitedStock,
     /// <summary>An export's range is empty, reversed or longer than <see cref="ExportCommand.MaxDays"/> days; detail: that limit.</summary>
     BadExportRange,
+    /// <summary>This workspace has an integration of that name already; detail: the name.</summary>
+    IntegrationExists,
+    /// <summary>No integration of that name in this workspace; detail: the name.</summary>
+    UnknownIntegration,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

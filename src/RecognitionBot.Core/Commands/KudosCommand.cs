@@ -145,6 +145,20 @@ public sealed record SetCelebrationChannelCommand(bool Here) : AdminCommand
     public string? Channel { get; init; }
 }
 
+/// <summary>
+/// <c>admin integration add &lt;name&gt; [--points N] [--channel #c]</c>: a helpdesk that may post customer compliments,
+/// celebrated in <paramref name="Channel"/> (else where the command was typed); each brings <paramref name="Points"/> from
+/// the company budget (default none).
+/// </summary>
+public sealed record AddIntegrationCommand(string Name, int? Points, string? Channel) : AdminCommand;
+
+public sealed record ListIntegrationsCommand : AdminCommand;
+
+public sealed record RemoveIntegrationCommand(string Name) : AdminCommand;
+
+/// <summary><c>admin budget [N]</c>: the company budget for customer kudos points, shown, or set to N points.</summary>
+public sealed record BudgetCommand(int? Points) : AdminCommand;
+
 /// <summary><c>admin outbox [retry]</c>: what waits to be posted and what was parked (refused for good); retry sends the parked again.</summary>
 public sealed record OutboxCommand(bool Retry) : AdminCommand;
 

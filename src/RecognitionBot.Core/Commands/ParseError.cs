@@ -38,6 +38,11 @@ public enum ParseError
 
     /// <summary>A channel id the dashboard was given is empty, too long or not printable; detail: what was given.</summary>
     BadChannel,
+    /// <summary><c>admin integration add|list|remove</c> given something else; detail: the offending word, if any.</summary>
+    BadIntegration,
+
+    /// <summary><c>admin budget</c> with something other than a number of points from 0; detail: the word given.</summary>
+    BadBudget,
 }
 
 /// <summary>The outcome of parsing: a command, or an error naming what was wrong (and the offending token, if any).</summary>

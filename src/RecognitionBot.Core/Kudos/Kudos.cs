@@ -20,6 +20,9 @@ public sealed record Kudos(
     /// <summary>What the kudos was given for: the permalink of the message it was started from, if any.</summary>
     public string? Link { get; init; }
 
+    /// <summary>A customer's compliment from a helpdesk, celebrated as such; the giver is then <see cref="CustomerCompliment.Giver"/>.</summary>
+    public CustomerCompliment? Customer { get; init; }
+
     public int Total => Points * Recipients.Count;
 
     /// <summary>Points others added to this kudos from their own allowance, to its public recipients, in the order added.</summary>
@@ -37,6 +40,17 @@ public sealed record Kudos(
     /// <summary>Recipients who may be named in public: not when the kudos was private or they chose privacy.</summary>
     public IReadOnlyList<MemberId> PublicRecipients =>
         Private ? [] : Recipients.Where(r => !PrivateRecipients.Contains(r)).ToList();
+}
+
+/// <summary>
+/// Where a customer's compliment came from: the integration (helpdesk) that sent it, its ticket and how the customer
+/// reached the agent. Nothing about the customer themselves: their name and contact details are never kept.
+/// </summary>
+public sealed record CustomerCompliment(string Integration, string IntegrationName, string TicketId, string? TicketLink,
+    Integrations.ContactChannel? Channel, int BudgetPoints)
+{
+    /// <summary>The giver a customer's kudos carries: no member has this id on any platform.</summary>
+    public static readonly MemberId Giver = new("customer");
 }
 
 /// <summary>Points a third person added to a kudos (to each of its public recipients).</summary>

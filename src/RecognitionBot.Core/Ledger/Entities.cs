@@ -76,6 +76,8 @@ internal sealed class KudosEntity : LedgerEntity
     public string? Outbox { get; set; }
     /// <summary>What the kudos was given for (a message's permalink), if it was started from one.</summary>
     public string? Link { get; set; }
+    /// <summary>JSON: a customer's compliment from a helpdesk (source, ticket, channel of contact); null for a colleague's kudos.</summary>
+    public string? Customer { get; set; }
 }
 
 /// <summary><c>move|{member}|{inverted ticks}|{id}</c>: one line of a member's history.</summary>

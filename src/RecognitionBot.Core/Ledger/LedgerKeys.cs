@@ -46,6 +46,13 @@ internal static class LedgerKeys
     public static string RedemptionCount(MemberId member, string rewardId, string month) =>
         $"rcount|{Escape(member.Value)}|{rewardId}|{month}";
 
+    /// <summary>A helpdesk integration, by its name's key (<see cref="Integrations.IntegrationNames.Key"/>).</summary>
+    public static string Integration(string nameKey) => $"{IntegrationPrefix}{Escape(nameKey)}";
+    public const string IntegrationPrefix = "integration|";
+
+    /// <summary>The company budget that customer kudos points come from.</summary>
+    public const string Budget = "budget|company";
+
     /// <summary>The smallest string greater than every key that starts with <paramref name="prefix"/>.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 

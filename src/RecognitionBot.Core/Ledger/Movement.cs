@@ -13,6 +13,8 @@ public enum MovementKind
     Withdrawn,
     /// <summary>The giver's allowance given back by an undo.</summary>
     Refunded,
+    /// <summary>Points from the company budget with a customer's compliment: nobody's allowance paid for them.</summary>
+    Customer,
 }
 
 /// <summary>One line of a member's history: points received, given, held for a reward, released, spent.</summary>

@@ -132,6 +132,7 @@ internal static class RowMapping
         AddOns = kudos.AddOns.Count == 0 ? null : JsonSerializer.Serialize(kudos.AddOns, Json.Options),
         Withdrawn = kudos.Withdrawn,
         Link = kudos.Link,
+        Customer = kudos.Customer is null ? null : JsonSerializer.Serialize(kudos.Customer, Json.Options),
     };
 
     /// <summary>Writes what an add-on or an undo changes onto the kudos row read (keeping where its posts went).</summary>

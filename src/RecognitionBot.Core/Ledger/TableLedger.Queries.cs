@@ -121,6 +121,7 @@ public sealed partial class TableLedger
         AddOns = RowMapping.ReadAddOns(e.AddOns),
         Withdrawn = e.Withdrawn,
         Link = e.Link,
+        Customer = string.IsNullOrEmpty(e.Customer) ? null : JsonSerializer.Deserialize<Kudos.CustomerCompliment>(e.Customer, Json.Options),
     };
 
     public async Task<MemberState> GetMemberAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>

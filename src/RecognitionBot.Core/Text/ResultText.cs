@@ -89,6 +89,7 @@ public static class ResultText
         SetTimeZoneCommand z => v.Compose("Admin.SetTimeZone", ViewText.Typed(z.TimeZone)),
         SetLanguageCommand l => v.Compose("Admin.SetLanguage", v[$"Language.{l.Language}"]),
         SetCelebrationChannelCommand c => v.Compose(c.Here ? "Admin.CelebrationsHere" : "Admin.CelebrationsOff"),
+        RemoveIntegrationCommand r => v.Compose("Admin.RemoveIntegration", ViewText.Typed(r.Name)),
         _ => v.Compose("Generic.TryHelp"),
     };
 
@@ -134,6 +135,8 @@ public static class ResultText
         ParseError.UnknownAdminCommand => "Example.Admin",
         ParseError.BadLogCount => "Example.AdminLog",
         ParseError.BadLanguage => "Example.Language",
+        ParseError.BadIntegration => "Example.Integration",
+        ParseError.BadBudget => "Example.Budget",
         _ => null,
     };
 }

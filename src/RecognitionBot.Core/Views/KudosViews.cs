@@ -50,9 +50,12 @@ public static class KudosViews
     {
         var k = post.Kudos;
         if (k.Withdrawn) return Withdrawn(k, v);
-        var headline = v.Line(
-            LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
-        List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
+        var headline = k.Customer is { } customer
+            ? CustomerViews.Headline(k, customer, v)
+            : v.Line(LineStyle.Strong, LineMark.Celebration, "Celebration.Headline", v.Person(k.Giver), v.People(k.PublicRecipients), v.Points(k.Points));
+        List<ViewBlock> body = [headline];
+        if (k.Message.Length > 0) body.Add(ViewLine.Quote(k.Message));
+        if (k.Customer is { } compliment) body.AddRange(CustomerViews.Details(compliment, v));
         if (Values(k, v) is { } values) body.Add(values);
         if (k.Link is { } link) body.Add(new ViewLine(v.Compose("Celebration.About", new LinkSpan(link, v["Composer.AboutLink"])), LineStyle.Subtle));
         body.AddRange(post.Milestones.Select(m => Milestone(m, v)));
@@ -65,7 +68,13 @@ public static class KudosViews
             Amount = new AmountInput(v["AddOn.Points"], [.. AddOnPresets.Select(p => new AmountChoice(p, v.T.Format("AddOn.Preset", v.T.Number(p))))], 1, 5,
                 v["AddOn.Confirm"], v["AddOn.PointsMissing"]),
         };
-        return new View(body) { Title = v["Celebration.Title"], Summary = headline, Tone = ViewTone.Celebration, Actions = [addOn] };
+        return new View(body)
+        {
+            Title = v[k.Customer is null ? "Celebration.Title" : "Customer.Title"],
+            Summary = headline,
+            Tone = ViewTone.Celebration,
+            Actions = [addOn],
+        };
     }
 
     /// <summary>The points an add-on offers at one click where a surface has buttons rather than a number field.</summary>
@@ -74,7 +83,7 @@ public static class KudosViews
     /// <summary>A celebration or DM of a kudos its giver undid: it says so, and no longer shows the message or buttons.</summary>
     public static View Withdrawn(Kudos.Kudos k, ViewText v)
     {
-        var line = v.Line(LineStyle.Subtle, LineMark.Withdrawn, "Celebration.Withdrawn", v.Person(k.Giver, notify: false));
+        var line = v.Line(LineStyle.Subtle, LineMark.Withdrawn, "Celebration.Withdrawn", GiverOf(k, v, notify: false));
         return new View([line]) { Summary = line };
     }
 
@@ -82,7 +91,7 @@ public static class KudosViews
     public static View AddOnReceived(AddOnReceivedPost post, ViewText v)
     {
         var k = post.Kudos;
-        var headline = v.Line(LineStyle.Normal, LineMark.Star, "Dm.AddOn", v.Person(post.Adder), v.Points(post.Points), v.Person(k.Giver, notify: false));
+        var headline = v.Line(LineStyle.Normal, LineMark.Star, "Dm.AddOn", v.Person(post.Adder), v.Points(post.Points), GiverOf(k, v, notify: false));
         List<ViewBlock> body = [headline, ViewLine.Quote(k.Message), v.Line("Dm.Balance", v.Points(post.Available), v.Points(post.Earned))];
         return new View(body) { Title = v["Dm.Title"], Summary = headline, Tone = ViewTone.Celebration };
     }
@@ -92,8 +101,12 @@ public static class KudosViews
     {
         var k = post.Kudos;
         if (k.Withdrawn) return Withdrawn(k, v);
-        var headline = v.Line(LineStyle.Normal, LineMark.Star, "Dm.Received", v.Person(k.Giver), v.Points(k.Points));
-        List<ViewBlock> body = [headline, ViewLine.Quote(k.Message)];
+        var headline = k.Customer is { } customer
+            ? CustomerViews.Received(customer, v)
+            : v.Line(LineStyle.Normal, LineMark.Star, "Dm.Received", v.Person(k.Giver), v.Points(k.Points));
+        List<ViewBlock> body = [headline];
+        if (k.Message.Length > 0) body.Add(ViewLine.Quote(k.Message));
+        if (k.Customer is { } compliment) body.AddRange(CustomerViews.Details(compliment, v));
         if (Values(k, v) is { } values) body.Add(values);
         body.Add(v.Line("Dm.Balance", v.Points(post.Available), v.Points(post.Earned)));
         if (k.Private || k.PrivateRecipients.Contains(post.Recipient)) body.Add(v.Line(LineStyle.Subtle, LineMark.Private, "Dm.PrivateNote"));
@@ -105,6 +118,10 @@ public static class KudosViews
         MilestoneKind.FirstKudos => v.Line("Milestone.FirstKudos", v.Person(m.Member)),
         _ => v.Line("Milestone.HundredPoints", v.Person(m.Member), v.Points(m.Points)),
     };
+
+    /// <summary>Who gave it: a colleague as a mention, or "a customer" for a compliment from a helpdesk.</summary>
+    private static Span GiverOf(Kudos.Kudos k, ViewText v, bool notify) =>
+        k.Customer is null ? v.Person(k.Giver, notify) : new TextSpan(v["Customer.Someone"]);
 
     private static ViewLine? Values(Kudos.Kudos k, ViewText v) =>
         k.Values.Count == 0 ? null : v.Line(LineStyle.Subtle, LineMark.None, "Celebration.Values", ViewText.Typed(string.Join(" ", k.Values)));

@@ -50,7 +50,8 @@ public static class PostViews
             body.Add(v.Line(LineStyle.Heading, LineMark.None, "Digest.Highlights"));
             foreach (var h in digest.Highlights)
             {
-                body.Add(v.Line("Celebration.Headline", v.Person(h.Giver), v.People(h.Recipients), v.Points(h.Points)));
+                Span giver = h.Giver == Kudos.CustomerCompliment.Giver ? new TextSpan(v["Customer.Someone"]) : v.Person(h.Giver);
+                body.Add(v.Line("Celebration.Headline", giver, v.People(h.Recipients), v.Points(h.Points)));
                 body.Add(ViewLine.Quote(h.Message));
             }
         }
@@ -62,13 +63,21 @@ public static class PostViews
         return new View(body) { Title = title, Summary = ViewLine.Text(title) };
     }
 
+    /// <summary>How many people of a gaps note get their own "Send a surprise kudos" button.</summary>
+    public const int SurpriseButtons = 20;
+
     /// <summary>The private note to managers and approvers: who in a channel has gone unrecognised.</summary>
     public static View Gaps(RecognitionGapsPost post, ViewText v)
     {
         var where = new ConversationSpan(post.ConversationId);
         if (post.Members.Count == 0) return new View([v.Line("Gaps.None", where, v.Points(post.Weeks))]) { Title = v["Gaps.Title"] };
         var intro = v.Line("Gaps.Text", where, v.Points(post.Weeks));
-        List<ViewBlock> body = [intro, new ViewLine(ViewText.Joined(post.Members.Select(m => (Span)v.Person(m)), ", "))];
+        // The first people each with "Send a surprise kudos" (the composer, them chosen, from the reader's manager
+        // allowance); Slack's 50 blocks a message bound how many; the others are listed after them.
+        List<ViewBlock> body = [intro, .. post.Members.Take(SurpriseButtons).Select(m => (ViewBlock)new ViewItem(
+            [new ViewLine([v.Person(m)])], new ViewAction(ViewVerbs.Compose, v["Gaps.Surprise"], ViewVerbs.ComposeFor(m))))];
+        if (post.Members.Count > SurpriseButtons)
+            body.Add(new ViewLine(ViewText.Joined(post.Members.Skip(SurpriseButtons).Select(m => (Span)v.Person(m)), ", ")));
         if (post.More > 0) body.Add(v.Line(LineStyle.Subtle, LineMark.None, "Gaps.More", v.Points(post.More)));
         body.Add(v.Line(LineStyle.Subtle, LineMark.None, "Gaps.Footer"));
         return new View(body) { Title = v["Gaps.Title"], Summary = intro };

@@ -21,6 +21,9 @@ public static class ResultViews
         AuditLogView log => AuditLog(log, v),
         RedemptionView redemption => RedemptionViews.Result(redemption, v),
         HomeView home => HomeViews.For(home, v),
+        Integrations.IntegrationCreated created => CustomerViews.Created(created, v),
+        Integrations.IntegrationsView list => CustomerViews.List(list, v),
+        Integrations.BudgetView budget => new View([CustomerViews.Budget(budget, v)]),
         Kudos.Give.ComposerRefused refused =>
             new View([.. refused.Errors.SelectMany(e => ResultText.Refusal(e.Reason, v).Take(1))]) { Tone = ViewTone.Problem },
         NotUnderstood or Refused => new View([.. ResultText.Describe(result, v)]) { Tone = ViewTone.Problem },
@@ -97,6 +100,7 @@ public static class ResultViews
                 MovementKind.Released => v.Compose("History.Released", points, note),
                 MovementKind.Withdrawn => v.Compose("History.Withdrawn", points, v.Counterparty(m.Counterparty)),
                 MovementKind.Refunded => v.Compose("History.Refunded", points),
+                MovementKind.Customer => v.Compose("History.Customer", points),
                 _ => v.Compose("History.Spent", points, note),
             };
             return (ViewBlock)new ViewLine(spans, LineStyle.ListItem) { Stamp = v.Day(m.At) };

@@ -25,6 +25,13 @@ public static class ViewVerbs
     /// <summary>The optional reason typed before a reject.</summary>
     public const string Reason = "reason";
 
+    /// <summary>The subject of a <see cref="Compose"/> button that opens the composer with someone chosen (the gaps note's surprise).</summary>
+    public static string ComposeFor(Workspaces.MemberId member) => "for:" + member.Value;
+
+    /// <summary>Who a <see cref="Compose"/> button chooses, or null when it chooses nobody (the home's "Give kudos").</summary>
+    public static Workspaces.MemberId? ComposeRecipient(string? subject) =>
+        subject is { Length: > 4 } s && s.StartsWith("for:", StringComparison.Ordinal) ? new Workspaces.MemberId(s[4..]) : null;
+
     public static IReadOnlyList<string> All { get; } = [Redeem, Approve, Reject, Cancel, Compose, AddOn, Undo];
 
     /// <summary>What a verb acts on: a reward for redeem, a kudos for add-on and undo, a redemption for the others.</summary>

@@ -50,6 +50,20 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
         return json.GetProperty("user").Deserialize<SlackUser>(SlackJson.Options)!;
     }
 
+    /// <summary>users.lookupByEmail (needs users:read.email): the person with this email, or null (<c>users_not_found</c>).</summary>
+    public async Task<SlackUser?> LookupByEmailAsync(string token, string email, CancellationToken ct = default)
+    {
+        try
+        {
+            var json = await CallAsync("users.lookupByEmail", Bearer(token), Form(Field("email", email)), ct);
+            return json.GetProperty("user").Deserialize<SlackUser>(SlackJson.Options);
+        }
+        catch (SlackApiException e) when (e.Error == "users_not_found")
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> UserGroupMembersAsync(string token, string usergroupId, CancellationToken ct = default)
     {
         var json = await CallAsync("usergroups.users.list", Bearer(token), Form(Field("usergroup", usergroupId)), ct);

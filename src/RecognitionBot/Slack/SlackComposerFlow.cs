@@ -49,10 +49,12 @@ public sealed class SlackComposerFlow(
         await OpenOrExplainAsync(workspace, member, bot, trigger, origin, await locale, ct);
     }
 
-    public async Task OpenFromHomeAsync(WorkspaceId workspace, MemberId member, SlackBot bot, string? triggerId, CancellationToken ct)
+    /// <summary>The home's "Give kudos", or a gaps note's "Send a surprise kudos" with its person <paramref name="chosen"/>.</summary>
+    public async Task OpenFromHomeAsync(
+        WorkspaceId workspace, MemberId member, SlackBot bot, string? triggerId, CancellationToken ct, IReadOnlyList<MemberId>? chosen = null)
     {
         if (triggerId is not { Length: > 0 }) return;
-        await OpenOrExplainAsync(workspace, member, bot, triggerId, new Origin(null, null, [], null), await LocaleAsync(workspace, member, ct), ct);
+        await OpenOrExplainAsync(workspace, member, bot, triggerId, new Origin(null, null, chosen ?? [], null), await LocaleAsync(workspace, member, ct), ct);
     }
 
     /// <summary>

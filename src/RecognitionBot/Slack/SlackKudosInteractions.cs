@@ -40,8 +40,8 @@ public sealed class SlackKudosInteractions(
             h.OpenRejectModalAsync(click, id, ct),
         [ViewVerbs.AddOn] = static (h, click, value, ct) => h.AddOnAsync(click, value, ct),
         [ViewVerbs.Undo] = static (h, click, kudos, ct) => h.UndoAsync(click, kudos, ct),
-        [ViewVerbs.Compose] = static (h, click, _, ct) =>
-            h.ComposeAsync(click, ct),
+        [ViewVerbs.Compose] = static (h, click, subject, ct) =>
+            h.ComposeAsync(click, subject, ct),
     };
 
     public async Task<SlackViewErrors?> HandleAsync(SlackInteraction interaction, CancellationToken ct)
@@ -107,8 +107,9 @@ public sealed class SlackKudosInteractions(
         await TellAsync(click, ResultViews.For(result, v), v, result is KudosUndone, ct);
     }
 
-    private Task ComposeAsync(Click click, CancellationToken ct) =>
-        composer.OpenFromHomeAsync(click.Workspace, click.Member, click.Bot, click.Payload.TriggerId, ct);
+    private Task ComposeAsync(Click click, string subject, CancellationToken ct) =>
+        composer.OpenFromHomeAsync(click.Workspace, click.Member, click.Bot, click.Payload.TriggerId, ct,
+            ViewVerbs.ComposeRecipient(subject) is { } chosen ? [chosen] : []);
 
     private async Task ApproveAsync(Click click, string redemptionId, CancellationToken ct)
     {

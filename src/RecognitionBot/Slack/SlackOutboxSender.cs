@@ -25,8 +25,10 @@ public sealed class SlackOutboxSender(
     private readonly Jobs.OutboxPace _pace = new(item => item.Target switch
     {
         ToExistingMessage => new($"update|{item.Workspace.Id}", Burst: 10, PerSecond: options.Value.UpdatesPerMinute / 60.0),
-        ToConversation c => new($"post|{item.Workspace.Id}|{c.ConversationId}", Burst: 3, PerSecond: 1),
-        ToMember m => new($"post|{item.Workspace.Id}|@{m.Member.Value}", Burst: 3, PerSecond: 1),
+        ToConversation c => new($"post|{item.Workspace.Id}|{c.ConversationId}", Burst: Math.Max(3, options.Value.PostsPerSecond),
+            PerSecond: options.Value.PostsPerSecond),
+        ToMember m => new($"post|{item.Workspace.Id}|@{m.Member.Value}", Burst: Math.Max(3, options.Value.PostsPerSecond),
+            PerSecond: options.Value.PostsPerSecond),
         _ => new($"other|{item.Workspace.Id}", Burst: 1, PerSecond: 1),
     });
 

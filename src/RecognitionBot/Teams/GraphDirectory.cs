@@ -85,6 +85,33 @@ public sealed class GraphDirectory(IOptions<TeamsOptions> options, GraphClients 
         }
     }
 
+    /// <summary>The tenant's member whose mail (or sign-in name) is <paramref name="email"/>, or null: a helpdesk names agents so.</summary>
+    public async Task<GraphPerson?> FindByMailAsync(string tenantId, string email, CancellationToken ct)
+    {
+        RequireGraph(tenantId);
+        var quoted = email.Replace("'", "''", StringComparison.Ordinal);
+        try
+        {
+            var found = await graphClients.For(tenantId).Users.GetAsync(r =>
+            {
+                r.QueryParameters.Filter = $"mail eq '{quoted}' or userPrincipalName eq '{quoted}'";
+                r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName"];
+            }, ct);
+            return found?.Value?.FirstOrDefault(u => u.Id is not null) is { } u
+                ? new GraphPerson(u.Id!, u.DisplayName ?? u.Mail ?? u.Id!, tenantId, u.Mail ?? u.UserPrincipalName)
+                : null;
+        }
+        catch (ODataError e) when (e.ResponseStatusCode is 400 or 401 or 403)
+        {
+            logger.LogWarning("Graph refused a lookup by mail in {Tenant} ({Status} {Code})", tenantId, e.ResponseStatusCode, e.Error?.Code);
+            throw new GraphUnavailableException($"Graph answered {e.ResponseStatusCode} for a lookup by mail.", e);
+        }
+        catch (MsalServiceException e)
+        {
+            throw new GraphUnavailableException($"No Graph token for {tenantId} ({e.ErrorCode}).", e);
+        }
+    }
+
     // Without app credentials (local development) there is no Graph token; a tenant id becomes part of a URL.
     private void RequireGraph(string tenantId)
     {

@@ -40,7 +40,11 @@ public sealed partial class TeamsBot
     private async Task<InvokeResponse> OnComposerActionAsync(WorkspaceId workspace, Activity activity, AdaptiveCardInvoke action, CancellationToken ct)
     {
         if (action.Verb == ViewVerbs.Compose)
-            return AdaptiveCardInvokeResponse.Card((await ComposerCardAsync(Context(workspace, activity, null), [], null, false, null, null, ct)).Card);
+        {
+            // A gaps note's "Send a surprise kudos" names its person; the home's "Give kudos" nobody.
+            IReadOnlyList<MemberId> chosen = ViewVerbs.ComposeRecipient(action.Get(ViewVerbs.SubjectKey(ViewVerbs.Compose))) is { } m ? [m] : [];
+            return AdaptiveCardInvokeResponse.Card((await ComposerCardAsync(Context(workspace, activity, null), chosen, null, false, null, null, ct)).Card);
+        }
         var (card, _) = await SubmitAsync(workspace, activity, action.Data, inDialog: false, ct);
         return AdaptiveCardInvokeResponse.Card(card);
     }

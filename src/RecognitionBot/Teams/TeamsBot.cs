@@ -129,7 +129,9 @@ public sealed partial class TeamsBot(
     private async Task AnswerAsync(WorkspaceId workspace, Activity activity, MemberId actor, CommandResult result, AdaptiveCard card,
         Reader reader, CancellationToken ct)
     {
-        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView or KudosGiven;
+        // An integration's secret above all: shown to the admin alone, never in a channel.
+        var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView or KudosGiven
+            or Core.Integrations.IntegrationCreated or Core.Integrations.IntegrationsView;
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
             var texts = TeamsTexts.For(reader);
@@ -145,6 +147,8 @@ public sealed partial class TeamsBot(
                 // No 1:1 chat possible (the app is not installed for them): answer here rather than not at all.
                 logger.LogInformation("Could not answer {Member} privately ({Error}); answering in the conversation", actor, e.Message);
                 if (result is KudosGiven) card = TeamsCards.Text(texts["Given.Neutral"], noOne);
+                if (result is Core.Integrations.IntegrationCreated or Core.Integrations.IntegrationsView)
+                    card = TeamsCards.Text(texts["Integration.NotPrivate"], noOne);
             }
         }
         try

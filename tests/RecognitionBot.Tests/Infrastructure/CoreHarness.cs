@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Integrations;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Outbox;
@@ -34,6 +35,7 @@ public sealed class CoreHarness : IAsyncDisposable
             Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix, CommandBudget = TimeSpan.FromSeconds(30) }));
         services.AddRecognitionCore();
         services.AddSingleton<IMemberDirectory>(Directory);
+        services.AddSingleton<ISecretProtector, TestSecretProtector>();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
         Tables.CreateTablesAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -125,4 +127,13 @@ public sealed class PeopleDirectory : IMemberDirectory
 
     public Task<MemberProfile?> FindAsync(WorkspaceId workspace, MemberId member, CancellationToken cancellationToken) =>
         Task.FromResult(workspace == CoreHarness.Workspace ? _people.GetValueOrDefault(member.Value) : null);
+}
+
+/// <summary>The host encrypts with Data Protection; a core alone only needs secrets not stored as given.</summary>
+public sealed class TestSecretProtector : ISecretProtector
+{
+    public string Protect(string secret) => "protected:" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret));
+
+    public string Unprotect(string protectedSecret) =>
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(protectedSecret["protected:".Length..]));
 }

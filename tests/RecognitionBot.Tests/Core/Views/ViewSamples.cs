@@ -24,6 +24,17 @@ internal static class ViewSamples
         new("k1", Ws, Ann, [Bob, Mia], 10, "thanks " + Typed, ["#empathy"], new ConversationRef("C1", ConversationKind.Channel), Now,
             isPrivate, PrivateRecipients: [Mia], FirstTimeRecipients: [Bob]);
 
+    /// <summary>A customer's compliment from a helpdesk, with points from the company budget.</summary>
+    public static Kudos CustomerKudos() => Kudos() with
+    {
+        Giver = CustomerCompliment.Giver,
+        Recipients = [Bob],
+        PrivateRecipients = [],
+        Points = 5,
+        Customer = new CustomerCompliment("i1", "zendesk " + Typed, "208", "https://acme.zendesk.com/agent/tickets/208",
+            RecognitionBot.Core.Integrations.ContactChannel.Phone, 5),
+    };
+
     public static Redemption Pending => new("r1", Bob, "coffee", "Coffee " + Typed, 30, RedemptionState.Pending, [Mia], Now.AddHours(-1));
 
     public static Redemption In(RedemptionState state) => state == RedemptionState.Pending ? Pending
@@ -55,6 +66,13 @@ internal static class ViewSamples
         ["digest preview"] = new DigestPreview(Digest()),
         ["outbox"] = new OutboxView(new OutboxSummary(3, 1, new ParkedPost("Celebration", Now, "channel_not_found " + Typed)), 1),
         ["audit log"] = new AuditLogView(Infrastructure.AuditSamples.Entries(Now, Ann, Bob, Mia, Typed)),
+        ["integration created"] = new RecognitionBot.Core.Integrations.IntegrationCreated(
+            new("0a1b", "zendesk", 5, "C1", Now), "https://kudos.example.test/integrations/customer-kudos/0a1b", "5ec12e7"),
+        ["integration shown before"] = new RecognitionBot.Core.Integrations.IntegrationCreated(
+            new("0a1b", "zendesk", 0, "C1", Now), "https://kudos.example.test/integrations/customer-kudos/0a1b", null),
+        ["integrations"] = new RecognitionBot.Core.Integrations.IntegrationsView(
+            [new("0a1b", "zendesk " + Typed, 5, "C1", Now)], 120, "https://kudos.example.test/integrations/customer-kudos/"),
+        ["budget"] = new RecognitionBot.Core.Integrations.BudgetView(120, 100),
     };
 
     public static readonly Dictionary<string, OutboxPost> Posts = new()
@@ -70,6 +88,8 @@ internal static class ViewSamples
         ["redemption notice"] = new RedemptionNoticePost(In(RedemptionState.Approved), 20),
         ["digest"] = new DigestPost(Digest(), "Europe/Rome"),
         ["gaps"] = new RecognitionGapsPost("C1", [Ann, Bob], 4) { More = 3 },
+        ["customer celebration"] = new CelebrationPost(CustomerKudos(), []),
+        ["customer kudos received"] = new KudosReceivedPost(CustomerKudos(), Bob, 5, 5),
         ["undelivered"] = new UndeliveredPost(UndeliveredReason.ApprovalRerouted, RewardName: "Coffee " + Typed, Unreachable: Mia),
     };
 

@@ -142,6 +142,13 @@ public static class SlackRendererSamples
             new SetLanguageCommand("sv"),
         ];
         foreach (var command in admin) yield return ($"admin {command.GetType().Name}", new AdminDone(command, "coffee"));
+        yield return ("admin integration removed", new AdminDone(new RemoveIntegrationCommand("zendesk"), "0a1b"));
+        var integration = new RecognitionBot.Core.Integrations.IntegrationSummary("0a1b", "zendesk", 5, "C0001", Now);
+        yield return ("integration created", new RecognitionBot.Core.Integrations.IntegrationCreated(
+            integration, "https://kudos.example.test/integrations/customer-kudos/0a1b", "5ec12e7"));
+        yield return ("integrations", new RecognitionBot.Core.Integrations.IntegrationsView(
+            [integration, integration with { Name = "freshdesk", ChannelId = "#customer-love" }], 300, "/integrations/customer-kudos/"));
+        yield return ("budget set", new RecognitionBot.Core.Integrations.BudgetView(300, 0));
     }
 
     private static WeeklyDigest Digest() => new("2026-W47", Now.AddDays(-5), Now.AddDays(2), 12, 140, 6,
@@ -178,6 +185,19 @@ public static class SlackRendererSamples
             "UTC"));
         yield return ("gaps", new RecognitionGapsPost("C0001", [Bob, Cy], 4));
         yield return ("gaps none", new RecognitionGapsPost("C0001", [], 4));
+        var customer = Kudos() with
+        {
+            Giver = CustomerCompliment.Giver,
+            Recipients = [Bob],
+            PrivateRecipients = [],
+            Points = 5,
+            Customer = new CustomerCompliment("0a1b", "zendesk", "208", "https://acme.zendesk.com/agent/tickets/208",
+                RecognitionBot.Core.Integrations.ContactChannel.Chat, 5),
+        };
+        yield return ("customer celebration", new CelebrationPost(customer, [new Milestone(Bob, MilestoneKind.FirstKudos, 5)]));
+        yield return ("customer celebration without points or link", new CelebrationPost(
+            customer with { Points = 0, Message = "", Customer = customer.Customer! with { BudgetPoints = 0, TicketLink = null, Channel = null } }, []));
+        yield return ("customer kudos received", new KudosReceivedPost(customer, Bob, 5, 5));
         yield return (
             "gaps many", new RecognitionGapsPost(
             "C0001", [.. Enumerable.Range(1, RecognitionGapsPost.MaxListed).Select(i => new MemberId($"U{i:D10}"))], 4)

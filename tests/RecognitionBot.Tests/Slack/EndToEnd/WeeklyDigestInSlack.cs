@@ -47,6 +47,31 @@ public sealed class WeeklyDigestInSlack : IAsyncLifetime
         Assert.DoesNotContain("UDEPLOYBOT", note);
     }
 
+    [Fact]
+    public async Task TheGapsNotesSurpriseButtonOpensTheComposerWithThatPersonChosen()
+    {
+        await _app.CommandAsync("U0009", "admin approver add <@U0009>");
+        await _app.CommandAsync("U0009", "admin role manager <@U0009>");
+        await DigestDueAsync();
+        await _app.Host.Services.GetRequiredService<DigestPublisher>().PublishDueAsync(CancellationToken.None);
+        var gaps = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0009");
+        var surprise = gaps.Json.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.TryGetProperty("accessory", out _))
+            .Select(b => b.GetProperty("accessory"))
+            .Single(a => a.GetProperty("value").GetString() == "for:U0003");
+        Assert.Equal("Send a surprise kudos", surprise.GetProperty("text").GetProperty("text").GetString());
+        var since = DateTimeOffset.UtcNow;
+
+        await _app.ClickAsync("U0009", surprise.GetProperty("action_id").GetString()!, "for:U0003", "DU0009",
+            gaps.ResponseJson.GetProperty("ts").GetString()!);
+
+        var view = await _app.OpenedViewAsync(since);
+        var recipients = view.GetProperty("blocks").EnumerateArray().Single(b => b.TryGetProperty("block_id", out var id) && id.GetString() == "recipients");
+        Assert.Equal(["U0003"], recipients.GetProperty("element").GetProperty("initial_users").EnumerateArray().Select(u => u.GetString()));
+        // The manager's allowance, which exists for exactly this.
+        Assert.Contains("500", Said(view));
+    }
+
     private static readonly string[] RosterMethods = ["conversations.members", "users.info"];
 
     private int RosterCalls() => _app.Slack.Calls.Count(c => RosterMethods.Contains(c.Method));

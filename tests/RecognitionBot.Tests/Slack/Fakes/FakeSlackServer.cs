@@ -187,6 +187,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 return Users.TryGetValue(call.Arg("user") ?? "", out var user)
                     ? FakeResponse.Ok(new JsonObject { ["user"] = user.DeepClone() })
                     : FakeResponse.Error("user_not_found");
+            case "users.lookupByEmail":
+                var email = call.Arg("email") ?? "";
+                var found = Users.Values.FirstOrDefault(u =>
+                    string.Equals(u["profile"]?["email"]?.GetValue<string>(), email, StringComparison.OrdinalIgnoreCase));
+                return found is null ? FakeResponse.Error("users_not_found") : FakeResponse.Ok(new JsonObject { ["user"] = found.DeepClone() });
             case "usergroups.users.list":
                 return UserGroups.TryGetValue(call.Arg("usergroup") ?? "", out var group)
                     ? FakeResponse.Ok(new JsonObject { ["users"] = new JsonArray([.. group.Select(u => JsonValue.Create(u))]) })

@@ -282,9 +282,10 @@ public sealed class SlackAppDriver : IAsyncDisposable
 
     /// <summary>Waits until the outbox has posted everything it holds.</summary>
     /// <param name="parked">How many rows are expected to stay, parked for good.</param>
-    public async Task OutboxDrainedAsync(int parked = 0)
+    /// <param name="timeout">How long to wait at most (15 seconds unless said).</param>
+    public async Task OutboxDrainedAsync(int parked = 0, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow.AddSeconds(15);
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (await PendingPostsAsync() > parked)
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("The outbox did not drain.");

@@ -100,6 +100,16 @@ public sealed class FakeGraph : IAsyncDisposable
             await ctx.Response.WriteAsJsonAsync(body);
             return;
         }
+        if (ctx.Request.Method == "GET" && parts is ["v1.0", "users"] && ctx.Request.Query["$filter"].FirstOrDefault() is { } filter
+            && filter.StartsWith("mail eq '", StringComparison.Ordinal))
+        {
+            // "mail eq 'x' or userPrincipalName eq 'x'": an exact, case-insensitive match on the address.
+            var mail = filter["mail eq '".Length..].Split('\'')[0];
+            var byMail = _users.Where(u => u.Key.Tenant == tenant && string.Equals(u.Value.Mail, mail, StringComparison.OrdinalIgnoreCase))
+                .Select(u => new Dictionary<string, object> { ["id"] = u.Key.User, ["displayName"] = u.Value.Name, ["mail"] = u.Value.Mail });
+            await ctx.Response.WriteAsJsonAsync(new Dictionary<string, object> { ["value"] = byMail.ToArray() });
+            return;
+        }
         if (ctx.Request.Method == "GET" && parts is ["v1.0", "users"])
         {
             // "displayName:ann" OR "mail:ann": the first quoted word after a colon.
