@@ -91,6 +91,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<SetLanguageHandler>();
         services.AddHandler<SetCelebrationChannelHandler>();
         services.AddHandler<OutboxHandler>();
+        services.AddHandler<Kudos.Channel.ChannelBoardHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

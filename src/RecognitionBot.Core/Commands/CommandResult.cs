@@ -32,6 +32,7 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Views.ComposerForm), "composer")]
 [JsonDerivedType(typeof(Views.HomeView), "home")]
 [JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
+[JsonDerivedType(typeof(Kudos.Channel.ChannelBoardView), "channelBoard")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -113,6 +114,8 @@ public enum Refusal
     Leaver,
     /// <summary>A composer was sent with nobody chosen (the typed command's parser says <see cref="ParseError.NoRecipient"/>).</summary>
     NoRecipient,
+    /// <summary>The asker is not on the roster of the channel (its team) whose board they asked for.</summary>
+    NotChannelMember,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

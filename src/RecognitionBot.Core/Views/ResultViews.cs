@@ -21,6 +21,7 @@ public static class ResultViews
         AuditLogView log => AuditLog(log, v),
         RedemptionView redemption => RedemptionViews.Result(redemption, v),
         HomeView home => HomeViews.For(home, v),
+        Kudos.Channel.ChannelBoardView board => ChannelViews.Board(board, v),
         Kudos.Give.ComposerRefused refused =>
             new View([.. refused.Errors.SelectMany(e => ResultText.Refusal(e.Reason, v).Take(1))]) { Tone = ViewTone.Problem },
         NotUnderstood or Refused => new View([.. ResultText.Describe(result, v)]) { Tone = ViewTone.Problem },
