@@ -57,3 +57,13 @@ azurite_connection_string() {
   # The well-known public development key of the storage emulator (documented by Microsoft, not a secret).
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
 }
+
+# Installs Debian's chromium for the dashboard's browser tests when it is missing (Playwright drives it; no browser
+# download of its own). Quiet; needs root or sudo, as apt does.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  echo "Installing Debian's chromium for the browser tests..." >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+}

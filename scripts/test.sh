@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: installs the npm tools (Azurite and the official validators), starts an in-memory Azurite on
-# port 10102, then runs dotnet test. Extra arguments go to dotnet test (e.g. --filter FullyQualifiedName~Slack).
+# Runs every test: installs the npm tools (Azurite and the official validators) and, if missing, Debian's chromium
+# for the browser tests, starts an in-memory Azurite on port 10102, then runs dotnet test. Extra arguments go to
+# dotnet test (e.g. --filter FullyQualifiedName~Slack).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 TEST_PORT="${RECOGNITIONBOT_TEST_AZURITE_PORT:-10102}"
 ensure_npm
+ensure_chromium
 start_azurite "$TEST_PORT" in-memory
 export RECOGNITIONBOT_TEST_STORAGE="$(azurite_connection_string "$TEST_PORT")"
 RESULTS="$ROOT/artifacts/test-results"

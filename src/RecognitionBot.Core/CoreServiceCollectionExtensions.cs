@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<UndeliveredPosts>();
         services.AddSingleton<PostedPosts>();
+        services.AddSingleton<RecentLeaderboards>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<Conversations.ConversationDirectory>();
         services.AddSingleton<DigestBuilder>();
@@ -92,6 +93,8 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<SetCelebrationChannelHandler>();
         services.AddHandler<OutboxHandler>();
         services.AddHandler<Kudos.Channel.ChannelBoardHandler>();
+        services.AddHandler<Members.Roles.RolesHandler>();
+        services.AddHandler<Members.People.MyPeopleHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

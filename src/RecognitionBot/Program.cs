@@ -5,6 +5,7 @@ using RecognitionBot.Jobs;
 using RecognitionBot.Observability;
 using RecognitionBot.Slack;
 using RecognitionBot.Teams;
+using RecognitionBot.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
@@ -25,6 +26,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<HandledDeliveryCle
 builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -35,6 +37,7 @@ app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
 app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
+app.MapDashboard();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -33,6 +33,8 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Views.HomeView), "home")]
 [JsonDerivedType(typeof(Kudos.Give.ComposerRefused), "composerRefused")]
 [JsonDerivedType(typeof(Kudos.Channel.ChannelBoardView), "channelBoard")]
+[JsonDerivedType(typeof(Members.Roles.RolesView), "roles")]
+[JsonDerivedType(typeof(Members.People.MyPeopleView), "myPeople")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>

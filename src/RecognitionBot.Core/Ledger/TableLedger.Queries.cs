@@ -69,11 +69,11 @@ public sealed partial class TableLedger
             var (from, to) = Clock.Range(clock.GetUtcNow(), settings.Zone, period);
             await foreach (var k in QueryKudosAsync(workspace, from, to, cancellationToken)) tally.Add(k);
         }
-        // Counted only while public, and not named at all once someone chooses privacy (or has left).
-        if (period != LeaderboardPeriod.All)
-            foreach (var state in await GetMembersAsync(workspace, tally.Members.ToList(), cancellationToken))
-                if (state.PrivateCelebrations || state.HasLeft) tally.Remove(state.Member);
-        return tally.Top(period);
+        // Counted only while public, and not named at all once someone chooses privacy (or has left). Only the best
+        // placed are read, a few at a time until ten are kept: not the row of everyone the period's kudos reached.
+        return await tally.TopAsync(period, async chunk => period == LeaderboardPeriod.All
+            ? new HashSet<MemberId>()
+            : (await GetMembersAsync(workspace, chunk, cancellationToken)).Where(s => s.PrivateCelebrations || s.HasLeft).Select(s => s.Member).ToHashSet());
     }
 
     /// <summary>The kudos given in [from, to): one range query over time-ordered keys, whatever the history's size.</summary>

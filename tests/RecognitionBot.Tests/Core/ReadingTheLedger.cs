@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos.Leaderboard;
 using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Infrastructure;
@@ -157,5 +159,36 @@ public sealed class AdministeringAWorkspace : IAsyncLifetime
 
         Assert.Equal(ParseError.BadPoints, result.Error);
         Assert.Equal(before, await _h.Snapshot());
+    }
+
+    [Fact]
+    public async Task APeriodsLeaderboardSkipsPrivatePeopleEvenWhenTheyHoldTheFirstTwentyPlaces()
+    {
+        // 25 people with one kudos each rank by name; the first 21 chose privacy, so the ranking must read past
+        // the first twenty it looks at and still find the four who are public.
+        for (var i = 1; i <= 25; i++) await _h.Say(i % 2 == 0 ? "ann" : "dan", $"<@p{i:00}> +1 thanks");
+        for (var i = 1; i <= 21; i++) Assert.IsType<SettingsView>(await _h.Say($"p{i:00}", "settings private on"));
+
+        var month = Assert.IsType<LeaderboardView>(await _h.Say("fay", "leaderboard month"));
+
+        Assert.Equal(["p22", "p23", "p24", "p25"], month.Entries.Select(e => e.Member.Value));
+    }
+
+    [Fact]
+    public async Task TheHomesLeaderboardIsReadAtMostOnceAMinuteAndTheCommandAlwaysFresh()
+    {
+        var recent = _h.Services.GetRequiredService<RecentLeaderboards>();
+        var settings = await _h.Workspaces.GetAsync(CoreHarness.Workspace, CancellationToken.None);
+        await _h.Say("ann", "<@bob> +5 thanks");
+        Assert.Equal(["bob"], (await recent.GetAsync(CoreHarness.Workspace, LeaderboardPeriod.Month, settings, default)).Entries.Select(e => e.Member.Value));
+
+        await _h.Say("ann", "<@cat> +5 thanks");
+        await _h.Say("dan", "<@cat> +5 thanks");
+        _h.Clock.Advance(TimeSpan.FromSeconds(59));
+
+        Assert.Equal(["bob"], (await recent.GetAsync(CoreHarness.Workspace, LeaderboardPeriod.Month, settings, default)).Entries.Select(e => e.Member.Value));
+        Assert.Equal(["cat", "bob"], Assert.IsType<LeaderboardView>(await _h.Say("fay", "leaderboard month")).Entries.Select(e => e.Member.Value));
+        _h.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(["cat", "bob"], (await recent.GetAsync(CoreHarness.Workspace, LeaderboardPeriod.Month, settings, default)).Entries.Select(e => e.Member.Value));
     }
 }

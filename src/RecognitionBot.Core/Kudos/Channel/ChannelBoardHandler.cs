@@ -49,8 +49,8 @@ public sealed class ChannelBoardHandler(TableLedger ledger, IEnumerable<IChannel
         foreach (var k in given) tally.Add(k);
         var candidates = tally.Members.Concat(given.SelectMany(k => k.Recipients)).Distinct().ToList();
         var states = (await ledger.GetMembersAsync(workspace, candidates, cancellationToken)).ToDictionary(s => s.Member);
-        foreach (var m in tally.Members.ToList())
-            if (states.GetValueOrDefault(m) is { } s && (s.PrivateCelebrations || s.HasLeft)) tally.Remove(m);
+        var board = await tally.TopAsync(request.Command.Period, chunk =>
+            Task.FromResult(chunk.Where(m => states.GetValueOrDefault(m) is { } s && (s.PrivateCelebrations || s.HasLeft)).ToHashSet()));
         var recent = given
             .Where(k => k.PublicRecipients.Count == k.Recipients.Count && k.Recipients.Count > 0
                 && k.Recipients.All(r => states.GetValueOrDefault(r) is not { PrivateCelebrations: true }))
@@ -58,6 +58,6 @@ public sealed class ChannelBoardHandler(TableLedger ledger, IEnumerable<IChannel
             .Take(RecentCount)
             .Select(k => new ChannelKudos(k.Id, k.Giver, k.Recipients, k.PointsWithAddOns, k.Message, k.Values, k.GivenAt))
             .ToList();
-        return new ChannelBoardView(tally.Top(request.Command.Period), recent);
+        return new ChannelBoardView(board, recent);
     }
 }

@@ -28,12 +28,23 @@ internal sealed class LeaderboardTally
     /// <summary>A person's totals as already counted elsewhere (the all-time totals kept on member rows).</summary>
     public void Set(MemberId member, int kudos, int points, Dictionary<string, int> values) => _totals[member] = (kudos, points, values);
 
-    public void Remove(MemberId member) => _totals.Remove(member);
-
-    public LeaderboardView Top(LeaderboardPeriod period) => new(period, _totals
-        .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
-        .Take(Size)
-        .Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
-            t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault()))
-        .ToList());
+    /// <summary>
+    /// The best placed that <paramref name="hidden"/> does not hide, asking it about a few people at a time, best
+    /// first, until <see cref="Size"/> are kept: never about everyone the period's kudos reached.
+    /// </summary>
+    public async Task<LeaderboardView> TopAsync(LeaderboardPeriod period, Func<IReadOnlyCollection<MemberId>, Task<HashSet<MemberId>>> hidden)
+    {
+        var ranked = _totals
+            .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
+            .ToList();
+        var entries = new List<LeaderboardEntry>(Size);
+        for (var from = 0; from < ranked.Count && entries.Count < Size; from += 2 * Size)
+        {
+            var chunk = ranked.GetRange(from, Math.Min(2 * Size, ranked.Count - from));
+            var hide = await hidden([.. chunk.Select(t => t.Key)]);
+            entries.AddRange(chunk.Where(t => !hide.Contains(t.Key)).Take(Size - entries.Count).Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
+                t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault())));
+        }
+        return new LeaderboardView(period, entries);
+    }
 }

@@ -55,6 +55,8 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
         ["home"] = new HomeCommand(),
         ["channel board"] = new ChannelBoardCommand(LeaderboardPeriod.Week),
+        ["roles"] = new RecognitionBot.Core.Members.Roles.RolesCommand(),
+        ["my people"] = new RecognitionBot.Core.Members.People.MyPeopleCommand(),
     };
 
     // Help answers from the settings alone and never reaches storage past them.
