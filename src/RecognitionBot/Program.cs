@@ -6,6 +6,7 @@ using RecognitionBot.Observability;
 using RecognitionBot.Slack;
 using RecognitionBot.Teams;
 using RecognitionBot.Web;
+using RecognitionBot.Web.Tabs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
@@ -27,10 +28,12 @@ builder.Services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<Outb
 builder.Services.AddProblemDetails();
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
+builder.Services.AddTeamsTabs();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseRecognitionRequestLimits();
+app.UseTabFraming();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
@@ -38,6 +41,7 @@ app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();
 app.MapDashboard();
+app.MapTeamsTabs();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
