@@ -13,7 +13,8 @@ public static class ChannelViews
         if (board.Recent.Count == 0) body.Add(v.Line(LineStyle.Subtle, LineMark.None, "Channel.NoneYet"));
         foreach (var k in board.Recent)
         {
-            var spans = v.Compose("Channel.RecentLine", v.Person(k.Giver, notify: false), v.People(k.Recipients), v.Points(k.Points), ViewText.Typed(k.Message));
+            var spans = v.Compose(
+                "Channel.RecentLine", v.Person(k.Giver, notify: false), v.People(k.Recipients), v.Points(k.Points), ViewText.Typed(k.Message));
             body.Add(new ViewLine(spans, LineStyle.ListItem) { Stamp = v.Day(k.At) });
         }
         return new View(body) { Title = v["Channel.Title"], Summary = ViewLine.Text(v["Channel.Title"]) };
