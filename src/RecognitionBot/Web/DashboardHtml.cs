@@ -14,7 +14,11 @@ namespace RecognitionBot.Web;
 /// <param name="Antiforgery">The request's antiforgery token, put in every form.</param>
 /// <param name="Verbs">The verbs the page acts on; other buttons are left out.</param>
 public sealed record HtmlTarget(
-    IReadOnlyDictionary<MemberId, string> Names, string FormAction, string Antiforgery, IReadOnlySet<string> Verbs, string AntiforgeryField = "__RequestVerificationToken");
+    IReadOnlyDictionary<MemberId, string> Names,
+    string FormAction,
+    string Antiforgery,
+    IReadOnlySet<string> Verbs,
+    string AntiforgeryField = "__RequestVerificationToken");
 
 /// <summary>
 /// Maps the core's views to HTML, as SlackViews maps them to Block Kit: one escaping rule per span type (every
@@ -64,7 +68,8 @@ public static partial class DashboardHtml
                     break;
                 case ViewFacts facts:
                     html.Append("<dl>");
-                    foreach (var fact in facts.Facts) html.Append("<dt>").Append(E(fact.Title)).Append("</dt><dd>").Append(Spans(fact.Value, target)).Append("</dd>");
+                    foreach (var fact in facts.Facts)
+                        html.Append("<dt>").Append(E(fact.Title)).Append("</dt><dd>").Append(Spans(fact.Value, target)).Append("</dd>");
                     html.Append("</dl>");
                     break;
             }

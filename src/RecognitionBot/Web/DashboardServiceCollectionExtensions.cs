@@ -36,8 +36,9 @@ public static class DashboardServiceCollectionExtensions
         });
 
         var auth = services.AddAuthentication(DashboardAuth.CookieScheme).AddCookie(DashboardAuth.CookieScheme);
-        services.AddOptions<CookieAuthenticationOptions>(DashboardAuth.CookieScheme).Configure<IHostEnvironment, Microsoft.Extensions.Options.IOptions<DashboardOptions>>(
-            (cookie, environment, dashboard) => DashboardAuth.ConfigureCookie(cookie, dashboard.Value, environment.IsProduction()));
+        services.AddOptions<CookieAuthenticationOptions>(DashboardAuth.CookieScheme)
+            .Configure<IHostEnvironment, Microsoft.Extensions.Options.IOptions<DashboardOptions>>((cookie, environment, dashboard) =>
+                DashboardAuth.ConfigureCookie(cookie, dashboard.Value, environment.IsProduction()));
 
         if (settings.Slack.Enabled)
             AddSignIn(services, auth, DashboardAuth.SlackScheme, o => Configure(o, settings.Slack, "/dashboard/signin-slack", pkce: false, Platform.Slack));

@@ -54,7 +54,9 @@ public sealed class DashboardInABrowser(DashboardTestHost host, Browser browser)
         await page.GotoAsync(host.BaseUrl + "/dashboard");
         Assert.StartsWith(host.BaseUrl + "/dashboard/signin", page.Url);
         await page.Locator("a.button", new() { HasText = "Slack" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/dashboard(/unknown)?$"));
+        // Wait for the address, then for the page's heading: a busy machine may keep the load event back.
+        await page.WaitForURLAsync(new Regex("/dashboard(/unknown)?$"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("h1").WaitForAsync();
         return page;
     }
 

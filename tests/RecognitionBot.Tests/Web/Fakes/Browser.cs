@@ -45,7 +45,7 @@ public sealed class Browser : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
