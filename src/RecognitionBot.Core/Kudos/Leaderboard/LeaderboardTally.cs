@@ -42,7 +42,8 @@ internal sealed class LeaderboardTally
         {
             var chunk = ranked.GetRange(from, Math.Min(2 * Size, ranked.Count - from));
             var hide = await hidden([.. chunk.Select(t => t.Key)]);
-            entries.AddRange(chunk.Where(t => !hide.Contains(t.Key)).Take(Size - entries.Count).Select(t => new LeaderboardEntry(t.Key, t.Value.Kudos, t.Value.Points,
+            entries.AddRange(chunk.Where(t => !hide.Contains(t.Key)).Take(Size - entries.Count).Select(t => new LeaderboardEntry(
+                t.Key, t.Value.Kudos, t.Value.Points,
                 t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault())));
         }
         return new LeaderboardView(period, entries);

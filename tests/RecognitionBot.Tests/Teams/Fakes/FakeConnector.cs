@@ -111,7 +111,8 @@ public sealed class FakeConnector : IAsyncDisposable
                 await ctx.Response.WriteAsJsonAsync(new { id = activityId });
                 return;
             case ("GET", ["v3", "conversations", var memberOf, "members", var memberId]):
-                var member = (_closed.TryGetValue(memberOf, out var closed) ? closed : (IEnumerable<TeamsChannelAccount>)_roster.Values).FirstOrDefault(m => Matches(m, memberId));
+                IEnumerable<TeamsChannelAccount> pool = _closed.TryGetValue(memberOf, out var closed) ? closed : _roster.Values;
+                var member = pool.FirstOrDefault(m => Matches(m, memberId));
                 if (member is null)
                 {
                     ctx.Response.StatusCode = 404;

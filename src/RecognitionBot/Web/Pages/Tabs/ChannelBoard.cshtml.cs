@@ -44,7 +44,8 @@ public sealed class ChannelBoardModel(RecognitionService core, DashboardNames na
         else
         {
             var where = new ConversationRef(Channel!, ConversationKind.Channel, Team);
-            result = (await Core.AnswerAsync(new CommandContext(Me.Workspace, Me.Member, where, null, Me.Roles.Locale), new ChannelBoardCommand(period), ct)).Result;
+            var context = new CommandContext(Me.Workspace, Me.Member, where, null, Me.Roles.Locale);
+            result = (await Core.AnswerAsync(context, new ChannelBoardCommand(period), ct)).Result;
         }
         Board = await RenderAsync(ResultViews.For(result, Me.Text), id: "board");
     }
