@@ -75,9 +75,12 @@ fill() {
 if [ "$PUBLISH" = 1 ]; then
   echo "Publishing src/RecognitionBot (Release, framework-dependent)..." >&2
   rm -rf "$ARTIFACTS_DIR/app" "$ARTIFACTS_DIR/app.zip"
+  # The Teams tabs serve TeamsJS from the host: the build copies it from node_modules (package.json pins it).
+  ensure_npm
   dotnet publish "$ROOT/src/RecognitionBot" -c Release -o "$ARTIFACTS_DIR/app" --self-contained false --nologo >&2
   # The production log levels live there; without it a deployed host logs every request at Information.
   [ -f "$ARTIFACTS_DIR/app/appsettings.json" ] || fail "the published host has no appsettings.json."
+  [ -f "$ARTIFACTS_DIR/app/tabs/MicrosoftTeams.min.js" ] || fail "the published host has no TeamsJS (tabs/MicrosoftTeams.min.js): run npm ci."
   (cd "$ARTIFACTS_DIR/app" && zip -qr -X "$ARTIFACTS_DIR/app.zip" .)
   echo "  $ARTIFACTS_DIR/app.zip" >&2
 fi

@@ -101,6 +101,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<Dashboard.OverviewHandler>();
         services.AddHandler<Dashboard.ExportHandler>();
         services.AddHandler<Dashboard.AdminSettingsHandler>();
+        services.AddHandler<Kudos.Channel.ChannelBoardHandler>();
         services.AddHandler<Members.Roles.RolesHandler>();
         services.AddHandler<Members.People.MyPeopleHandler>();
         services.AddHandler<Integrations.AddIntegrationHandler>();

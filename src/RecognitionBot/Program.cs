@@ -8,6 +8,7 @@ using RecognitionBot.Observability;
 using RecognitionBot.Slack;
 using RecognitionBot.Teams;
 using RecognitionBot.Web;
+using RecognitionBot.Web.Tabs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRecognitionStartupChecks();
@@ -31,10 +32,12 @@ builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddDashboardAdmin();
 builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddCustomerKudos();
+builder.Services.AddTeamsTabs();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseRecognitionRequestLimits();
+app.UseTabFraming();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
@@ -44,6 +47,7 @@ app.MapSlack();
 app.MapDashboard();
 app.MapDashboardAdmin();
 app.MapCustomerKudos();
+app.MapTeamsTabs();
 app.Run();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>

@@ -35,6 +35,7 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Dashboard.OverviewView), "overview")]
 [JsonDerivedType(typeof(Dashboard.ExportView), "export")]
 [JsonDerivedType(typeof(Dashboard.AdminSettingsView), "adminSettings")]
+[JsonDerivedType(typeof(Kudos.Channel.ChannelBoardView), "channelBoard")]
 [JsonDerivedType(typeof(Members.Roles.RolesView), "roles")]
 [JsonDerivedType(typeof(Members.People.MyPeopleView), "myPeople")]
 [JsonDerivedType(typeof(Integrations.IntegrationCreated), "integrationCreated")]
@@ -134,6 +135,8 @@ public enum Refusal
     IntegrationExists,
     /// <summary>No integration of that name in this workspace; detail: the name.</summary>
     UnknownIntegration,
+    /// <summary>The asker is not on the roster of the channel (its team) whose board they asked for.</summary>
+    NotChannelMember,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

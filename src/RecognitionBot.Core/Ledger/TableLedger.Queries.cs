@@ -50,7 +50,7 @@ public sealed partial class TableLedger
         WorkspaceId workspace, LeaderboardPeriod period, WorkspaceSettings settings, CancellationToken cancellationToken)
     {
         var pk = LedgerKeys.Partition(workspace);
-        var totals = new Dictionary<MemberId, (int Kudos, int Points, Dictionary<string, int> Values)>();
+        var tally = new Kudos.Leaderboard.LeaderboardTally();
         if (period == LeaderboardPeriod.All)
         {
             var end = LedgerKeys.PrefixEnd(LedgerKeys.MemberPrefix);
@@ -61,38 +61,19 @@ public sealed partial class TableLedger
                 // Leavers keep their history but leave the ranking of the people still here.
                 if (e.PrivateCelebrations || e.LeftAt is not null) continue;
                 var values = string.IsNullOrEmpty(e.ValueCounts) ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(e.ValueCounts, Json.Options)!;
-                totals[new MemberId(e.MemberId)] = (e.PublicKudosReceived, e.PublicPointsReceived, values);
+                tally.Set(new MemberId(e.MemberId), e.PublicKudosReceived, e.PublicPointsReceived, values);
             }
         }
         else
         {
             var (from, to) = Clock.Range(clock.GetUtcNow(), settings.Zone, period);
-            await foreach (var k in QueryKudosAsync(workspace, from, to, cancellationToken))
-                foreach (var r in k.PublicRecipients)
-                {
-                    var t = totals.TryGetValue(r, out var x) ? x : (0, 0, new Dictionary<string, int>());
-                    foreach (var v in k.Values) t.Item3[v] = t.Item3.GetValueOrDefault(v) + 1;
-                    totals[r] = (t.Item1 + 1, t.Item2 + k.PointsWithAddOns, t.Item3);
-                }
+            await foreach (var k in QueryKudosAsync(workspace, from, to, cancellationToken)) tally.Add(k);
         }
         // Counted only while public, and not named at all once someone chooses privacy (or has left). Only the best
         // placed are read, a few at a time until ten are kept: not the row of everyone the period's kudos reached.
-        var ranked = totals
-            .OrderByDescending(t => t.Value.Kudos).ThenByDescending(t => t.Value.Points).ThenBy(t => t.Key.Value, StringComparer.Ordinal)
-            .ToList();
-        var entries = new List<LeaderboardEntry>(10);
-        for (var from = 0; from < ranked.Count && entries.Count < 10; from += 20)
-        {
-            var chunk = ranked.GetRange(from, Math.Min(20, ranked.Count - from));
-            HashSet<MemberId> hidden = period == LeaderboardPeriod.All
-                ? []
-                : (await GetMembersAsync(workspace, [.. chunk.Select(t => t.Key)], cancellationToken))
-                    .Where(s => s.PrivateCelebrations || s.HasLeft).Select(s => s.Member).ToHashSet();
-            entries.AddRange(chunk.Where(t => !hidden.Contains(t.Key)).Take(10 - entries.Count).Select(t => new LeaderboardEntry(
-                t.Key, t.Value.Kudos, t.Value.Points,
-                t.Value.Values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).FirstOrDefault())));
-        }
-        return new LeaderboardView(period, entries);
+        return await tally.TopAsync(period, async chunk => period == LeaderboardPeriod.All
+            ? new HashSet<MemberId>()
+            : (await GetMembersAsync(workspace, chunk, cancellationToken)).Where(s => s.PrivateCelebrations || s.HasLeft).Select(s => s.Member).ToHashSet());
     }
 
     /// <summary>The kudos given in [from, to): one range query over time-ordered keys, whatever the history's size.</summary>

@@ -17,4 +17,11 @@ public interface IChannelRoster
     Platform Platform { get; }
 
     Task<IReadOnlyList<MemberId>> MembersAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="member"/> belongs to <paramref name="conversation"/> now (a Teams channel: its team, or a
+    /// private channel itself when no team is given). A platform that can ask about one person answers cheaper.
+    /// </summary>
+    async Task<bool> IncludesAsync(WorkspaceId workspace, ConversationRef conversation, MemberId member, CancellationToken cancellationToken) =>
+        (await MembersAsync(workspace, conversation, cancellationToken)).Contains(member);
 }

@@ -24,6 +24,7 @@ public static class ResultViews
         Integrations.IntegrationCreated created => CustomerViews.Created(created, v),
         Integrations.IntegrationsView list => CustomerViews.List(list, v),
         Integrations.BudgetView budget => new View([CustomerViews.Budget(budget, v)]),
+        Kudos.Channel.ChannelBoardView board => ChannelViews.Board(board, v),
         Kudos.Give.ComposerRefused refused =>
             new View([.. refused.Errors.SelectMany(e => ResultText.Refusal(e.Reason, v).Take(1))]) { Tone = ViewTone.Problem },
         NotUnderstood or Refused => new View([.. ResultText.Describe(result, v)]) { Tone = ViewTone.Problem },

@@ -7,6 +7,7 @@ using RecognitionBot.Core.Home;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Web;
 
 namespace RecognitionBot.Slack;
 
@@ -24,6 +25,7 @@ public sealed class SlackHomePublisher(
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
     IOptions<SlackOptions> options,
+    IOptions<DashboardAddress> dashboard,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<SlackHomePublisher> log)
@@ -128,7 +130,8 @@ public sealed class SlackHomePublisher(
                 log.LogWarning("App Home of {Member} in {Team} not published: {Result}", member, queue.TeamId, JsonSerializer.Serialize(result, Json.Options));
                 return;
             }
-            await api.PublishHomeAsync(bot.Token, member.Value, SlackViews.Home(HomeViews.For(home, ViewText.For(reader))), ct);
+            var v = ViewText.For(reader);
+            await api.PublishHomeAsync(bot.Token, member.Value, SlackViews.Home(DashboardLine.Append(HomeViews.For(home, v), dashboard.Value.Link(), v)), ct);
         }
         catch (SlackApiException e)
         {

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Options;
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Text;
+using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
+using RecognitionBot.Web;
 
 namespace RecognitionBot.Slack;
 
@@ -17,6 +20,7 @@ public sealed class SlackKudosCommands(
     SlackApiClient api,
     IEnumerable<IMemberDirectory> directories,
     SlackComposerFlow composer,
+    IOptions<DashboardAddress> dashboard,
     ILogger<SlackKudosCommands> log) : ISlackCommandHandler
 {
     public async Task<SlackMessage> HandleAsync(SlackSlashCommand command, CancellationToken ct)
@@ -47,6 +51,9 @@ public sealed class SlackKudosCommands(
         var context = new CommandContext(workspace, actor, SlackWorkspace.Conversation(command.ChannelId, command.ChannelName),
             SlackDeliveryKeys.Command(actor, command.TriggerId), locale);
         var answer = await core.AnswerTextAsync(context, text, ct);
-        return SlackViews.Render(answer.Result, answer.Reader.Texts, answer.Reader.Zone);
+        var view = ResultViews.For(answer.Result, ViewText.For(answer.Reader));
+        // The help ends with where to see everything else, when this deployment has a dashboard.
+        if (answer.Result is HelpView) view = DashboardLine.Append(view, dashboard.Value.Link(), ViewText.For(answer.Reader));
+        return SlackViews.Render(view);
     }
 }

@@ -31,7 +31,6 @@ public sealed class BotFrameworkAuth(
     ILogger<BotFrameworkAuth> logger)
 {
     public const string TeamsChannel = "msteams";
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     /// <summary>
@@ -133,21 +132,7 @@ public sealed class BotFrameworkAuth(
     }
 
     private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration) =>
-        _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = options.Value.TokenIssuer,
-            ValidAudience = options.Value.AppId,
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = ClockSkew,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            IssuerSigningKeys = configuration.SigningKeys,
-            TryAllIssuerSigningKeys = false,
-        });
+        _handler.ValidateTokenAsync(token, SignedTokens.Rs256(options.Value.TokenIssuer, [options.Value.AppId!], configuration.SigningKeys));
 
     private static IReadOnlyList<string> Endorsements(OpenIdConnectConfiguration configuration, string? kid)
     {

@@ -20,6 +20,7 @@ public sealed partial class TeamsBot(
     GraphAccounts accounts,
     GraphDirectory graph,
     TeamsPeopleSearch peopleSearch,
+    Microsoft.Extensions.Options.IOptions<Web.DashboardAddress> dashboard,
     ILogger<TeamsBot> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
@@ -223,7 +224,11 @@ public sealed partial class TeamsBot(
         IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
     {
         var texts = TeamsTexts.For(reader);
-        return await RenderAsync(workspace, texts, ResultViews.For(result, ViewText.For(reader)), namesOnly, ct);
+        var v = ViewText.For(reader);
+        var view = ResultViews.For(result, v);
+        // The help ends with where to see everything else, as Slack's does, when there is a dashboard.
+        if (result is HelpView) view = DashboardLine.Append(view, dashboard.Value.Link(), v);
+        return await RenderAsync(workspace, texts, view, namesOnly, ct);
     }
 
     /// <summary>A view as a card, with the names of everyone it names looked up first.</summary>

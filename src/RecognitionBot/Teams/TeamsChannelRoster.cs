@@ -18,9 +18,7 @@ public sealed class TeamsChannelRoster(
 
     public async Task<IReadOnlyList<MemberId>> MembersAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken)
     {
-        var serviceUrl = (await references.FindConversationAsync(workspace, conversation.Id, cancellationToken))?.ServiceUrl
-            ?? (await references.FindTenantAsync(workspace, cancellationToken))?.ServiceUrl
-            ?? options.Value.DefaultServiceUrl;
+        var serviceUrl = await ServiceUrlAsync(workspace, conversation, cancellationToken);
         var members = new List<MemberId>();
         try
         {
@@ -40,4 +38,26 @@ public sealed class TeamsChannelRoster(
         }
         return members;
     }
+
+    /// <summary>One connector call for one person (a channel tab's viewer), not the whole roster.</summary>
+    public async Task<bool> IncludesAsync(WorkspaceId workspace, ConversationRef conversation, MemberId member, CancellationToken cancellationToken)
+    {
+        var serviceUrl = await ServiceUrlAsync(workspace, conversation, cancellationToken);
+        try
+        {
+            var found = await connector.GetMemberAsync(serviceUrl, conversation.TeamId ?? conversation.Id, member.Value, cancellationToken);
+            return found?.AadId is { } aad && string.Equals(aad, member.Value, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (BotConnectorException e) when (!e.IsTransient)
+        {
+            // The bot is not in that team or channel (or never was): nobody is shown its kudos.
+            logger.LogWarning("No membership answer for {Conversation} in {Workspace}: {Status} {Code}", conversation.Id, workspace, (int)e.Status, e.Code);
+            return false;
+        }
+    }
+
+    private async Task<string> ServiceUrlAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken) =>
+        (await references.FindConversationAsync(workspace, conversation.Id, cancellationToken))?.ServiceUrl
+            ?? (await references.FindTenantAsync(workspace, cancellationToken))?.ServiceUrl
+            ?? options.Value.DefaultServiceUrl;
 }

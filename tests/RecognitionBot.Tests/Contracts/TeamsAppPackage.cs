@@ -53,6 +53,32 @@ public sealed class TeamsAppPackage : IDisposable
     }
 
     [Fact]
+    public void DeclaresThePersonalAndChannelTabsWithSingleSignOn()
+    {
+        var files = Build();
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(files, "manifest.json")));
+        var root = manifest.RootElement;
+
+        var personal = Assert.Single(root.GetProperty("staticTabs").EnumerateArray());
+        Assert.Equal("https://kudos.contoso.com/dashboard/tabs/personal", personal.GetProperty("contentUrl").GetString());
+        Assert.Equal(["personal"], personal.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        var channel = Assert.Single(root.GetProperty("configurableTabs").EnumerateArray());
+        Assert.Equal("https://kudos.contoso.com/dashboard/tabs/configure", channel.GetProperty("configurationUrl").GetString());
+        Assert.Equal(["team"], channel.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        // A bot plus tabs: the SSO resource names the tab's domain (PROTOCOLS B3), and the host accepts it as audience.
+        var web = root.GetProperty("webApplicationInfo");
+        Assert.Equal(BotAppId, web.GetProperty("id").GetString());
+        Assert.Equal($"api://kudos.contoso.com/botid-{BotAppId}", web.GetProperty("resource").GetString());
+        // Every tab page lives on the host, so it is the one valid domain.
+        Assert.Equal(["kudos.contoso.com"], root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
+        foreach (var language in new[] { "it-it.json", "sv-se.json" })
+        {
+            using var localized = JsonDocument.Parse(File.ReadAllText(Path.Combine(files, language)));
+            Assert.False(string.IsNullOrWhiteSpace(localized.RootElement.GetProperty("staticTabs[0].name").GetString()), language);
+        }
+    }
+
+    [Fact]
     public void TheSchemaCheckCatchesABrokenManifest()
     {
         var files = Build();

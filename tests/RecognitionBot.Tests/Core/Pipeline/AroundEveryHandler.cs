@@ -1,7 +1,9 @@
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Kudos.Channel;
 using RecognitionBot.Core.Kudos.Give;
+using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Tests.Infrastructure;
 
@@ -61,6 +63,7 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["compose"] = new ComposeCommand([Bob]),
         ["submit composer"] = new SubmitComposerCommand(new ComposerInput([Bob], "10", [], "thanks for the save", false)),
         ["home"] = new HomeCommand(),
+        ["channel board"] = new ChannelBoardCommand(LeaderboardPeriod.Week),
         ["roles"] = new RecognitionBot.Core.Members.Roles.RolesCommand(),
         ["my people"] = new RecognitionBot.Core.Members.People.MyPeopleCommand(),
     };
@@ -75,7 +78,8 @@ public sealed class AroundEveryHandler : IAsyncLifetime
     private readonly FailingStorage _storage = new();
     private readonly CoreHarness _h;
 
-    public AroundEveryHandler() => _h = new CoreHarness(configure: s => s.AddSingleton<HttpPipelinePolicy>(_storage));
+    public AroundEveryHandler() =>
+        _h = new CoreHarness(configure: s => s.AddSingleton<HttpPipelinePolicy>(_storage).AddSingleton<IChannelRoster, EveryoneOnTheRoster>());
 
     public async Task InitializeAsync()
     {
@@ -195,4 +199,16 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         Assert.Equal(Refusal.StorageUnavailable, Assert.IsType<Refused>(answer.Result).Reason);
         Assert.Equal("sv", answer.Reader.DefaultLocale);
     }
+}
+
+/// <summary>A roster everyone is on, for the handler that asks one before it reads (the channel board).</summary>
+internal sealed class EveryoneOnTheRoster : IChannelRoster
+{
+    public Platform Platform => Platform.Slack;
+
+    public Task<IReadOnlyList<MemberId>> MembersAsync(WorkspaceId workspace, ConversationRef conversation, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MemberId>>([]);
+
+    public Task<bool> IncludesAsync(WorkspaceId workspace, ConversationRef conversation, MemberId member, CancellationToken cancellationToken) =>
+        Task.FromResult(true);
 }

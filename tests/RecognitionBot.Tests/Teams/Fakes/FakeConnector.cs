@@ -18,6 +18,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<(Func<ConnectorCall, bool> When, TimeSpan Delay)> _slow = new();
     private readonly ConcurrentDictionary<string, TeamsChannelAccount> _roster = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyList<TeamsChannelAccount>> _rosters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<TeamsChannelAccount>> _closed = new(StringComparer.OrdinalIgnoreCase);
     private int _ids;
 
     private FakeConnector(LoopbackServer server) => _server = server;
@@ -48,6 +49,13 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         foreach (var m in members) AddMember(m);
         _rosters[conversationId] = members;
+    }
+
+    /// <summary>As <see cref="SetRoster"/>, and asking the conversation about one person finds only these (a team others are not in).</summary>
+    public void SetClosedRoster(string conversationId, params TeamsChannelAccount[] members)
+    {
+        SetRoster(conversationId, members);
+        _closed[conversationId] = members;
     }
 
     /// <summary>The next call matching <paramref name="when"/> gets this answer instead of the normal one (once).</summary>
@@ -102,8 +110,9 @@ public sealed class FakeConnector : IAsyncDisposable
             case ("PUT", ["v3", "conversations", _, "activities", var activityId]):
                 await ctx.Response.WriteAsJsonAsync(new { id = activityId });
                 return;
-            case ("GET", ["v3", "conversations", _, "members", var memberId]):
-                var member = _roster.Values.FirstOrDefault(m => Matches(m, memberId));
+            case ("GET", ["v3", "conversations", var memberOf, "members", var memberId]):
+                IEnumerable<TeamsChannelAccount> pool = _closed.TryGetValue(memberOf, out var closed) ? closed : _roster.Values;
+                var member = pool.FirstOrDefault(m => Matches(m, memberId));
                 if (member is null)
                 {
                     ctx.Response.StatusCode = 404;

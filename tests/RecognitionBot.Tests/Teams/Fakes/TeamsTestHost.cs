@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -50,6 +51,10 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     public FakeConnector Connector { get; private set; } = null!;
     public FakeGraph Graph { get; private set; } = null!;
     public HttpClient Client => _client ??= CreateClient();
+
+    /// <summary>Where a browser reaches the host, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl => Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+        .GetRequiredFeature<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>().Addresses.First().TrimEnd('/');
 
     /// <summary>What the host logged (at the configured levels), when made with <c>recordLogs</c>.</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
