@@ -85,4 +85,55 @@ public sealed class AdministeringInABrowser(DashboardTestHost host, Browser brow
         var actions = log.Where(e => e.Note == reward.Id).Select(e => e.Action).ToHashSet();
         Assert.Equal([AuditAction.RewardAdded, AuditAction.RewardRestocked, AuditAction.RewardRemoved], actions);
     }
+
+    [Fact]
+    public async Task TheExportDownloadedInTheBrowserHoldsExactlyTheKudosOfTheRange()
+    {
+        var message = "export check " + Guid.NewGuid().ToString("N");
+        Assert.IsType<KudosGiven>(await host.SayAsync(Ann, $"<@{Bob}> +5 {message}"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var page = await SignInAsync(Ada, "Ada Admin");
+
+        async Task<string[]> DownloadAsync(DateOnly from, DateOnly to)
+        {
+            await page.GotoAsync(host.BaseUrl + "/dashboard/admin/export");
+            await page.FillAsync("#export-from", from.ToString("yyyy-MM-dd"));
+            await page.FillAsync("#export-to", to.ToString("yyyy-MM-dd"));
+            var download = await page.RunAndWaitForDownloadAsync(
+                () => page.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync());
+            return (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToArray();
+        }
+
+        // The workspace keeps UTC: today's kudos are those of [today, tomorrow), and none of them is before today.
+        var ledger = host.Services.GetRequiredService<RecognitionBot.Core.Ledger.TableLedger>();
+        var expected = new List<string>();
+        await foreach (var k in ledger.QueryKudosAsync(Workspace, new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), default)) expected.Add(k.Id);
+        var todays = await DownloadAsync(today, today.AddDays(1));
+        var before = await DownloadAsync(today.AddDays(-7), today);
+
+        Assert.StartsWith("given_at_utc,kudos_id", todays[0].TrimStart('\uFEFF'));
+        Assert.Contains(todays, l => l.Contains(message));
+        Assert.Equal(expected.Order(), todays.Skip(1).Select(l => l.Split(',')[1]).Order());
+        Assert.DoesNotContain(before, l => l.Contains(message));
+        Assert.All(before.Skip(1), l => Assert.DoesNotContain(l.Split(',')[1], expected));
+    }
+
+    [Fact]
+    public async Task AnAdminFormPostedWithoutItsAntiforgeryTokenIsRefusedAndChangesNothing()
+    {
+        var page = await SignInAsync(Ada, "Ada Admin");
+        await page.GotoAsync(host.BaseUrl + "/dashboard/admin/catalog");
+        await host.OutboxDrainedAsync();
+        var before = await host.RowsAsync();
+
+        await page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(e => e.remove())");
+        await page.FillAsync("#add-name", "Forged voucher");
+        await page.FillAsync("#add-cost", "15");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Add reward" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(before, await host.RowsAsync());
+    }
 }
