@@ -32,7 +32,7 @@ public static class AdminLayout
         + "button{background:#1f3b63;color:#fff;border:0;border-radius:4px;cursor:pointer}button.danger{background:#a11}"
         + "form{margin:.5rem 0}.table{overflow-x:auto}table{border-collapse:collapse;min-width:16rem}th,td{border-bottom:1px solid #ccc;"
         + "padding:.3rem .6rem;text-align:left}caption{text-align:left;font-weight:bold;padding:.5rem 0}figure.chart{margin:1rem 0}"
-        + "svg.chart{width:100%;max-width:40rem;height:auto}.note{color:#444}.result{border-left:4px solid #2b7a2b;padding:.25rem .75rem;margin:1rem 0}"
+        + "svg.chart{max-width:100%;height:auto;overflow:visible}.note{color:#444}.result{border-left:4px solid #2b7a2b;padding:.25rem .75rem;margin:1rem 0}"
         + ".result.problem{border-color:#a11}.reward{border-top:1px solid #ccc;padding:.5rem 0}ul.chips{padding-left:1.2rem}"
         + "ul.chips form{display:inline}progress{width:100%;max-width:20rem}";
 }

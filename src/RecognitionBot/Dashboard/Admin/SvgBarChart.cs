@@ -20,9 +20,11 @@ public static class SvgBarChart
         var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
         var scale = NiceCeiling(max);
         var width = Left + bars.Count * (BarWidth + Gap) + Gap;
-        var total = Top + Height + Bottom;
+        // Room under the bars for the longest label, slanted at 40 degrees (about 4 px of height per character).
+        var bottom = Math.Max(Bottom, 24 + 4 * bars.Select(b => b.Label.Length).DefaultIfEmpty(0).Max());
+        var total = Top + Height + bottom;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {width} {total}\" role=\"img\" ")
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" role=\"img\" ")
             .Append(CultureInfo.InvariantCulture, $"aria-labelledby=\"{id}-title {id}-desc\" preserveAspectRatio=\"xMinYMin meet\">");
         sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{AdminHtml.Encode(title)}</title>");
         sb.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{AdminHtml.Encode(description)}</desc>");
