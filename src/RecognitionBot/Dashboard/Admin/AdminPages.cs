@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
 using RecognitionBot.Core;
 using RecognitionBot.Core.Commands;
 using RecognitionBot.Core.Dashboard;
-using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Text;
 using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
+
+using RecognitionBot.Web;
 
 namespace RecognitionBot.Dashboard.Admin;
 
@@ -26,7 +26,7 @@ public sealed record AdminForbidden : AdminOutcome;
 /// command, so the admin check, storage faults and the rules are the core's; then the page in the reader's language.
 /// A member who is no admin is forbidden here too, should a route ever miss its policy.
 /// </summary>
-public sealed class AdminPages(RecognitionService recognition, Membership membership, ILogger<AdminPages> log)
+public sealed class AdminPages(RecognitionService recognition, DashboardNames directoryNames, ILogger<AdminPages> log)
 {
     /// <summary>A page as it stands; null: no such page.</summary>
     public async Task<AdminOutcome?> ShowAsync(AdminCaller caller, string section, int page, CancellationToken ct) =>
@@ -58,7 +58,7 @@ public sealed class AdminPages(RecognitionService recognition, Membership member
         if (answer.Result is Refused { Reason: Refusal.NotAdmin }) return new AdminForbidden();
         var reader = answer.Reader with { Locale = caller.Locale };
         var v = ViewText.For(reader);
-        var names = await NamesAsync(caller.Context.Workspace, PeopleIn(answer.Result, v).Concat(notice?.People ?? []), ct);
+        var names = await directoryNames.ForAsync(caller.Context.Workspace, PeopleIn(answer.Result, v).Concat(notice?.People ?? []), ct);
         var h = new AdminHtml(reader.Texts, reader.Zone, names, caller.Token);
         var body = section.Render(answer.Result, h, v, page);
         if (body is null)
@@ -76,23 +76,4 @@ public sealed class AdminPages(RecognitionService recognition, Membership member
         AuditLogView log => log.Entries.SelectMany(e => AuditText.Sentence(e, v)).OfType<MentionSpan>().Select(m => m.Member),
         _ => [],
     };
-
-    /// <summary>People's names from the platform's directory (which caches); a directory that fails leaves their ids.</summary>
-    private async Task<IReadOnlyDictionary<MemberId, string>> NamesAsync(WorkspaceId workspace, IEnumerable<MemberId> people, CancellationToken ct)
-    {
-        var found = new ConcurrentDictionary<MemberId, string>();
-        if (membership.DirectoryFor(workspace.Platform) is not { } directory) return found;
-        await Parallel.ForEachAsync(people.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (member, c) =>
-        {
-            try
-            {
-                if (await directory.FindAsync(workspace, member, c) is { DisplayName: { Length: > 0 } name }) found[member] = name;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "No name for {Member} in {Workspace}", member, workspace);
-            }
-        });
-        return found;
-    }
 }
