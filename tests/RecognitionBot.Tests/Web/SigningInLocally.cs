@@ -35,6 +35,31 @@ public sealed partial class SigningInLocally
         Assert.Contains("Available:", await home.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task InDevelopmentASlackWorkspaceThisHostDoesNotServeIsExplainedAndATeamsTenantSignsIn()
+    {
+        await using var running = await Running.StartAsync("Development", On());
+        using var client = running.Host.NewClient(cookies: true);
+        var token = Token().Match(await client.GetStringAsync("/dashboard/signin/local")).Groups[1].Value;
+        Task<HttpResponseMessage> SignIn(string platform, string workspace, string member) =>
+            client.PostAsync("/dashboard/signin/local", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["platform"] = platform,
+                ["workspace"] = workspace,
+                ["member"] = member,
+            }));
+
+        // Before: every page of a Slack person whose workspace is not installed failed with a 500 (the role check asks Slack).
+        var refused = await SignIn("Slack", "T0NOTINSTALLED", "U0001");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Slack is not set up on this host", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn("Teams", DashboardTestHost.Tenant, "11111111-0000-0000-0000-000000000001")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+    }
+
     [Theory]
     [InlineData("Production")]
     [InlineData("Testing")]

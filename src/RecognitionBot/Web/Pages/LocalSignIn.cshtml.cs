@@ -13,7 +13,7 @@ namespace RecognitionBot.Web.Pages;
 /// anywhere else (Production above all) it answers 404, as Teams' local mode is refused in Production.
 /// </summary>
 [AllowAnonymous]
-public sealed class LocalSignInModel(IOptions<DashboardOptions> options, IHostEnvironment environment) : PageModel
+public sealed class LocalSignInModel(IOptions<DashboardOptions> options, IHostEnvironment environment, DashboardWorkspaces served) : PageModel
 {
     public static bool IsAllowed(DashboardOptions options, IHostEnvironment environment) => options.LocalSignIn && environment.IsDevelopment();
 
@@ -39,7 +39,13 @@ public sealed class LocalSignInModel(IOptions<DashboardOptions> options, IHostEn
             Error = DashboardTexts.Get("Local.Missing");
             return Page();
         }
-        // Development: the workspace is taken as it is (nothing is installed locally); the session is the same as any other.
+        // Development: a Teams tenant is taken as it is (Teams' local mode needs no installation). A Slack person's roles
+        // and name come from Slack, so a Slack workspace must really be served here, or every page would fail.
+        if (platform == Platform.Slack && !await served.IsServedAsync(new WorkspaceId(platform, Workspace), HttpContext.RequestAborted))
+        {
+            Error = DashboardTexts.Get("Local.SlackNotServed");
+            return Page();
+        }
         await HttpContext.SignInAsync(DashboardAuth.CookieScheme,
             DashboardClaims.Principal(new WorkspaceId(platform, Workspace), new MemberId(Member), Name, DashboardSignIn.Local));
         return LocalRedirect(SignInModel.SafeReturn(ReturnUrl));
