@@ -13,7 +13,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
@@ -106,6 +105,9 @@ public static partial class FaultBenchmark
         }
     }
 
+    /// <summary>One person in this many opens App Home in the memory run (most agents never do).</summary>
+    private const int HomeOpenerEvery = 20;
+
     private static int PortOr(int basePort, int offset) => basePort > 0 ? basePort + offset : FreePort();
 
     /// <summary>Many kudos among many people to one host, sampling its resident memory as it goes.</summary>
@@ -120,6 +122,18 @@ public static partial class FaultBenchmark
         {
             await host.StartAsync();
             Console.WriteLine($"host RSS after start: {host.Rss()} MB (pid {host.Pid})");
+            // Some agents look at App Home: theirs is republished after every change that concerns them.
+            var openers = Enumerable.Range(0, people).Where(p => p % HomeOpenerEvery == 0).Select(p => $"UP{p:D6}").ToList();
+            using (var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) })
+            {
+                foreach (var chunk in openers.Chunk(senders))
+                    await Task.WhenAll(chunk.Select(async user =>
+                    {
+                        using var opened = await http.SendAsync(SlackBenchmark.HomeOpened(user));
+                        opened.EnsureSuccessStatusCode();
+                    }));
+            }
+            Console.WriteLine($"{openers.Count} people (1 in {HomeOpenerEvery}) opened App Home; host RSS {host.Rss()} MB");
             Console.WriteLine($"{"kudos",8}{"people seen",13}{"RSS MB",9}{"kudos/s",9}{"acked",8}{"not acked",10}");
             var sent = new ConcurrentBag<Command>();
             var step = Math.Max(1, kudos / samples);
