@@ -41,6 +41,8 @@ app.UseTabFraming();
 // Liveness: the process answers. It also says whether storage is reachable, but stays 200 either way.
 app.MapGet("/healthz", async (TableStore tables, CancellationToken ct) =>
     Results.Ok(new { status = "ok", storage = await tables.IsReachableAsync(ct) ? "reachable" : "unreachable" }));
+// Someone who opens the host's address in a browser lands on the dashboard (its sign-in when signed out).
+app.MapGet("/", () => Results.Redirect("/dashboard"));
 app.MapTeams();
 app.MapRecognitionReadiness();
 app.MapSlack();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RecognitionBot.Core.Text;
 
 namespace RecognitionBot.Core.Commands;
 
@@ -15,7 +16,7 @@ public static class CommandParser
     /// </summary>
     public static ParseResult Parse(string text)
     {
-        var tokens = CommandTokenizer.Tokenize(text ?? "");
+        var tokens = CommandTokenizer.Tokenize(TextSafety.WithoutDirectionControls(text ?? ""));
         var first = tokens.Is(0, "/kudos") || tokens.Is(0, "kudos") ? 1 : 0;
         // A bare "/kudos" is someone finding out what the bot does.
         if (first == tokens.Count)

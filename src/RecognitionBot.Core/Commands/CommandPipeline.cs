@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecognitionBot.Core.Ledger;
 using RecognitionBot.Core.Members;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
@@ -65,6 +66,12 @@ public sealed class CommandPipeline(
         {
             var settings = await workspaces.GetAsync(context.Workspace, budget.Token);
             return (await run(settings, budget.Token), Reader.For(context.Locale, settings));
+        }
+        catch (LedgerBusyException e) when (!ct.IsCancellationRequested)
+        {
+            // Nothing was written (the change never got its turn): "nothing changed, try again" is the truth.
+            log.LogWarning("{Command} in {Workspace} waited too long for other requests on the same people: {Reason}", what, context.Workspace, e.Message);
+            return (refused(new Refused(Refusal.Busy)), FallbackReader(context));
         }
         catch (OperationCanceledException e) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {

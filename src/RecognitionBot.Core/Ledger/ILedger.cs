@@ -174,3 +174,10 @@ public sealed record MemberChange(
         Locale = Locale ?? row.Locale,
     };
 }
+
+/// <summary>
+/// A change gave up waiting for its turn on the same people (other requests held them past <c>Storage:LockWait</c>
+/// or the command's budget): nothing of it was written, so the person can be told so for certain. A
+/// <see cref="TimeoutException"/>, so every caller that treats a timeout as a storage fault still does.
+/// </summary>
+public sealed class LedgerBusyException(string message) : TimeoutException(message);

@@ -40,9 +40,15 @@ public sealed partial class TableLedger(
             {
                 // Timed: a request stuck on slow storage must not hold everyone behind it for longer than that.
                 if (!await stripe.WaitAsync(storage.Value.LockWait, cancellationToken))
-                    throw new TimeoutException($"Waited {storage.Value.LockWait} for another request on the same members.");
+                    throw new LedgerBusyException($"Waited {storage.Value.LockWait} for another request on the same members.");
                 held.Add(stripe);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The command's time ran out while it waited for its turn: nothing of it was written.
+            foreach (var stripe in held) stripe.Release();
+            throw new LedgerBusyException("The command's time ran out while it waited for another request on the same members.");
         }
         catch
         {

@@ -36,9 +36,12 @@ public static class ResultText
             Commands.Refusal.LeaverRecipient or Commands.Refusal.Leaver => [v.Person(new MemberId(detail), notify: false)],
             Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient => [v.Person(new MemberId(detail))],
             Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover => [.. detail.Split('|').Select(a => v.Person(new MemberId(a)))],
+            Commands.Refusal.PairCapReached when detail.Split('|') is [var to, var left] => [v.Person(new MemberId(to), notify: false), ViewText.Typed(left)],
             _ => [.. detail.Split('|').Select(a => (object)ViewText.Typed(a))],
         };
-        var text = v.Compose($"Refusal.{r.Reason}", args);
+        // Nothing left today for that person: say so, not "at most 0 more points".
+        var key = r.Reason == Commands.Refusal.PairCapReached && detail.EndsWith("|0", StringComparison.Ordinal) ? "Refusal.PairCapReachedToday" : $"Refusal.{r.Reason}";
+        var text = v.Compose(key, args);
         return r.Reason switch
         {
             Commands.Refusal.AllowanceExceeded or Commands.Refusal.PointsOutOfRange or Commands.Refusal.MessageTooShort
@@ -99,7 +102,7 @@ public static class ResultText
         if (o.Retried is { } retried) lines.Add(v.Line("Admin.OutboxRetried", v.Points(retried)));
         lines.Add(v.Line("Admin.Outbox", v.Points(o.Summary.Waiting), v.Points(o.Summary.Parked)));
         if (o.Summary.Latest is { } latest)
-            lines.Add(v.Line("Admin.OutboxLatest", v[$"OutboxKind.{latest.Kind}"], v.When(latest.At), ViewText.Typed(latest.Reason)));
+            lines.Add(v.Line("Admin.OutboxLatest", v[$"OutboxKind.{latest.Kind}"], v.When(latest.At), ViewText.Typed(latest.Reason.TrimEnd('.', ' '))));
         return lines;
     }
 

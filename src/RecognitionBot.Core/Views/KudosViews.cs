@@ -15,7 +15,9 @@ public static class KudosViews
     {
         var k = given.Kudos;
         var recipients = v.List([.. k.Recipients.Select(r => v.Person(r, notify: k.PublicRecipients.Contains(r)))]);
-        var confirmation = v.Line(LineStyle.Normal, LineMark.Success, "Given.Confirmation", recipients, v.Points(k.Points),
+        // "each" only when there are several.
+        var confirmation = v.Line(LineStyle.Normal, LineMark.Success, k.Recipients.Count == 1 ? "Given.ConfirmationOne" : "Given.Confirmation", recipients,
+            v.Points(k.Points),
             v.Points(given.Allowance.Left), v.RenewalDay(given.Allowance.ResetsAt));
         List<ViewBlock> body = [confirmation, ViewLine.Quote(k.Message)];
         if (k.Private) body.Add(v.Line(LineStyle.Subtle, LineMark.Private, "Given.Private"));
@@ -33,7 +35,8 @@ public static class KudosViews
     public static View AddedOn(AddOnGiven added, ViewText v)
     {
         var k = added.Kudos;
-        var line = v.Line(LineStyle.Normal, LineMark.Success, "AddOn.Done", v.People(k.PublicRecipients), v.Points(added.Points),
+        var line = v.Line(LineStyle.Normal, LineMark.Success, k.PublicRecipients.Count == 1 ? "AddOn.DoneOne" : "AddOn.Done", v.People(k.PublicRecipients),
+            v.Points(added.Points),
             v.Points(added.Allowance.Left), v.RenewalDay(added.Allowance.ResetsAt));
         return new View([line, ViewLine.Quote(k.Message)]) { Summary = line, Tone = ViewTone.Success };
     }

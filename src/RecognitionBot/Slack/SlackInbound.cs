@@ -41,7 +41,9 @@ public sealed class SlackInbound(
             await scope.DisposeAsync();
             return SlackCommandReply.Ephemeral(new SlackMessage(SlackTexts.Get(SlackTexts.CommandUnavailable, CultureOf(command))));
         }
-        var work = AnswerAsync(handler, command, lifetime.ApplicationStopping);
+        // Not cancelled when the host stops: the core's budget (Storage:CommandBudget) bounds it, and a graceful stop
+        // (SIGTERM) lets a command in flight finish and answer instead of failing it with a 500.
+        var work = AnswerAsync(handler, command, CancellationToken.None);
         Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl);
         if (responseUrl is null || await InTimeAsync(work, options.Value.AckDeadline, ct))
         {

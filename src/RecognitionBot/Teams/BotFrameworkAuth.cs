@@ -62,14 +62,33 @@ public sealed class BotFrameworkAuth(
         if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             return TokenCheck.Refused;
         var token = authorization[scheme.Length..].Trim();
-        if (token.Length == 0 || !_handler.CanReadToken(token)) return TokenCheck.Refused;
+        if (token.Length == 0 || !_handler.CanReadToken(token) || !SignedWithRs256(token)) return TokenCheck.Refused;
 
-        var configuration = await keys.CurrentAsync(ct);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await keys.CurrentAsync(ct);
+        }
+        catch (Exception e) when (KeysUnreachable(e) && !ct.IsCancellationRequested)
+        {
+            // Not the sender's fault and not a refusal: 503, so the Bot Connector sends the activity again later.
+            logger.LogWarning("Could not fetch the Bot Framework signing keys: {Error}", e.Message);
+            return TokenCheck.KeysUnavailable;
+        }
         var result = await ValidateAsync(token, configuration);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: an unknown kid makes us fetch the metadata again (rate-limited) before refusing.
-            var fresh = await keys.RefreshAsync(configuration, ct);
+            OpenIdConnectConfiguration fresh;
+            try
+            {
+                fresh = await keys.RefreshAsync(configuration, ct);
+            }
+            catch (Exception e) when (KeysUnreachable(e) && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Could not fetch the Bot Framework signing keys again for an unknown key: {Error}", e.Message);
+                fresh = configuration;
+            }
             if (!ReferenceEquals(fresh, configuration))
             {
                 configuration = fresh;
@@ -131,6 +150,22 @@ public sealed class BotFrameworkAuth(
         return AuthOutcome.Accepted;
     }
 
+    /// <summary>The header names RS256, the only algorithm the Bot Framework signs with: none, HS256 ... go no further.</summary>
+    private bool SignedWithRs256(string token)
+    {
+        try
+        {
+            return _handler.ReadJsonWebToken(token).Alg == SecurityAlgorithms.RsaSha256;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>IdentityModel's "unable to obtain configuration" (IDX20803) and the network errors under it.</summary>
+    private static bool KeysUnreachable(Exception e) => e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException;
+
     private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration) =>
         _handler.ValidateTokenAsync(token, SignedTokens.Rs256(options.Value.TokenIssuer, [options.Value.AppId!], configuration.SigningKeys));
 
@@ -154,7 +189,12 @@ public sealed record TokenCheck(bool Valid, string? ServiceUrl, IReadOnlyList<st
     public static readonly TokenCheck Refused = new(false, null, []);
     public static readonly TokenCheck Anonymous = new(true, null, []) { IsAnonymous = true };
 
+    /// <summary>The signing keys could not be fetched: the token is neither accepted nor refused (503).</summary>
+    public static readonly TokenCheck KeysUnavailable = new(false, null, []) { Unavailable = true };
+
     public bool IsAnonymous { get; private init; }
+
+    public bool Unavailable { get; private init; }
 }
 
 /// <summary>

@@ -12,6 +12,11 @@ internal static class TeamsActivityEndpoint
     {
         var token = await auth.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), http.Connection.RemoteIpAddress,
             CameThroughAProxy(http.Request.Headers), ct);
+        if (token.Unavailable)
+        {
+            http.Response.Headers.RetryAfter = "30";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         if (!token.Valid) return Results.Unauthorized();
 
         Activity? activity;

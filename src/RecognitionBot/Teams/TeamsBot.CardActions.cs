@@ -50,7 +50,7 @@ public sealed partial class TeamsBot
     {
         var (result, reader) = await recognition.AnswerAsync(click.Context, new RedeemCommand(reward), ct);
         var catalog = await recognition.HandleAsync(click.Context with { DeliveryKey = null }, new RewardsCommand(), ct);
-        var v = ViewText.For(reader);
+        var v = TeamsTexts.View(reader);
         var view = catalog is RewardsView rewards ? RedemptionViews.CatalogAfter(rewards, result, v) : ResultViews.For(result, v);
         return await RenderAsync(click.Context.Workspace, TeamsTexts.For(reader), view, null, ct);
     }
@@ -59,7 +59,7 @@ public sealed partial class TeamsBot
     private async Task<AdaptiveCard> DecideAsync(Click click, DecideRedemptionCommand decide, CancellationToken ct)
     {
         var (result, reader) = await recognition.AnswerAsync(click.Context, decide, ct);
-        var v = ViewText.For(reader);
+        var v = TeamsTexts.View(reader);
         var view = result switch
         {
             RedemptionView decided => RedemptionViews.Approval(decided.Redemption, decided.RequesterAvailable, v,
@@ -82,7 +82,7 @@ public sealed partial class TeamsBot
             System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
         var clicked = click.Clicked is { } id ? new Core.Rewards.PostedMessage(click.Context.Conversation.Id, id) : null;
         var (result, reader) = await recognition.AnswerAsync(click.Context, new AddOnCommand(kudos, points, clicked), ct);
-        var v = ViewText.For(reader);
+        var v = TeamsTexts.View(reader);
         if (result is not AddOnGiven { Celebration: { } celebration }) return Said(result, v);
         var now = PostViews.For(celebration, v);
         var answer = now with { Body = [.. now.Body, .. ResultViews.For(result, v).Body] };
@@ -93,7 +93,7 @@ public sealed partial class TeamsBot
     private async Task<InvokeResponse> UndoAsync(Click click, string kudos, CancellationToken ct)
     {
         var (result, reader) = await recognition.AnswerAsync(click.Context, new UndoKudosCommand(kudos), ct);
-        return result is KudosUndone ? Card(await RenderAsync(click.Context.Workspace, reader, result, null, ct)) : Said(result, ViewText.For(reader));
+        return result is KudosUndone ? Card(await RenderAsync(click.Context.Workspace, reader, result, null, ct)) : Said(result, TeamsTexts.View(reader));
     }
 
     /// <summary>A refusal as the short message Teams shows beside the card, which stays as it was.</summary>

@@ -110,7 +110,7 @@ public sealed partial class TeamsBot
         // Refused by the pipeline itself (busy, storage) or as a whole: said on the first field, like the core's own refusals.
         var refused = result is ComposerRefused composer ? composer.Errors : ComposerSubmission.ErrorsFor(result);
         if (refused.Count == 0) return (await RenderAsync(workspace, reader, result, null, ct), null);
-        var v = ViewText.For(reader);
+        var v = TeamsTexts.View(reader);
         var errors = refused.Select(e => (e.Field, ComposerView.Error(e.Reason, v))).ToList();
         return await ComposerCardAsync(Context(workspace, activity, null), entered.Recipients, link, inDialog, entered, errors, ct);
     }
@@ -121,7 +121,7 @@ public sealed partial class TeamsBot
     {
         var (result, reader) = await recognition.AnswerAsync(context, new ComposeCommand(recipients) { Link = link }, ct);
         if (result is not ComposerForm form) return (await RenderAsync(context.Workspace, reader, result, null, ct), null);
-        var view = ComposerView.For(form, ViewText.For(reader));
+        var view = ComposerView.For(form, TeamsTexts.View(reader));
         var shown = entered?.Recipients ?? view.Recipients.Initial;
         var people = await PeopleAsync(context.Workspace, shown, ct);
         var names = shown.ToDictionary(m => m, m => people.TryGetValue(m, out var p) && p.Name.Length > 0 ? p.Name : m.Value);

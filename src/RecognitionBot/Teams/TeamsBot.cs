@@ -224,7 +224,7 @@ public sealed partial class TeamsBot(
         IReadOnlyDictionary<MemberId, string>? namesOnly, CancellationToken ct)
     {
         var texts = TeamsTexts.For(reader);
-        var v = ViewText.For(reader);
+        var v = TeamsTexts.View(reader);
         var view = ResultViews.For(result, v);
         // The help ends with where to see everything else, as Slack's does, when there is a dashboard.
         if (result is HelpView) view = DashboardLine.Append(view, dashboard.Value.Link(), v);

@@ -118,7 +118,9 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add("Teams:AllowedTenants: \"*\" must stand alone (it already serves every tenant).");
         foreach (var tenant in options.AllowedTenantIds.Where(t => t != "*" && !Guid.TryParse(t, out _)))
             failures.Add($"Teams:AllowedTenants: \"{tenant}\" is not a tenant id (a GUID).");
-        foreach (var admin in options.AdminIds.Where(a => !Guid.TryParse(a, out _)))
+        // The Agents Playground makes up ids that are not GUIDs (…-0000000000020); local mode never runs in Production.
+        var playground = options.LocalMode && !options.Authenticated;
+        foreach (var admin in options.AdminIds.Where(a => !Guid.TryParse(a, out _) && !playground))
             failures.Add($"Teams:Admins: \"{admin}\" is not an Entra object id (a GUID).");
         if (!string.IsNullOrWhiteSpace(options.AdminGroupId) && !Guid.TryParse(options.AdminGroupId, out _))
             failures.Add("Teams:AdminGroupId must be the Entra group's object id (a GUID).");

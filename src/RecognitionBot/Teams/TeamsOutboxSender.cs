@@ -35,7 +35,7 @@ public sealed class TeamsOutboxSender(
     {
         var reader = item.ReaderOrDefault;
         var texts = TeamsTexts.For(reader);
-        var view = PostViews.For(item.Post, ViewText.For(reader));
+        var view = PostViews.For(item.Post, TeamsTexts.View(reader));
         var people = await references.FindPeopleAsync(item.Workspace, view.People, cancellationToken);
         var card = TeamsCards.Render(
             view, new CardContext(texts, people, conversations: await ConversationNamesAsync(item.Workspace, view, cancellationToken)));

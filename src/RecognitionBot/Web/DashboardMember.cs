@@ -28,7 +28,10 @@ public sealed record DashboardMember(WorkspaceId Workspace, MemberId Member, str
 
     private static readonly object Key = new();
 
-    /// <summary>The person of this request; null when nobody (or no dashboard session) is signed in, or the core could not say.</summary>
+    /// <summary>
+    /// The person of this request; null when nobody (or no dashboard session) is signed in, or the core does not know
+    /// them. Throws <see cref="DashboardUnavailableException"/> when storage could not answer: "try again", not a 403.
+    /// </summary>
     public static async Task<DashboardMember?> OfAsync(HttpContext http)
     {
         if (http.Items.TryGetValue(Key, out var known)) return (DashboardMember?)known;
@@ -39,6 +42,8 @@ public sealed record DashboardMember(WorkspaceId Workspace, MemberId Member, str
             var core = http.RequestServices.GetRequiredService<RecognitionService>();
             var context = new CommandContext(workspace, id, new ConversationRef("", ConversationKind.Direct));
             var (result, reader) = await core.AnswerAsync(context, new RolesCommand(), http.RequestAborted);
+            if (result is Refused { Reason: Refusal.StorageUnavailable or Refusal.StorageSlow })
+                throw new DashboardUnavailableException();
             if (result is RolesView roles)
                 member = new DashboardMember(workspace, id, name, roles, reader with { Locale = roles.Locale ?? BrowserLocale(http) });
         }
@@ -60,3 +65,6 @@ public sealed record DashboardMember(WorkspaceId Workspace, MemberId Member, str
         return null;
     }
 }
+
+/// <summary>Storage did not answer the request's role check in time: the page answers 503 "try again", changing nothing.</summary>
+public sealed class DashboardUnavailableException() : Exception("Storage did not answer the dashboard's role check.");

@@ -133,7 +133,17 @@ public static class DashboardServiceCollectionExtensions
         app.UseAuthentication();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/dashboard"), branch => branch.Use(async (http, next) =>
         {
-            var culture = (await DashboardMember.OfAsync(http))?.Culture ?? Texts.For(DashboardMember.BrowserLocale(http)).Culture;
+            DashboardMember? me;
+            try
+            {
+                me = await DashboardMember.OfAsync(http);
+            }
+            catch (DashboardUnavailableException)
+            {
+                await DashboardPages.WriteUnavailableAsync(http);
+                return;
+            }
+            var culture = me?.Culture ?? Texts.For(DashboardMember.BrowserLocale(http)).Culture;
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers["Referrer-Policy"] = "same-origin";

@@ -55,7 +55,7 @@ public sealed class WritingTheExportCsv
             ["2026-11-03T09:30:00Z", "k1", "U1", "U2 U3", "10", "4", "24", "#teamwork #empathy", "'=cmd|' /C calc'!A0, \"quoted\"\nand a new line, ciao è",
                 "C1", "Channel", "", "false", "true"],
             rows[1]);
-        Assert.Equal("kudos-kudos-2026-11-01-to-2026-12-01.csv", CsvExport.FileName(export));
+        Assert.Equal("kudos-2026-11-01-to-2026-12-01.csv", CsvExport.FileName(export));
     }
 
     [Fact]

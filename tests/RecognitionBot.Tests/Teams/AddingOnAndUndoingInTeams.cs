@@ -43,7 +43,7 @@ public sealed class AddingOnAndUndoingInTeams(TeamsTestHost host) : IClassFixtur
 
         var shown = seen.GetProperty("value");
         AdaptiveCardContract.AssertValid(shown);
-        Assert.Contains("got 7 more points each from you", shown.AllText());
+        Assert.Contains("got 7 more points from you", shown.AllText());
         var update = await _teams.Connector.WaitForAsync(c => c.Method == "PUT" && c.Path.StartsWith($"/amer/v3/conversations/{channel}/activities/",
             StringComparison.Ordinal));
         AdaptiveCardContract.AssertValid(update.Card());

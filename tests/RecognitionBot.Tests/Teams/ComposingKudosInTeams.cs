@@ -35,6 +35,9 @@ public sealed class ComposingKudosInTeams(TeamsTestHost host) : IClassFixture<Te
         var help = (await _teams.SayAsync(Bob, Personal(Bob), "help")).Card();
         AdaptiveCardContract.AssertValid(help);
         Assert.Contains(Actions(help), a => a.Verb == ViewVerbs.Compose && a.Title == "Give kudos");
+        // Through the real bot, help says how Teams people call it (the Playground once showed Slack's "/kudos").
+        Assert.DoesNotContain("/kudos", help.AllText());
+        Assert.Contains("@Kudos", help.AllText());
 
         var eve = new TestUser($"29:eve{Guid.NewGuid():N}", Guid.NewGuid().ToString(), "Eve Evening");
         using (await _teams.SendAsync(_teams.Event(ActivityTypes.InstallationUpdate, eve, Personal(eve), action: "add"))) { }

@@ -69,4 +69,13 @@ public sealed class TeamsSettings
         Assert.Contains(Problems(new TeamsOptions { AdminGroupId = "Kudos admins" }), p => p.Contains("AdminGroupId"));
         Assert.Empty(Problems(new TeamsOptions { AllowedTenants = ["*"], Admins = [Guid.NewGuid().ToString()], AdminGroupId = Guid.NewGuid().ToString() }));
     }
+
+    [Fact]
+    public void LocalModeTakesThePlaygroundsMadeUpIdsAsAdminsAndAnAuthenticatedBotDoesNot()
+    {
+        const string alex = "00000000-0000-0000-0000-0000000000020";
+        Assert.Empty(Problems(new TeamsOptions { LocalMode = true, Admins = [alex] }));
+        Assert.Contains(Problems(new TeamsOptions { LocalMode = true, AppId = Guid.NewGuid().ToString(), AppPassword = "p", Admins = [alex] }),
+            p => p.Contains("Teams:Admins"));
+    }
 }

@@ -51,6 +51,16 @@ public sealed class AdministeringInABrowser(DashboardTestHost host, Browser brow
             await Browser.AssertAccessibleAsync(page);
             await Browser.ScreenshotAsync(page, "admin-" + name);
         }
+
+        // The person's bar, as on the other pages: back to My kudos, and signing out from an admin page works.
+        Assert.Equal("Ada Admin", await page.Locator(".who span").InnerTextAsync());
+        await page.Locator(".who a", new() { HasText = "My kudos" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/dashboard$"));
+        await page.GotoAsync($"{host.BaseUrl}/dashboard/admin/settings");
+        await page.Locator(".who button", new() { HasText = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/dashboard/signin"));
+        await page.GotoAsync($"{host.BaseUrl}/dashboard/admin/settings");
+        Assert.Contains("/dashboard/signin", page.Url);
     }
 
     [Fact]

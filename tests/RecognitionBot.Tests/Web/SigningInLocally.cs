@@ -30,6 +30,10 @@ public sealed partial class SigningInLocally
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        // The host's own address leads to the dashboard.
+        using var root = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/dashboard", root.Headers.Location?.OriginalString);
         var home = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Available:", await home.Content.ReadAsStringAsync());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RecognitionBot.Core.Commands;
+using RecognitionBot.Core.Text;
 using RecognitionBot.Core.Views;
 using RecognitionBot.Core.Workspaces;
 
@@ -45,7 +46,7 @@ public static class ComposerSubmission
         if (chosen.FirstOrDefault(v => !settings.Values.Contains(v, StringComparer.OrdinalIgnoreCase)) is { } unknown)
             errors.Add(Error(new Refused(Refusal.UnknownValue, unknown)));
 
-        var message = (input.Message ?? "").Trim();
+        var message = TextSafety.WithoutDirectionControls(input.Message ?? "").Trim();
         // Hashtags typed in the message count as values too, as in the typed command.
         var typed = Hashtags.Collect(message).Where(h => !chosen.Contains(KudosRules.Normalize(h), StringComparer.OrdinalIgnoreCase));
         IReadOnlyList<string> hashtags = [.. chosen, .. typed];

@@ -17,12 +17,18 @@ public static class AdminEndpoints
         app.UseAntiforgery();
         var admin = app.MapGroup(AdminRoutes.Root).RequireAuthorization(Policy);
         admin.MapGet("/{section}", async (HttpContext http, AdminPages pages, IAntiforgery antiforgery, string section, int? page, CancellationToken ct) =>
-            Result(http, Caller(http, antiforgery) is { } caller
+        {
+            var caller = Caller(http, antiforgery);
+            return await ResultAsync(http, caller, caller is not null
                 ? await pages.ShowAsync(caller, section, AdminSections.AuditPageNumber(page), ct)
-                : new AdminForbidden()));
+                : new AdminForbidden());
+        });
         admin.MapPost("/{section}/{action}", async (HttpContext http, AdminPages pages, IAntiforgery antiforgery, string section, string action,
             IFormCollection form, CancellationToken ct) =>
-            Result(http, Caller(http, antiforgery) is { } caller ? await pages.SubmitAsync(caller, section, action, form, ct) : new AdminForbidden()));
+        {
+            var caller = Caller(http, antiforgery);
+            return await ResultAsync(http, caller, caller is not null ? await pages.SubmitAsync(caller, section, action, form, ct) : new AdminForbidden());
+        });
         return app;
     }
 
@@ -34,8 +40,10 @@ public static class AdminEndpoints
             CultureInfo.CurrentUICulture.Name, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""));
     }
 
-    private static IResult Result(HttpContext http, AdminOutcome? outcome)
+    private static async Task<IResult> ResultAsync(HttpContext http, AdminCaller? caller, AdminOutcome? outcome)
     {
+        // The person's bar, as on every other dashboard page: back to their own pages, who is signed in, sign out.
+        var me = await Web.DashboardMember.OfAsync(http);
         http.Response.Headers.CacheControl = "no-store";
         return outcome switch
         {
@@ -43,7 +51,10 @@ public static class AdminEndpoints
             AdminForbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
             AdminCsvOutcome csv => Results.Stream((Stream stream) => CsvExport.WriteAsync(csv.Export, stream, http.RequestAborted), "text/csv; charset=utf-8",
                 CsvExport.FileName(csv.Export)),
-            AdminPageOutcome page => Results.Content(AdminLayout.Page(page.Texts, page.Title, http.Request.Path, page.Body), "text/html; charset=utf-8",
+            AdminPageOutcome page => Results.Content(
+                AdminLayout.Page(page.Texts, page.Title, http.Request.Path, page.Body,
+                    me is null || caller is null ? "" : AdminLayout.Who(page.Texts, me, caller.Token)),
+                "text/html; charset=utf-8",
                 statusCode: page.Status),
             _ => Results.StatusCode(StatusCodes.Status500InternalServerError),
         };

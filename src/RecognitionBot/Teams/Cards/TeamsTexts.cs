@@ -23,6 +23,13 @@ public sealed class TeamsTexts(Texts core)
 
     public static TeamsTexts For(params string?[] locales) => new(Texts.For(locales).WithInvocation(Invocation));
 
+    /// <summary>
+    /// The core's views for a Teams reader: their language and the workspace's zone, with "@Kudos" wherever our
+    /// sentences say "/kudos" (help, examples, quoted commands).
+    /// </summary>
+    public static RecognitionBot.Core.Views.ViewText View(RecognitionBot.Core.Workspaces.Reader reader) =>
+        new(reader.Texts.WithInvocation(Invocation), reader.Zone);
+
     /// <summary>For the reader the core handed back: their language, else the workspace's.</summary>
     public static TeamsTexts For(RecognitionBot.Core.Workspaces.Reader reader) => For(reader.Locale, reader.DefaultLocale);
 }

@@ -19,6 +19,16 @@ public sealed class ParsingAGive
     }
 
     [Fact]
+    public void DropsDirectionOverridesThatWouldMakeThePostReadOtherwiseAndKeepsHebrewMarks()
+    {
+        // U+202E (right-to-left override) ... U+202C, and an isolate: the post would read "thanks for the refund" backwards.
+        var give = ParserAssert.Reads<GiveCommand>("<@U1> +5 thanks \u202Ednufer eht\u202C for the \u2067cover\u2069 \u200Fשלום\u200E #care");
+
+        Assert.Equal("thanks dnufer eht for the cover \u200Fשלום\u200E #care", give.Message);
+        Assert.Equal(["care"], give.Hashtags);
+    }
+
+    [Fact]
     public void LeavesPointsAndPrivacyToTheDefaultsWhenNotGiven()
     {
         var give = ParserAssert.Reads<GiveCommand>("<@U1> great save");

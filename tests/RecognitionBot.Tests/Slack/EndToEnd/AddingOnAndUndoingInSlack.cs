@@ -62,7 +62,7 @@ public sealed class AddingOnAndUndoingInSlack : IAsyncLifetime
         Assert.Equal(90, (await _app.BalanceAsync(Giver)).Allowance.Left);
         var dm = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("added", StringComparison.Ordinal));
         Assert.Contains("<@U0003> added 5 points", Said(dm.Json));
-        Assert.Contains("got 5 more points each from you", LastAnswerTo(Adder));
+        Assert.Contains("got 5 more points from you", LastAnswerTo(Adder));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using RecognitionBot.Core.Outbox;
 using RecognitionBot.Core.Storage;
 using RecognitionBot.Core.Workspaces;
 using RecognitionBot.Slack;
+using RecognitionBot.Tests.Core.Pipeline;
 using RecognitionBot.Tests.Infrastructure;
 using RecognitionBot.Tests.Slack.Fakes;
 using RecognitionBot.Tests.Teams.Fakes;
@@ -48,6 +49,9 @@ public sealed class DashboardTestHost : WebApplicationFactory<Program>, IAsyncLi
     public FakeSlackServer Slack { get; private set; } = null!;
     public FakeOidcIssuer SlackSignIn { get; private set; } = null!;
     public FakeOidcIssuer EntraSignIn { get; private set; } = null!;
+
+    /// <summary>Storage as the host sees it can be switched off (every table request fails as an outage does).</summary>
+    public FailingStorage StorageFaults { get; } = new();
 
     public static WorkspaceId Workspace => SlackWorkspace.Id(Team);
 
@@ -99,11 +103,14 @@ public sealed class DashboardTestHost : WebApplicationFactory<Program>, IAsyncLi
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
 
         builder.ConfigureTestServices(services =>
+        {
             // The issuers' certificate is the tests' own: the sign-in handlers' back channel trusts it, nothing else does.
             services.ConfigureAll<OpenIdConnectOptions>(o => o.BackchannelHttpHandler = new SocketsHttpHandler
             {
                 SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, errors) => TestCertificate.Validate(cert, errors) },
-            }));
+            });
+            services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(StorageFaults);
+        });
     }
 
     /// <summary>A command as a member typed it in the workspace's channel (the test's arrangement, through the real core).</summary>
