@@ -97,7 +97,8 @@ public sealed class CustomerKudosHandler(
 
         var settings = await workspaces.GetAsync(workspace, cancellationToken);
         await workspaces.RegisterAsync(workspace, cancellationToken);
-        var message = TextLimits.Shorten(ContactDetails.Strip(TextSafety.WithoutDirectionControls(rating.Comment ?? ""), rating.CustomerNames).Trim(), settings.MaxMessageLength);
+        var comment = TextSafety.WithoutDirectionControls(rating.Comment ?? "");
+        var message = TextLimits.Shorten(ContactDetails.Strip(comment, rating.CustomerNames).Trim(), settings.MaxMessageLength);
         var result = await ledger.GiveCustomerKudosAsync(
             new CustomerKudosRequest(integration, agent, rating, message, $"customer|{integration.Id}|{rating.TicketId}", settings), cancellationToken);
         switch (result)

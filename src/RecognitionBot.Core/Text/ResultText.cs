@@ -40,7 +40,8 @@ public static class ResultText
             _ => [.. detail.Split('|').Select(a => (object)ViewText.Typed(a))],
         };
         // Nothing left today for that person: say so, not "at most 0 more points".
-        var key = r.Reason == Commands.Refusal.PairCapReached && detail.EndsWith("|0", StringComparison.Ordinal) ? "Refusal.PairCapReachedToday" : $"Refusal.{r.Reason}";
+        var none = r.Reason == Commands.Refusal.PairCapReached && detail.EndsWith("|0", StringComparison.Ordinal);
+        var key = none ? "Refusal.PairCapReachedToday" : $"Refusal.{r.Reason}";
         var text = v.Compose(key, args);
         return r.Reason switch
         {

@@ -14,14 +14,18 @@ namespace RecognitionBot.Tests.Teams;
 public sealed class WhenTheSigningKeysCannotBeFetched : IAsyncLifetime
 {
     // A loopback port nobody listens on: the metadata request is refused at once.
-    private readonly TeamsTestHost _host = new(authenticated: true, new() { ["Teams:OpenIdMetadataUrl"] = "http://127.0.0.1:1/v1/.well-known/openidconfiguration" });
+    private readonly TeamsTestHost _host = new(authenticated: true, new()
+    {
+        ["Teams:OpenIdMetadataUrl"] = "http://127.0.0.1:1/v1/.well-known/openidconfiguration",
+    });
 
     public Task InitializeAsync() => ((IAsyncLifetime)_host).InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)_host).DisposeAsync();
 
     private async Task<HttpResponseMessage> PostAsync(string token) =>
-        await _host.PostRawAsync(JsonSerializer.Serialize(TestActivities.Message(_host.Connector.ServiceUrl, "<at>Kudos</at> balance"), BotJson.Options), token);
+        await _host.PostRawAsync(
+            JsonSerializer.Serialize(TestActivities.Message(_host.Connector.ServiceUrl, "<at>Kudos</at> balance"), BotJson.Options), token);
 
     [Fact]
     public async Task AWellFormedTokenGets503AndAnotherAlgorithm401AndTheBotHearsNothing()
@@ -33,7 +37,8 @@ public sealed class WhenTheSigningKeysCannotBeFetched : IAsyncLifetime
         Assert.NotNull(signed.Headers.RetryAfter);
 
         static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var claims = Part($$"""{"iss":"https://api.botframework.com","aud":"{{TeamsTestHost.AppId}}","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}""");
+        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        var claims = Part($$"""{"iss":"https://api.botframework.com","aud":"{{TeamsTestHost.AppId}}","exp":{{expires}}}""");
         using var none = await PostAsync($"{Part("""{"alg":"none","typ":"JWT"}""")}.{claims}.");
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         using var hs256 = await PostAsync($"{Part("""{"alg":"HS256","typ":"JWT"}""")}.{claims}.{Part("not a signature")}");

@@ -25,7 +25,8 @@ public static class CsvExport
 
     /// <summary>kudos-2026-11-01-to-2026-12-01.csv, kudos-movements-..., kudos-redemptions-...</summary>
     public static string FileName(ExportView export) =>
-        $"kudos-{(export.Kind == ExportKind.Kudos ? "" : export.Kind.ToString().ToLowerInvariant() + "-")}{export.From:yyyy-MM-dd}-to-{export.To:yyyy-MM-dd}.csv";
+        $"kudos-{(export.Kind == ExportKind.Kudos ? "" : export.Kind.ToString().ToLowerInvariant() + "-")}"
+        + $"{export.From:yyyy-MM-dd}-to-{export.To:yyyy-MM-dd}.csv";
 
     public static async Task WriteAsync(ExportView export, Stream output, CancellationToken cancellationToken)
     {
