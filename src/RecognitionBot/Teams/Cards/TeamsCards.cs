@@ -122,6 +122,22 @@ public static class TeamsCards
             };
             return new ShowCardAction(action.Label, choose);
         }
+        if (action.Choice is { } choice)
+        {
+            // One of a few options (a reward with an award), chosen on a card that opens under the button.
+            var pick = new AdaptiveCard
+            {
+                Body =
+                [
+                    new InputChoiceSet(choice.Label, [.. choice.Options.Select(o => new Choice(CardText.Ours(o.Label), o.Value))])
+                    {
+                        Id = ViewVerbs.AwardReward, Style = "compact", Value = choice.Options[0].Value,
+                    },
+                ],
+                Actions = [new ExecuteAction(choice.Confirm, action.Verb, data) { Style = ActionStyle.Positive, AssociatedInputs = "auto" }],
+            };
+            return new ShowCardAction(action.Label, pick);
+        }
         if (action.Reason is not { } reason) return new ExecuteAction(action.Label, action.Verb, data) { Style = style, AssociatedInputs = "none" };
         // The reason is typed on a card that opens under the button; its own button sends it along.
         var ask = new AdaptiveCard
