@@ -10,7 +10,8 @@ namespace RecognitionBot.Core.Awards;
 /// go to the approvers on a card; in January, last year's monthly winners too. Exactly once per workspace and period
 /// however many instances run: the claim (a <c>once|award|{period}</c> row), the award row and the cards are one
 /// transaction, and a claimed period costs one point read per round. A month without nominations (a year without
-/// winners) posts nothing; its claim is still written, so it is not looked at again.
+/// winners) posts nothing; its claim is still written, so it is not looked at again. The year's card waits for
+/// December's winner (its card goes out the same day), until the <see cref="YearWaitsUntilDay"/>th of January at most.
 /// </summary>
 public sealed class AwardPublisher(
     IAwardLedger awards,
@@ -29,6 +30,9 @@ public sealed class AwardPublisher(
 
     /// <summary>The catalog rewards a card offers (cheapest first): a choice list stays short enough to read.</summary>
     public const int MaxRewards = 20;
+
+    /// <summary>The day of January after which the year's card goes out even if December's winner is still to be chosen.</summary>
+    public const int YearWaitsUntilDay = 15;
 
     /// <summary>One round over every workspace; returns how many award cards' periods this instance opened.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
@@ -59,6 +63,9 @@ public sealed class AwardPublisher(
     {
         var claim = $"award|{period}";
         if (await ledger.IsClaimedAsync(workspace, claim, cancellationToken)) return false;
+        if (kind == AwardKind.Year && Clock.Local(now, settings.Zone).Day < YearWaitsUntilDay
+            && await awards.GetAwardAsync(workspace, period + "-12", cancellationToken) is { IsDecided: false })
+            return false;
         var candidates = kind == AwardKind.Month
             ? await NomineesAsync(workspace, settings, period, cancellationToken)
             : await MonthlyWinnersAsync(workspace, settings, period, cancellationToken);
