@@ -134,6 +134,8 @@ var tableNames = [
     'installations'
     // Slack's Data Protection key ring (SlackServiceCollectionExtensions.KeyRingTable), encrypted with keyRingCertificateName.
     'dataprotectionkeys'
+    // Who opened the Slack App Home (SlackHomeViewers.Table): only their homes are republished after a change.
+    'slackhomes'
   ]: '${tablePrefix}${table}'
 ]
 

@@ -202,6 +202,25 @@ public static class SlackBenchmark
         return request;
     }
 
+    /// <summary><c>app_home_opened</c> for <paramref name="user"/>, signed as Slack sends it to <c>slack/events</c>.</summary>
+    internal static HttpRequestMessage HomeOpened(string user)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            token = "deprecated",
+            team_id = Team,
+            api_app_id = "ABENCH",
+            type = "event_callback",
+            event_id = $"Ev{Guid.NewGuid():N}"[..14],
+            event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            @event = new { type = "app_home_opened", user, channel = "D" + user, tab = "home", event_ts = "1700000000.000100" },
+        });
+        var request = Signed(body);
+        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        request.RequestUri = new Uri("slack/events", UriKind.Relative);
+        return request;
+    }
+
     internal static string Form(string user, string text, string trigger, Uri responseUrl, string channel = "CBENCH") =>
         string.Join('&', new Dictionary<string, string>
         {

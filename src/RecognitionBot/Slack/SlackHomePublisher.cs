@@ -16,13 +16,15 @@ namespace RecognitionBot.Slack;
 /// tab publishes at once; a change (a kudos, a decision) waits <see cref="SlackOptions.HomeDebounce"/> so a burst
 /// becomes one publish. Each workspace is published by a worker of its own, at most one <c>views.publish</c> every
 /// <see cref="SlackOptions.HomeInterval"/> (Slack's Tier 4 is about 100 a minute per workspace), so one busy
-/// workspace neither throttles itself nor holds up another. In memory: a home missed in a restart is published again
-/// the next time its owner opens it.
+/// workspace neither throttles itself nor holds up another. Only homes their owners have opened are republished after
+/// a change (<see cref="SlackHomeViewers"/>); one never opened is published when it first is. In memory: a home
+/// missed in a restart is published again the next time its owner opens it.
 /// </summary>
 public sealed class SlackHomePublisher(
     IServiceProvider services,
     SlackInstallations installations,
     SlackApiClient api,
+    SlackHomeViewers viewers,
     IEnumerable<IMemberDirectory> directories,
     IOptions<SlackOptions> options,
     IOptions<DashboardAddress> dashboard,
@@ -95,8 +97,8 @@ public sealed class SlackHomePublisher(
                     await Task.Delay(wait, time, ct);
                     continue;
                 }
-                await PublishAsync(queue, member, ct);
-                await Task.Delay(options.Value.HomeInterval, time, ct);
+                // A home nobody opened is skipped without a pause: only publishes count against Slack's tier.
+                if (await PublishAsync(queue, member, ct)) await Task.Delay(options.Value.HomeInterval, time, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -110,12 +112,14 @@ public sealed class SlackHomePublisher(
         }
     }
 
-    private async Task PublishAsync(WorkspaceQueue queue, MemberId member, CancellationToken ct)
+    /// <summary>Publishes <paramref name="member"/>'s home if they ever opened it; false when nothing was sent to Slack.</summary>
+    private async Task<bool> PublishAsync(WorkspaceQueue queue, MemberId member, CancellationToken ct)
     {
         try
         {
+            if (!await viewers.HasOpenedAsync(queue.TeamId, member.Value, ct)) return false;
             var bot = await installations.BotForAsync(queue.TeamId, queue.EnterpriseId, ct);
-            if (bot is null) return;
+            if (bot is null) return false;
             var workspace = SlackWorkspace.Id(queue.TeamId);
             var locale = (await directories.First(d => d.Platform == Platform.Slack).FindAsync(workspace, member, ct))?.Locale;
             // Resolved here, not injected: the core's pipeline tells this publisher of changes, through the observer.
@@ -128,18 +132,21 @@ public sealed class SlackHomePublisher(
             if (result is not HomeView home)
             {
                 log.LogWarning("App Home of {Member} in {Team} not published: {Result}", member, queue.TeamId, JsonSerializer.Serialize(result, Json.Options));
-                return;
+                return false;
             }
             var v = ViewText.For(reader);
             await api.PublishHomeAsync(bot.Token, member.Value, SlackViews.Home(DashboardLine.Append(HomeViews.For(home, v), dashboard.Value.Link(), v)), ct);
+            return true;
         }
         catch (SlackApiException e)
         {
             log.LogWarning("App Home of {Member} in {Team} not published: {Error}", member, queue.TeamId, e.Error);
+            return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogError(e, "App Home of {Member} in {Team} failed", member, queue.TeamId);
+            return true;
         }
     }
 
@@ -166,16 +173,27 @@ public sealed class SlackHomeObserver(SlackHomePublisher publisher) : ICommandOb
     }
 }
 
-/// <summary><c>app_home_opened</c> on the Home tab: its owner's home is published at once (after the event's ack).</summary>
-public sealed class SlackAppHomeEvents(SlackHomePublisher publisher) : ISlackEventHandler
+/// <summary>
+/// <c>app_home_opened</c> on the Home tab (after the event's ack): its owner is remembered as someone who looks at
+/// their home, and it is published at once.
+/// </summary>
+public sealed class SlackAppHomeEvents(SlackHomePublisher publisher, SlackHomeViewers viewers, ILogger<SlackAppHomeEvents> log) : ISlackEventHandler
 {
-    public Task HandleAsync(SlackEvent slackEvent, CancellationToken ct)
+    public async Task HandleAsync(SlackEvent slackEvent, CancellationToken ct)
     {
-        if (slackEvent.Type != "app_home_opened") return Task.CompletedTask;
+        if (slackEvent.Type != "app_home_opened") return;
         var e = slackEvent.Event;
         var tab = e.TryGetProperty("tab", out var t) ? t.GetString() : "home";
-        if (tab != "home" || !e.TryGetProperty("user", out var u) || u.GetString() is not { Length: > 0 } user) return Task.CompletedTask;
+        if (tab != "home" || !e.TryGetProperty("user", out var u) || u.GetString() is not { Length: > 0 } user) return;
+        try
+        {
+            await viewers.OpenedAsync(slackEvent.TeamId, user, ct);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or TaskCanceledException)
+        {
+            // Published now all the same; only later changes may wait until the next time they open it.
+            log.LogWarning("Could not record that {Member} in {Team} opened App Home: {Error}", user, slackEvent.TeamId, ex.Message);
+        }
         publisher.Request(slackEvent.TeamId, slackEvent.EnterpriseId, new MemberId(user), now: true);
-        return Task.CompletedTask;
     }
 }

@@ -30,6 +30,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackEventHandler, SlackInstallationEvents>();
         services.AddSingleton<ISlackEventHandler, SlackLeaverEvents>();
         services.AddSingleton<SlackHomePublisher>();
+        services.AddSingleton<SlackHomeViewers>();
         services.AddSingleton<ISlackEventHandler, SlackAppHomeEvents>();
         services.AddSingleton<Core.Commands.ICommandObserver, SlackHomeObserver>();
         services.AddScoped<SlackComposerFlow>();

@@ -36,7 +36,7 @@ public sealed class InfraTemplateContract(CompiledInfra infra)
         var text = Text(infra.MainTemplate);
         // The names the code uses, not a copy of them: a table renamed on one side only fails here.
         var store = new TableStore(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString }));
-        foreach (var table in store.All.Select(t => t.Name).Append(SlackServiceCollectionExtensions.KeyRingTable))
+        foreach (var table in store.All.Select(t => t.Name).Append(SlackServiceCollectionExtensions.KeyRingTable).Append(SlackHomeViewers.Table))
             Assert.Contains($"'{table}'", text);
         Assert.Contains("parameters('tablePrefix')", text);
         Assert.Single(infra.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));

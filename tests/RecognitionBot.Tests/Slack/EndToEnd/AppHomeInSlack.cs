@@ -39,6 +39,7 @@ public sealed class AppHomeInSlack : IAsyncLifetime
     {
         var since = DateTimeOffset.UtcNow;
         var ack = await _app.OpenHomeAsync("U0002");
+        using (await _app.OpenHomeAsync("U0001")) { }
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var home = await _app.PublishedHomeAsync("U0002", since);
@@ -60,15 +61,40 @@ public sealed class AppHomeInSlack : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AKudosRepublishesNoHomeItsOwnerNeverOpenedAndOpeningItShowsTheKudos()
+    {
+        using (await _app.OpenHomeAsync("U0001")) { }
+        await _app.PublishedHomeAsync("U0001", DateTimeOffset.MinValue);
+        var afterKudos = DateTimeOffset.UtcNow;
+        await _app.AnswerAsync("U0001", "<@U0003> +10 thanks for picking up the overflow queue");
+
+        // The giver, who opened their home, sees their allowance change; U0003 never opened theirs: nothing is sent.
+        Assert.Contains("Left to give: 90 of 100 points", Said(await _app.PublishedHomeAsync("U0001", afterKudos)));
+        await _app.Host.Services.GetRequiredService<SlackHomePublisher>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(_app.Slack.CallsTo("views.publish"), c => c.Arg("user_id") == "U0003");
+
+        var opened = DateTimeOffset.UtcNow;
+        using (await _app.OpenHomeAsync("U0003")) { }
+        var home = await _app.PublishedHomeAsync("U0003", opened);
+        Assert.Contains("Available: 10 points", Said(home));
+        Assert.Contains("thanks for picking up the overflow queue", Said(home));
+    }
+
+    [Fact]
     public async Task ABurstOfChangesIsOnePublish()
     {
         // A debounce longer than two kudos take on a loaded machine.
         await using var app = await SlackAppDriver.StartAsync(new Dictionary<string, string?> { ["Slack:HomeDebounce"] = "00:00:05" });
+        using (await app.OpenHomeAsync("U0002")) { }
+        var publisher = app.Host.Services.GetRequiredService<SlackHomePublisher>();
+        await publisher.WhenIdleAsync(TimeSpan.FromSeconds(30));
+        var opened = Assert.Single(app.Slack.CallsTo("views.publish"), c => c.Arg("user_id") == "U0002");
+
         await app.AnswerAsync("U0001", "<@U0002> +1 thanks for the first one");
         await app.AnswerAsync("U0003", "<@U0002> +1 thanks for the second one");
-        await app.Host.Services.GetRequiredService<SlackHomePublisher>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+        await publisher.WhenIdleAsync(TimeSpan.FromSeconds(30));
 
-        var publish = Assert.Single(app.Slack.CallsTo("views.publish"), c => c.Arg("user_id") == "U0002");
+        var publish = Assert.Single(app.Slack.CallsTo("views.publish"), c => c.Arg("user_id") == "U0002" && c != opened);
         Assert.Contains("Available: 2 points", Said(publish.Json));
     }
 
@@ -91,6 +117,7 @@ public sealed class AppHomeInSlack : IAsyncLifetime
         await _app.AnswerAsync("U0002", "redeem Extra break");
 
         var since = DateTimeOffset.UtcNow;
+        using (await _app.OpenHomeAsync("U0002")) { }
         await _app.OpenHomeAsync("U0007");
         var home = await _app.PublishedHomeAsync("U0007", since);
         AssertValidHome("approver's home", home);
