@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RecognitionBot.Core.Awards;
 using RecognitionBot.Core.Views;
 using RecognitionBot.Tests.Contracts;
-using RecognitionBot.Tests.Teams;
+using RecognitionBot.Teams;
 using RecognitionBot.Tests.Teams.Fakes;
 using static RecognitionBot.Tests.Teams.Fakes.TeamsScenario;
 
