@@ -8,9 +8,10 @@ namespace RecognitionBot.Core.Awards;
 /// <summary>
 /// Opens each workspace's awards when their period is over, in the workspace's zone: on the 1st, last month's nominees
 /// go to the approvers on a card; in January, last year's monthly winners too. Exactly once per workspace and period
-/// however many instances run: the claim (a <c>once|award|{period}</c> row), the award row and the cards are one
-/// transaction, and a claimed period costs one point read per round. A month without nominations (a year without
-/// winners) posts nothing; its claim is still written, so it is not looked at again. The year's card waits for
+/// however many instances run: the award row (<c>award|{period}</c>, added never replaced, so it is the claim) and the
+/// cards are one transaction, and an opened period costs one point read per round. A month without nominations (a year
+/// without winners) posts nothing; its row (no candidates) is still written, so it is not looked at again. The claim is
+/// not a <c>once|</c> row: those are handled deliveries, deleted after their retention. The year's card waits for
 /// December's winner (its card goes out the same day), until the <see cref="YearWaitsUntilDay"/>th of January at most.
 /// </summary>
 public sealed class AwardPublisher(
@@ -61,17 +62,16 @@ public sealed class AwardPublisher(
     private async Task<bool> OpenAsync(
         WorkspaceId workspace, WorkspaceSettings settings, AwardKind kind, string period, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claim = $"award|{period}";
-        if (await ledger.IsClaimedAsync(workspace, claim, cancellationToken)) return false;
+        if (await awards.IsAwardOpenedAsync(workspace, period, cancellationToken)) return false;
         if (kind == AwardKind.Year && Clock.Local(now, settings.Zone).Day < YearWaitsUntilDay
-            && await awards.GetAwardAsync(workspace, period + "-12", cancellationToken) is { IsDecided: false })
+            && await awards.GetAwardAsync(workspace, period + "-12", cancellationToken) is { IsDecided: false, Candidates.Count: > 0 })
             return false;
         var candidates = kind == AwardKind.Month
             ? await NomineesAsync(workspace, settings, period, cancellationToken)
             : await MonthlyWinnersAsync(workspace, settings, period, cancellationToken);
         if (candidates.Count == 0)
         {
-            await awards.OpenAwardAsync(workspace, claim, null, [], cancellationToken);
+            await awards.OpenAwardAsync(workspace, new Award(period, kind, [], [], [], now), [], cancellationToken);
             return false;
         }
 
@@ -87,7 +87,7 @@ public sealed class AwardPublisher(
             posts.Add(new OutgoingPost(new ToMember(approver), new AwardCardPost(award) { Locale = row.Locale ?? settings.DefaultLocale }));
         }
         if (posts.Count == 0) log.LogWarning("Award {Period} in {Workspace} has nobody to choose: no approvers or admins are set", period, workspace);
-        var mine = await awards.OpenAwardAsync(workspace, claim, award, posts, cancellationToken);
+        var mine = await awards.OpenAwardAsync(workspace, award, posts, cancellationToken);
         if (mine) log.LogInformation("Award {Period} in {Workspace} opened with {Candidates} candidates", period, workspace, candidates.Count);
         return mine;
     }

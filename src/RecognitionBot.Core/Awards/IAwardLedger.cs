@@ -18,11 +18,14 @@ public interface IAwardLedger
     /// <summary>The monthly awards of a year (decided or not), oldest first.</summary>
     Task<IReadOnlyList<Award>> GetMonthlyAwardsAsync(WorkspaceId workspace, string year, CancellationToken cancellationToken);
 
+    /// <summary>Whether the period's award row exists (its claim): one point read.</summary>
+    Task<bool> IsAwardOpenedAsync(WorkspaceId workspace, string period, CancellationToken cancellationToken);
+
     /// <summary>
-    /// The period's claim, its award row (when there is one) and the cards to the approvers, in one transaction: false
-    /// when another instance claimed the period first (nothing written). A period with no award writes the claim only.
+    /// The award row (the period's claim, added never replaced) and the cards to the approvers, in one transaction: false
+    /// when another instance opened the period first (nothing written). A period without candidates is a row without cards.
     /// </summary>
-    Task<bool> OpenAwardAsync(WorkspaceId workspace, string claim, Award? award, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken);
+    Task<bool> OpenAwardAsync(WorkspaceId workspace, Award award, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken);
 
     /// <summary>The winner chosen, decided by <see cref="AwardDecider"/>: award, reward stock, granted redemption, audit, posts, marker.</summary>
     Task<CommandResult> ChooseAwardAsync(ChooseAwardRequest request, CancellationToken cancellationToken);

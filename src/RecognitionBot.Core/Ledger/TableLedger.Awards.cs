@@ -66,12 +66,14 @@ public sealed partial class TableLedger : IAwardLedger
         return [.. found.OrderBy(a => a.Period, StringComparer.Ordinal)];
     }
 
-    public async Task<bool> OpenAwardAsync(
-        WorkspaceId workspace, string claim, Award? award, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
+    public async Task<bool> IsAwardOpenedAsync(WorkspaceId workspace, string period, CancellationToken cancellationToken) =>
+        (await Table.GetEntityIfExistsAsync<AwardEntity>(LedgerKeys.Partition(workspace), LedgerKeys.Award(period), ["RowKey"], cancellationToken)).HasValue;
+
+    public async Task<bool> OpenAwardAsync(WorkspaceId workspace, Award award, IReadOnlyList<OutgoingPost> posts, CancellationToken cancellationToken)
     {
         var batch = new Batch(LedgerKeys.Partition(workspace));
-        batch.Add(new OnceEntity { RowKey = LedgerKeys.Once(claim), Result = "{}" });
-        if (award is not null) batch.Add(Write(new AwardEntity { RowKey = LedgerKeys.Award(award.Period) }, award));
+        // The award row is the claim: added, never replaced, so a second instance's batch fails on it and writes nothing.
+        batch.Add(Write(new AwardEntity { RowKey = LedgerKeys.Award(award.Period) }, award));
         var now = clock.GetUtcNow();
         foreach (var post in posts) AddOutbox(batch, now, post);
         try
@@ -79,7 +81,7 @@ public sealed partial class TableLedger : IAwardLedger
             await SubmitAsync(batch, workspace, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is 0 or 1)
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
         {
             return false;
         }

@@ -28,6 +28,9 @@ public static class ViewVerbs
     /// <summary>The reward chosen with an award (empty for none): an input's id where a surface has inputs.</summary>
     public const string AwardReward = "awardReward";
 
+    /// <summary>The id of the choice input a button of <paramref name="subject"/> asks through (unique on a card).</summary>
+    public static string ChoiceInputId(string subject) => $"{AwardReward}:{subject}";
+
     /// <summary>The option "no reward" of an award (a choice list sends a value for every option).</summary>
     public const string NoReward = "-";
 

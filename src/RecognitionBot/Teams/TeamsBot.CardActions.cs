@@ -104,7 +104,7 @@ public sealed partial class TeamsBot
     private async Task<InvokeResponse> ChooseAwardAsync(Click click, string subject, CancellationToken ct)
     {
         var v = ViewText.For(await recognition.ReaderAsync(click.Context.Workspace, click.Context.Locale, ct));
-        if (ViewVerbs.SplitAward(subject, click.Action.Get(ViewVerbs.AwardReward)) is not { } chosen)
+        if (ViewVerbs.SplitAward(subject, click.Action.Get(ViewVerbs.ChoiceInputId(subject)) ?? click.Action.Get(ViewVerbs.AwardReward)) is not { } chosen)
             return Said(new Refused(Refusal.UnknownAward, subject), v);
         var (result, reader) = await recognition.AnswerAsync(click.Context, new ChooseAwardCommand(chosen.Period, chosen.Candidate, chosen.RewardId), ct);
         v = ViewText.For(reader);

@@ -104,8 +104,9 @@ public sealed class AwardingTheAgentOfTheMonth : IAsyncLifetime
         await Publisher.PublishDueAsync(CancellationToken.None);
 
         Assert.Empty(await CardsAsync());
-        Assert.Null(await Awards.GetAwardAsync(CoreHarness.Workspace, "2026-12", CancellationToken.None));
-        Assert.True(await _h.Ledger.IsClaimedAsync(CoreHarness.Workspace, "award|2026-12", CancellationToken.None));
+        // Opened without candidates: no card, and not looked at again.
+        Assert.Empty((await Awards.GetAwardAsync(CoreHarness.Workspace, "2026-12", CancellationToken.None))!.Candidates);
+        Assert.Equal(0, await Publisher.PublishDueAsync(CancellationToken.None));
     }
 
     [Fact]

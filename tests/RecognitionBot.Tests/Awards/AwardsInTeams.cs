@@ -77,11 +77,12 @@ public sealed class AwardsInTeams : IAsyncLifetime
         var choose = ChooseAction(card, "Bob Builder");
         var inner = choose.GetProperty("card");
         var choices = inner.GetProperty("body")[0];
-        Assert.Equal(ViewVerbs.AwardReward, choices.GetProperty("id").GetString());
+        var input = choices.GetProperty("id").GetString()!;
         var gift = choices.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("title").GetString() == "Gift card").GetProperty("value").GetString()!;
         var execute = inner.GetProperty("actions")[0];
         var subject = execute.GetProperty("data").GetProperty(ViewVerbs.AwardId).GetString()!;
-        Dictionary<string, string> data = new() { [ViewVerbs.AwardId] = subject, [ViewVerbs.AwardReward] = gift };
+        Assert.Equal(ViewVerbs.ChoiceInputId(subject), input);
+        Dictionary<string, string> data = new() { [ViewVerbs.AwardId] = subject, [input] = gift };
 
         var refused = await _teams.ClickAsync(_teams.CardAction(Cat, Personal(Cat), ViewVerbs.Award, data, replyToId: "award-1"));
         Assert.Contains("Only the workspace approvers", refused.GetRawText(), StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class AwardsInTeams : IAsyncLifetime
         Assert.Equal(0, (await _teams.BalanceOf(Bob)).Spent);
 
         var again = await _teams.ClickAsync(_teams.CardAction(Mia, Personal(Mia), ViewVerbs.Award,
-            new Dictionary<string, string> { [ViewVerbs.AwardId] = subject, [ViewVerbs.AwardReward] = ViewVerbs.NoReward }, replyToId: "award-2"));
+            new Dictionary<string, string> { [ViewVerbs.AwardId] = subject, [input] = ViewVerbs.NoReward }, replyToId: "award-2"));
         Assert.Contains("already chosen", again.GetRawText(), StringComparison.Ordinal);
         Assert.Single(_teams.Connector.Calls, c => c.Method == "POST" && c.Body.Contains("is our agent of the month"));
     }

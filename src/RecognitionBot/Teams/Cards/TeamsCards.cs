@@ -131,7 +131,8 @@ public static class TeamsCards
                 [
                     new InputChoiceSet(choice.Label, [.. choice.Options.Select(o => new Choice(CardText.Ours(o.Label), o.Value))])
                     {
-                        Id = ViewVerbs.AwardReward, Style = "compact", Value = choice.Options[0].Value,
+                        // Input ids are unique per card: one choice list per nominee, named after its button's subject.
+                        Id = ViewVerbs.ChoiceInputId(action.Subject), Value = choice.Options[0].Value,
                     },
                 ],
                 Actions = [new ExecuteAction(choice.Confirm, action.Verb, data) { Style = ActionStyle.Positive, AssociatedInputs = "auto" }],
