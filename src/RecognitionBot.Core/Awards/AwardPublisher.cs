@@ -10,8 +10,8 @@ namespace RecognitionBot.Core.Awards;
 /// go to the approvers on a card; in January, last year's monthly winners too. Exactly once per workspace and period
 /// however many instances run: the award row (<c>award|{period}</c>, added never replaced, so it is the claim) and the
 /// cards are one transaction, and an opened period costs one point read per round. A month without nominations (a year
-/// without winners) posts nothing; its row (no candidates) is still written, so it is not looked at again. The claim is
-/// not a <c>once|</c> row: those are handled deliveries, deleted after their retention. The year's card waits for
+/// without winners) posts and writes nothing. The claim is not a <c>once|</c> row: those are handled deliveries, deleted
+/// after their retention. The year's card waits for
 /// December's winner (its card goes out the same day), until the <see cref="YearWaitsUntilDay"/>th of January at most.
 /// </summary>
 public sealed class AwardPublisher(
@@ -64,16 +64,14 @@ public sealed class AwardPublisher(
     {
         if (await awards.IsAwardOpenedAsync(workspace, period, cancellationToken)) return false;
         if (kind == AwardKind.Year && Clock.Local(now, settings.Zone).Day < YearWaitsUntilDay
-            && await awards.GetAwardAsync(workspace, period + "-12", cancellationToken) is { IsDecided: false, Candidates.Count: > 0 })
+            && await awards.GetAwardAsync(workspace, period + "-12", cancellationToken) is { IsDecided: false })
             return false;
         var candidates = kind == AwardKind.Month
             ? await NomineesAsync(workspace, settings, period, cancellationToken)
             : await MonthlyWinnersAsync(workspace, settings, period, cancellationToken);
-        if (candidates.Count == 0)
-        {
-            await awards.OpenAwardAsync(workspace, new Award(period, kind, [], [], [], now), [], cancellationToken);
-            return false;
-        }
+        // Nothing to choose from: nothing written, so a quiet workspace's storage stays as it was; the next round asks again
+        // (a point read and an empty range query).
+        if (candidates.Count == 0) return false;
 
         // Whoever approves redemptions when nobody's manager is known: the workspace approvers, else its own admins.
         var approvers = settings.Approvers.Count > 0 ? settings.Approvers : settings.Admins;

@@ -104,8 +104,8 @@ public sealed class AwardingTheAgentOfTheMonth : IAsyncLifetime
         await Publisher.PublishDueAsync(CancellationToken.None);
 
         Assert.Empty(await CardsAsync());
-        // Opened without candidates: no card, and not looked at again.
-        Assert.Empty((await Awards.GetAwardAsync(CoreHarness.Workspace, "2026-12", CancellationToken.None))!.Candidates);
+        // Nothing to choose from: nothing written at all.
+        Assert.Null(await Awards.GetAwardAsync(CoreHarness.Workspace, "2026-12", CancellationToken.None));
         Assert.Equal(0, await Publisher.PublishDueAsync(CancellationToken.None));
     }
 
