@@ -20,7 +20,8 @@ public static class AwardViews
         return new View([line, v.Line(LineStyle.Subtle, LineMark.Private, "Award.NominatedPrivate")]) { Summary = line, Tone = ViewTone.Success };
     }
 
-    private static string Title(Award a, ViewText v) => v.T.Format(a.Kind == AwardKind.Month ? "Award.MonthTitle" : "Award.YearTitle", PeriodName(a.Period, v.T));
+    private static string Title(Award a, ViewText v) =>
+        v.T.Format(a.Kind == AwardKind.Month ? "Award.MonthTitle" : "Award.YearTitle", PeriodName(a.Period, v.T));
 
     /// <summary>The approvers' card; <paramref name="notice"/> says why a click on it changed nothing.</summary>
     public static View Card(Award a, ViewText v, IReadOnlyList<ViewLine>? notice = null)
@@ -35,7 +36,8 @@ public static class AwardViews
             body.Add(chosen);
             if (a.RewardName is { } reward) body.Add(v.Line("Award.RewardGranted", ViewText.Typed(reward)));
             body.Add(new ViewLine(
-                [.. v.Compose("Award.Nominees"), new TextSpan(" "), .. ViewText.Joined(a.Candidates.Select(c => (Span)v.Person(c.Member, notify: false)), ", ")],
+                [.. v.Compose("Award.Nominees"), new TextSpan(" "),
+                    .. ViewText.Joined(a.Candidates.Select(c => (Span)v.Person(c.Member, notify: false)), ", ")],
                 LineStyle.Subtle));
             return new View(body) { Title = title, Summary = chosen, Tone = ViewTone.Success };
         }
@@ -64,7 +66,8 @@ public static class AwardViews
         if (c.Values.Count > 0) facts = [.. facts, new TextSpan(" · "), ViewText.Typed(string.Join(" ", c.Values))];
         if (c.Manager is { } manager) facts = [.. facts, new TextSpan(" · "), .. v.Compose("Award.Team", v.Person(manager, notify: false))];
         lines.Add(new ViewLine(facts, LineStyle.Subtle));
-        lines.AddRange(c.Reasons.Select(r => v.Line(LineStyle.Normal, LineMark.None, "Award.Reason", ViewText.Typed(r.Text), v.Person(r.Nominator, notify: false))));
+        lines.AddRange(c.Reasons.Select(r =>
+            v.Line(LineStyle.Normal, LineMark.None, "Award.Reason", ViewText.Typed(r.Text), v.Person(r.Nominator, notify: false))));
         if (a.Kind == AwardKind.Month && c.Nominations > c.Reasons.Count)
             lines.Add(v.Line(LineStyle.Subtle, LineMark.None, "Award.MoreReasons", v.Points(c.Nominations - c.Reasons.Count)));
         var action = new ViewAction(ViewVerbs.Award, v["Award.Choose"], ViewVerbs.AwardSubject(a.Period, c.Member), ActionStyle.Primary) { Choice = choice };

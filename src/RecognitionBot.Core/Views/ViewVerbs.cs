@@ -16,7 +16,10 @@ public static class ViewVerbs
     public const string Compose = "compose";
     /// <summary>Sends a composer from a card (Teams' Action.Execute on the composer card).</summary>
     public const string Give = "give";
-    /// <summary>"Choose as winner" on an award card; its subject is <see cref="AwardSubject"/>, the reward chosen travels as <see cref="AwardReward"/>.</summary>
+    /// <summary>
+    /// "Choose as winner" on an award card; its subject is <see cref="AwardSubject"/>, the reward chosen travels as
+    /// <see cref="AwardReward"/>.
+    /// </summary>
     public const string Award = "award";
 
     public const string RewardId = "rewardId";

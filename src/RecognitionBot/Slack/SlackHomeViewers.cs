@@ -49,7 +49,8 @@ public sealed class SlackHomeViewers(TableStore tables, TimeProvider time, ILogg
             else _notOpened[(team, member)] = time.GetUtcNow();
             return found.HasValue;
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException
+            or TaskCanceledException && !ct.IsCancellationRequested)
         {
             log.LogWarning("Could not tell whether {Member} in {Team} opened App Home ({Error}); publishing it", member, team, e.Message);
             return true;

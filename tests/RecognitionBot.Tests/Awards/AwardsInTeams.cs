@@ -78,7 +78,8 @@ public sealed class AwardsInTeams : IAsyncLifetime
         var inner = choose.GetProperty("card");
         var choices = inner.GetProperty("body")[0];
         var input = choices.GetProperty("id").GetString()!;
-        var gift = choices.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("title").GetString() == "Gift card").GetProperty("value").GetString()!;
+        var gift = choices.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("title").GetString() == "Gift card")
+            .GetProperty("value").GetString()!;
         var execute = inner.GetProperty("actions")[0];
         var subject = execute.GetProperty("data").GetProperty(ViewVerbs.AwardId).GetString()!;
         Assert.Equal(ViewVerbs.ChoiceInputId(subject), input);
