@@ -133,7 +133,8 @@ public sealed class AwardingTheAgentOfTheMonth : IAsyncLifetime
         Assert.True(chosen.Changed);
         Assert.Equal((Bob, Max, "Gift card"), (chosen.Award.Winner, chosen.Award.DecidedBy, chosen.Award.RewardName));
         var grant = (await _h.Ledger.GetRedemptionAsync(CoreHarness.Workspace, chosen.Award.RedemptionId!, CancellationToken.None))!;
-        Assert.Equal((Bob, "gift-card", 0, RedemptionState.Completed, (MemberId?)Max), (grant.Requester, grant.RewardId, grant.Cost, grant.State, grant.DecidedBy));
+        Assert.Equal((Bob, "gift-card", 0, RedemptionState.Completed, (MemberId?)Max),
+            (grant.Requester, grant.RewardId, grant.Cost, grant.State, grant.DecidedBy));
         var bobAfter = await _h.Member("bob");
         Assert.Equal(bobBefore.Balance, bobAfter.Balance);
         var gift = Assert.Single((await _h.Ledger.GetRewardsAsync(CoreHarness.Workspace, CancellationToken.None)), r => r.Id == "gift-card");

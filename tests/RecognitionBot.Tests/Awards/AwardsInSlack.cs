@@ -12,7 +12,10 @@ using static RecognitionBot.Tests.Slack.Fakes.SlackAppDriver;
 
 namespace RecognitionBot.Tests.Awards;
 
-/// <summary>Nominations by <c>/kudos nominate</c>, the month's card to the approvers, and the winner chosen from its select, through Slack's wire format.</summary>
+/// <summary>
+/// Nominations by <c>/kudos nominate</c>, the month's card to the approvers, and the winner chosen from its select, through
+/// Slack's wire format.
+/// </summary>
 public sealed class AwardsInSlack : IAsyncLifetime
 {
     private const string Approver = "U0007", OtherApprover = "U0008", Celebrations = "C0CELEBRATE";
@@ -129,10 +132,12 @@ public sealed class AwardsInSlack : IAsyncLifetime
         Assert.Empty(Options(redrawn.Json));
         var other = await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == otherTs && c.Arg("channel") == otherChannel);
         Assert.Contains("chosen by", Said(other.Json));
-        var celebration = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == Celebrations && c.Body.Contains("agent of the month", StringComparison.Ordinal));
+        var celebration = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == Celebrations && c.Body.Contains("agent of the month", StringComparison.Ordinal));
         Assert.Contains("<@U0002>", Said(celebration.Json));
         Assert.DoesNotContain("calm with every angry caller", Said(celebration.Json));
-        var won = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("Gift card", StringComparison.Ordinal));
+        var won = await _app.Slack.WaitForCallAsync(
+            "chat.postMessage", c => c.Arg("channel") == "DU0002" && c.Body.Contains("Gift card", StringComparison.Ordinal));
         Assert.Contains("no cost to you", Said(won.Json));
         var balance = await _app.BalanceAsync("U0002");
         Assert.Equal((10, 0, 0), (balance.Balance.Available, balance.Balance.Spent, balance.Balance.Held));
@@ -142,6 +147,7 @@ public sealed class AwardsInSlack : IAsyncLifetime
         // The other approver, a moment later: the choice stands.
         await ChooseAsync(OtherApprover, Options(card).First(o => o.Value.Contains("|U0005|", StringComparison.Ordinal)).Value, otherChannel, otherTs);
         Assert.Contains("already chosen", Said(_app.Slack.CallsTo($"response_url.{OtherApprover}").Last().Json));
-        Assert.Single(_app.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == Celebrations && c.Body.Contains("agent of the month", StringComparison.Ordinal));
+        Assert.Single(_app.Slack.CallsTo("chat.postMessage"),
+            c => c.Arg("channel") == Celebrations && c.Body.Contains("agent of the month", StringComparison.Ordinal));
     }
 }
