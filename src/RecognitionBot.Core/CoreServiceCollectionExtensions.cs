@@ -55,6 +55,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Integrations.IntegrationDirectory>();
         services.TryAddSingleton<Integrations.ISecretProtector, Integrations.NoSecretProtector>();
         services.AddSingleton<Integrations.CustomerKudosHandler>();
+        services.AddSingleton<Awards.IAwardLedger>(sp => sp.GetRequiredService<TableLedger>());
+        services.AddSingleton<Awards.AwardPublisher>();
         services.AddCommandHandlers();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CommandPipeline>();
@@ -108,6 +110,8 @@ public static class CoreServiceCollectionExtensions
         services.AddHandler<Integrations.ListIntegrationsHandler>();
         services.AddHandler<Integrations.RemoveIntegrationHandler>();
         services.AddHandler<Integrations.BudgetHandler>();
+        services.AddHandler<Awards.NominateHandler>();
+        services.AddHandler<Awards.ChooseAwardHandler>();
     }
 
     // Also as itself: a handler may hand its command on to another (the composer's submission to the give handler).

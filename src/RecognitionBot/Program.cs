@@ -23,6 +23,7 @@ builder.Services.AddHostedService<StorageInitializer>();
 builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
 builder.Services.AddHostedService<DigestScheduler>();
+builder.Services.AddHostedService<AwardScheduler>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddSingleton<HandledDeliveryCleanup>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HandledDeliveryCleanup>());

@@ -34,6 +34,8 @@ public enum AuditAction
     IntegrationRemoved,
     /// <summary>The company budget for customer kudos points set: before and after.</summary>
     Budget,
+    /// <summary>An award's winner chosen (subject: the winner; after: the period; note: the reward granted, if any).</summary>
+    AwardChosen,
 }
 
 /// <summary>
@@ -59,7 +61,7 @@ public sealed record AuditEntry(
     /// <summary>Whether <see cref="Subject"/> names a member (renderers mention them).</summary>
     public bool SubjectIsMember => Action is AuditAction.ApproverAdded or AuditAction.ApproverRemoved or AuditAction.AdminAdded
         or AuditAction.AdminRemoved or AuditAction.Manager or AuditAction.Role or AuditAction.Approved or AuditAction.Rejected
-        or AuditAction.MemberLeft or AuditAction.MemberReturned;
+        or AuditAction.MemberLeft or AuditAction.MemberReturned or AuditAction.AwardChosen;
 
     /// <summary>Member ids in a before or after value.</summary>
     public static IReadOnlyList<MemberId> Members(string? value) =>

@@ -40,6 +40,7 @@ public static class CommandParser
             "digest" => Digest(tokens, arguments),
             "settings" => Settings(tokens, arguments),
             "admin" => AdminCommandParser.Parse(tokens, arguments),
+            "nominate" => Nominate(tokens, arguments),
             _ => GiveCommandParser.Parse(tokens, first),
         };
     }
@@ -101,6 +102,20 @@ public static class CommandParser
         return reward.Length == 0
             ? ParseResult.Fail(ParseError.MissingReward)
             : ParseResult.Success(new RedeemCommand(reward));
+    }
+
+    // "nominate @x why": one person, then the reason (its length is the decider's rule, so it is the same on a card).
+    private static ParseResult Nominate(CommandTokens tokens, int i)
+    {
+        if (!tokens.IsMention(i))
+            return ParseResult.Fail(ParseError.BadNomination, i < tokens.Count ? tokens.Word(i) : null);
+        // Two people at once is two nominations; a colleague named later in the reason is part of it.
+        if (tokens.IsMention(i + 1))
+            return ParseResult.Fail(ParseError.BadNomination, tokens.Word(i + 1));
+        var reason = tokens.Rest(i + 1);
+        return reason.Trim().Length == 0
+            ? ParseResult.Fail(ParseError.MissingNominationReason)
+            : ParseResult.Success(new NominateCommand(new Workspaces.MemberId(tokens.MentionId(i)), reason.Trim()));
     }
 
     private static ParseResult Cancel(CommandTokens tokens, int i)

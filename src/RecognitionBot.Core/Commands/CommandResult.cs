@@ -42,6 +42,8 @@ namespace RecognitionBot.Core.Commands;
 [JsonDerivedType(typeof(Integrations.IntegrationsView), "integrations")]
 [JsonDerivedType(typeof(Integrations.BudgetView), "budget")]
 [JsonDerivedType(typeof(Integrations.CustomerKudosGiven), "customerKudos")]
+[JsonDerivedType(typeof(Awards.NominationMade), "nominated")]
+[JsonDerivedType(typeof(Awards.AwardView), "award")]
 public abstract record CommandResult
 {
     /// <summary>True when this is the stored first answer to a delivery seen before: nothing was done this time.</summary>
@@ -137,6 +139,20 @@ public enum Refusal
     UnknownIntegration,
     /// <summary>The asker is not on the roster of the channel (its team) whose board they asked for.</summary>
     NotChannelMember,
+    /// <summary>Nobody nominates themselves.</summary>
+    SelfNomination,
+    /// <summary>A nomination's reason is too short or too long; detail: min|max characters.</summary>
+    NominationReason,
+    /// <summary>This nominator already nominated this person this month; detail: the nominee.</summary>
+    AlreadyNominated,
+    /// <summary>No award of that period here (a forged or foreign button); detail: the period.</summary>
+    UnknownAward,
+    /// <summary>The person chosen is not on the award's card; detail: the person.</summary>
+    NotNominee,
+    /// <summary>Someone the award card did not go to (and no workspace approver) chose a winner.</summary>
+    NotAwardApprover,
+    /// <summary>An approver chose themselves.</summary>
+    SelfAward,
 }
 
 public sealed record KudosGiven(Kudos.Kudos Kudos, IReadOnlyList<RecipientOutcome> Recipients, AllowanceView Allowance) : CommandResult;

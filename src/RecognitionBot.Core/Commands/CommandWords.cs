@@ -19,16 +19,18 @@ public static class CommandWords
         new("balance", "balance", "en"), new("me", "balance", "en"), new("rewards", "rewards", "en"), new("history", "history", "en"),
         new("help", "help", "en"), new("?", "help", "en"), new("--help", "help", "en"), new("leaderboard", "leaderboard", "en"),
         new("redeem", "redeem", "en"), new("cancel", "cancel", "en"), new("digest", "digest", "en"), new("settings", "settings", "en"),
-        new("admin", "admin", "en"),
+        new("admin", "admin", "en"), new("nominate", "nominate", "en"),
 
         new("saldo", "balance", "it"), new("premi", "rewards", "it"), new("storico", "history", "it"), new("aiuto", "help", "it"),
         new("classifica", "leaderboard", "it"), new("riscatta", "redeem", "it"), new("annulla", "cancel", "it"),
         new("riepilogo", "digest", "it"), new("impostazioni", "settings", "it"),
+        new("nomina", "nominate", "it"),
 
         new("saldo", "balance", "sv"), new("belöningar", "rewards", "sv"), new("beloningar", "rewards", "sv"), new("historik", "history", "sv"),
         new("hjälp", "help", "sv"), new("hjalp", "help", "sv"), new("topplista", "leaderboard", "sv"), new("lösin", "redeem", "sv"),
         new("losin", "redeem", "sv"), new("avbryt", "cancel", "sv"), new("sammanfattning", "digest", "sv"),
         new("inställningar", "settings", "sv"), new("installningar", "settings", "sv"),
+        new("nominera", "nominate", "sv"),
     ];
 
     /// <summary>Swedish says "lös in" (redeem) in two words; the first of them alone means nothing.</summary>

@@ -74,6 +74,12 @@ public sealed record DecideRedemptionCommand(string RedemptionId, bool Approve, 
 
 public sealed record HistoryCommand : KudosCommand;
 
+/// <summary><c>/kudos nominate @x &lt;why&gt;</c>: a private nomination for agent of the month.</summary>
+public sealed record NominateCommand(MemberId Nominee, string Reason) : KudosCommand;
+
+/// <summary>An approver's choice on an award card: the period's winner, with a catalog reward or none.</summary>
+public sealed record ChooseAwardCommand(string Period, MemberId Winner, string? RewardId) : KudosCommand;
+
 /// <summary><c>/kudos digest on [&lt;weekday&gt; &lt;HH:mm&gt; &lt;IANA zone&gt;]</c>; nulls mean the workspace defaults.</summary>
 public sealed record DigestOnCommand(DayOfWeek? Day, TimeOnly? Time, string? TimeZone) : KudosCommand;
 

@@ -43,6 +43,12 @@ public enum ParseError
 
     /// <summary><c>admin budget</c> with something other than a number of points from 0; detail: the word given.</summary>
     BadBudget,
+
+    /// <summary><c>nominate</c> not followed by exactly one person; detail: what came instead, if anything.</summary>
+    BadNomination,
+
+    /// <summary><c>nominate @x</c> without saying why.</summary>
+    MissingNominationReason,
 }
 
 /// <summary>The outcome of parsing: a command, or an error naming what was wrong (and the offending token, if any).</summary>

@@ -141,3 +141,22 @@ internal sealed class CounterEntity : LedgerEntity
 {
     public int Count { get; set; }
 }
+
+/// <summary><c>nomination|{month}|{nominee}|{nominator}</c>: one nomination for agent of the month (one per pair and month).</summary>
+internal sealed class NominationEntity : LedgerEntity
+{
+    public string Month { get; set; } = "";
+    public string Nominee { get; set; } = "";
+    public string Nominator { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary><c>award|{period}</c>: an award of a month or a year, as JSON (its candidates are bounded), and its winner.</summary>
+internal sealed class AwardEntity : LedgerEntity
+{
+    public string Period { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Winner { get; set; }
+    public string Award { get; set; } = "{}";
+}

@@ -50,6 +50,14 @@ internal static class LedgerKeys
     public static string Integration(string nameKey) => $"{IntegrationPrefix}{Escape(nameKey)}";
     public const string IntegrationPrefix = "integration|";
 
+    /// <summary>One nomination per nominator and nominee in a local month (a second one finds the row).</summary>
+    public static string Nomination(string month, MemberId nominee, MemberId nominator) =>
+        $"{NominationPrefix(month)}{Escape(nominee.Value)}|{Escape(nominator.Value)}";
+    public static string NominationPrefix(string month) => $"nomination|{month}|";
+
+    /// <summary>An award of a month (<c>2026-11</c>) or a year (<c>2026</c>): a year's months share the prefix <c>award|2026-</c>.</summary>
+    public static string Award(string period) => $"award|{Escape(period)}";
+
     /// <summary>The company budget that customer kudos points come from.</summary>
     public const string Budget = "budget|company";
 

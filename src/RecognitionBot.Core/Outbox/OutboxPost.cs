@@ -33,6 +33,9 @@ public sealed record ToExistingMessage(PostedMessage Message) : PostTarget;
 [JsonDerivedType(typeof(DigestPost), "digest")]
 [JsonDerivedType(typeof(RecognitionGapsPost), "gaps")]
 [JsonDerivedType(typeof(UndeliveredPost), "undelivered")]
+[JsonDerivedType(typeof(AwardCardPost), "awardCard")]
+[JsonDerivedType(typeof(AwardCelebrationPost), "awardCelebration")]
+[JsonDerivedType(typeof(AwardWonPost), "awardWon")]
 public abstract record OutboxPost
 {
     public string Locale { get; init; } = "en";
@@ -50,6 +53,15 @@ public sealed record ApprovalRequestPost(Redemption Redemption, int RequesterAva
 public sealed record ApprovalUpdatePost(Redemption Redemption, int RequesterAvailable) : OutboxPost;
 
 public sealed record RedemptionNoticePost(Redemption Redemption, int Available) : OutboxPost;
+
+/// <summary>An award card to an approver (or, to an existing message, the card redrawn as the award now stands).</summary>
+public sealed record AwardCardPost(Awards.Award Award) : OutboxPost;
+
+/// <summary>The award's winner celebrated in the workspace's celebration channel.</summary>
+public sealed record AwardCelebrationPost(Awards.Award Award) : OutboxPost;
+
+/// <summary>The winner's own note: chosen, by whom, and the reward granted.</summary>
+public sealed record AwardWonPost(Awards.Award Award) : OutboxPost;
 
 public sealed record DigestPost(WeeklyDigest Digest, string TimeZone) : OutboxPost;
 

@@ -34,6 +34,8 @@ public static class ResultText
             Commands.Refusal.OutsiderRecipient or Commands.Refusal.UndoPointsSpent => [v.Person(new MemberId(detail), notify: false)],
             // Nor is a leaver: they are gone, a mention would only reach an account that no longer reads.
             Commands.Refusal.LeaverRecipient or Commands.Refusal.Leaver => [v.Person(new MemberId(detail), notify: false)],
+            // Nominations are private: the nominee is named, never notified.
+            Commands.Refusal.AlreadyNominated or Commands.Refusal.NotNominee => [v.Person(new MemberId(detail), notify: false)],
             Commands.Refusal.UnknownMember or Commands.Refusal.BotRecipient or Commands.Refusal.DuplicateRecipient => [v.Person(new MemberId(detail))],
             Commands.Refusal.ManagerCycle or Commands.Refusal.SelfMappedApprover => [.. detail.Split('|').Select(a => v.Person(new MemberId(a)))],
             Commands.Refusal.PairCapReached when detail.Split('|') is [var to, var left] => [v.Person(new MemberId(to), notify: false), ViewText.Typed(left)],
@@ -48,6 +50,7 @@ public static class ResultText
             Commands.Refusal.AllowanceExceeded or Commands.Refusal.PointsOutOfRange or Commands.Refusal.MessageTooShort
                 or Commands.Refusal.TooManyRecipients or Commands.Refusal.SelfKudos => WithExample(v, text, "Example.Give"),
             Commands.Refusal.UnknownReward or Commands.Refusal.AmbiguousReward => WithExample(v, text, "Example.Redeem"),
+            Commands.Refusal.SelfNomination or Commands.Refusal.NominationReason => WithExample(v, text, "Example.Nominate"),
             _ => WithExample(v, text, null),
         };
     }
@@ -141,6 +144,7 @@ public static class ResultText
         ParseError.BadLanguage => "Example.Language",
         ParseError.BadIntegration => "Example.Integration",
         ParseError.BadBudget => "Example.Budget",
+        ParseError.BadNomination or ParseError.MissingNominationReason => "Example.Nominate",
         _ => null,
     };
 }

@@ -17,6 +17,9 @@ public static class PostViews
         DigestPost digest => Digest(digest.Digest, v.In(Workspaces.Clock.FindZone(digest.TimeZone))),
         RecognitionGapsPost gaps => Gaps(gaps, v),
         UndeliveredPost undelivered => Undelivered(undelivered, v),
+        AwardCardPost card => AwardViews.Card(card.Award, v),
+        AwardCelebrationPost celebration => AwardViews.Celebration(celebration.Award, v),
+        AwardWonPost won => AwardViews.Won(won.Award, v),
         _ => throw new NotSupportedException($"No view for {post.GetType().Name}."),
     };
 

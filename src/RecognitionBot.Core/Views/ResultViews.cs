@@ -25,6 +25,8 @@ public static class ResultViews
         Integrations.IntegrationsView list => CustomerViews.List(list, v),
         Integrations.BudgetView budget => new View([CustomerViews.Budget(budget, v)]),
         Kudos.Channel.ChannelBoardView board => ChannelViews.Board(board, v),
+        Awards.NominationMade nominated => AwardViews.Nominated(nominated, v),
+        Awards.AwardView award => AwardViews.Card(award.Award, v, award.Changed ? null : [AwardViews.AlreadyChosen(award.Award, v)]),
         Kudos.Give.ComposerRefused refused =>
             new View([.. refused.Errors.SelectMany(e => ResultText.Refusal(e.Reason, v).Take(1))]) { Tone = ViewTone.Problem },
         NotUnderstood or Refused => new View([.. ResultText.Describe(result, v)]) { Tone = ViewTone.Problem },

@@ -110,6 +110,9 @@ public sealed record ViewAction(string Verb, string Label, string Subject, Actio
     /// <summary>Asks how many points first: preset choices where a surface offers buttons, a number field where it offers inputs.</summary>
     public AmountInput? Amount { get; init; }
 
+    /// <summary>Asks to pick one of a few options first (a reward with an award); the first option is the default.</summary>
+    public ChoiceInput? Choice { get; init; }
+
     /// <summary>The payload key the subject travels under (<see cref="ViewVerbs.RewardId"/> or <see cref="ViewVerbs.RedemptionId"/>).</summary>
     public string SubjectKey => ViewVerbs.SubjectKey(Verb);
 }
@@ -128,6 +131,15 @@ public enum ActionStyle
 public sealed record AmountInput(string Label, IReadOnlyList<AmountChoice> Presets, int Min, int Value, string Confirm, string Missing);
 
 public sealed record AmountChoice(int Points, string Label);
+
+/// <summary>
+/// One of a few options a button asks for: its label, the options (a value and its label), the first the default,
+/// the confirming button's label. A surface with a choice list shows one; one whose choices carry the whole click
+/// (Slack's select) makes each option the click.
+/// </summary>
+public sealed record ChoiceInput(string Label, IReadOnlyList<ChoiceOption> Options, string Confirm);
+
+public sealed record ChoiceOption(string Value, string Label);
 
 /// <summary>The optional reason a button asks for: its label, hint, length limit, and the confirming button's label.</summary>
 public sealed record ReasonInput(string Label, string Placeholder, int MaxLength, string Confirm);

@@ -81,6 +81,7 @@ public sealed record RichTextStyle(bool? Bold = null, bool? Italic = null, bool?
 [JsonDerivedType(typeof(NumberInputElement), "number_input")]
 [JsonDerivedType(typeof(MultiStaticSelectElement), "multi_static_select")]
 [JsonDerivedType(typeof(CheckboxesElement), "checkboxes")]
+[JsonDerivedType(typeof(StaticSelectElement), "static_select")]
 public abstract record BlockElement(string ActionId);
 
 public enum ButtonStyle
@@ -110,6 +111,9 @@ public sealed record NumberInputElement(string ActionId, bool IsDecimalAllowed =
 
 public sealed record MultiStaticSelectElement(string ActionId, IReadOnlyList<SlackOption> Options, PlainText? Placeholder = null)
     : BlockElement(ActionId);
+
+/// <summary>A single choice; in a message, choosing is the click (Slack sends <c>selected_option</c> at once).</summary>
+public sealed record StaticSelectElement(string ActionId, IReadOnlyList<SlackOption> Options, PlainText? Placeholder = null) : BlockElement(ActionId);
 
 public sealed record CheckboxesElement(string ActionId, IReadOnlyList<SlackOption> Options, IReadOnlyList<SlackOption>? InitialOptions = null)
     : BlockElement(ActionId);

@@ -27,6 +27,9 @@ public static class SlackDeliveryKeys
 
     public static DeliveryKey Undo(string kudos, MemberId member) => DeliveryKey.Slack("undo", kudos, member.Value);
 
+    /// <summary>One choice per approver per award: a double click (or a second option after the first) is the same delivery.</summary>
+    public static DeliveryKey Award(string period, MemberId member) => DeliveryKey.Slack("award", period, member.Value);
+
     /// <summary>A modal's submission: Slack's view id, unique per opened modal.</summary>
     public static DeliveryKey View(string viewId) => DeliveryKey.Slack("view", viewId);
 }

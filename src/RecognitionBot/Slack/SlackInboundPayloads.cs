@@ -102,7 +102,16 @@ public sealed record SlackBlockActions(
     public static SlackBlockActions? From(JsonElement payload) => SlackPayloads.Read<SlackBlockActions>(payload);
 }
 
-public sealed record SlackBlockAction(string? ActionId, string? BlockId, string? Value);
+public sealed record SlackBlockAction(string? ActionId, string? BlockId, string? Value)
+{
+    /// <summary>What a select's choice sent (its value), where a button sends <see cref="Value"/>.</summary>
+    public SlackChosenOption? SelectedOption { get; init; }
+
+    /// <summary>The value of the click: the button's, or the option chosen.</summary>
+    public string? ClickedValue => string.IsNullOrEmpty(Value) ? SelectedOption?.Value : Value;
+}
+
+public sealed record SlackChosenOption(string? Value);
 
 /// <summary>A <c>view_submission</c> payload: the modal's callback id, its metadata and what was typed in it.</summary>
 public sealed record SlackViewSubmission(SlackRef? Team, SlackUserRef? User, SlackSubmittedView? View)

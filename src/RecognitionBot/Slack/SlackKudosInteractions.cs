@@ -40,6 +40,7 @@ public sealed class SlackKudosInteractions(
             h.OpenRejectModalAsync(click, id, ct),
         [ViewVerbs.AddOn] = static (h, click, value, ct) => h.AddOnAsync(click, value, ct),
         [ViewVerbs.Undo] = static (h, click, kudos, ct) => h.UndoAsync(click, kudos, ct),
+        [ViewVerbs.Award] = static (h, click, value, ct) => h.AwardAsync(click, value, ct),
         [ViewVerbs.Compose] = static (h, click, subject, ct) =>
             h.ComposeAsync(click, subject, ct),
     };
@@ -73,8 +74,10 @@ public sealed class SlackKudosInteractions(
         var click = new Click(clicked, workspace, member, bot);
         foreach (var action in clicked.Actions ?? [])
         {
-            if (string.IsNullOrEmpty(action.Value) || SlackActions.Verb(action.ActionId) is not { } verb || !Routes.TryGetValue(verb, out var route)) continue;
-            await route(this, click, action.Value, ct);
+            if (action.ClickedValue is not { Length: > 0 } value || SlackActions.Verb(action.ActionId) is not { } verb
+                || !Routes.TryGetValue(verb, out var route))
+                continue;
+            await route(this, click, value, ct);
         }
         return null;
     }
@@ -105,6 +108,31 @@ public sealed class SlackKudosInteractions(
         var (result, reader) = await core.AnswerAsync(context, new UndoKudosCommand(kudos), ct);
         var v = ViewText.For(reader);
         await TellAsync(click, ResultViews.For(result, v), v, result is KudosUndone, ct);
+    }
+
+    /// <summary>
+    /// A winner (and a reward, or none) chosen on an award card: the clicked card shows the award as it now stands at once
+    /// (the outbox redraws the other approvers' copies); a refusal, or a choice made before, is told to the clicker alone.
+    /// </summary>
+    private async Task AwardAsync(Click click, string value, CancellationToken ct)
+    {
+        if (ViewVerbs.SplitAward(value) is not { } chosen) return;
+        var context = await ContextAsync(click.Workspace, click.Member, click.ChannelId, SlackDeliveryKeys.Award(chosen.Period, click.Member), ct);
+        var (result, reader) = await core.AnswerAsync(context, new ChooseAwardCommand(chosen.Period, chosen.Candidate, chosen.RewardId), ct);
+        var v = ViewText.For(reader);
+        if (result is Core.Awards.AwardView view && click.ChannelId is { } channel && click.MessageTs is { } ts)
+        {
+            try
+            {
+                await api.UpdateMessageAsync(click.Bot.Token, channel, ts, SlackViews.Render(AwardViews.Card(view.Award, v)), ct);
+            }
+            catch (SlackApiException e)
+            {
+                log.LogWarning(e, "Could not redraw award card {Channel}/{Ts}: {Error}", channel, ts, e.Error);
+            }
+            if (view.Changed) return;
+        }
+        await TellAsync(click, ResultViews.For(result, v), v, replace: false, ct);
     }
 
     private Task ComposeAsync(Click click, string subject, CancellationToken ct) =>

@@ -79,7 +79,7 @@ public static class SlackViews
                     break;
                 case ViewItem entry:
                     var section = new SectionBlock(new Mrkdwn(string.Join("\n", entry.Lines.Select(l => Line(l, inItem: true)))),
-                        Accessory: entry.Action is { } action ? Button(action) : null);
+                        Accessory: entry.Action is { } action ? action.Choice is null ? Button(action) : Select(action) : null);
                     blocks.Add(section);
                     items.Add(section);
                     break;
@@ -138,6 +138,14 @@ public static class SlackViews
             ? [Button(action)]
             : amount.Presets.Select(p => new ButtonElement(new PlainText(Fit(p.Label, 75)), SlackActions.Id(action.Verb, p.Points),
                 ViewVerbs.WithAmount(action.Subject, p.Points), p.Points == amount.Presets[0].Points ? ButtonStyle.Primary : null));
+
+    /// <summary>
+    /// An action that asks for one of a few options (a reward with an award) is a select whose every option is the whole
+    /// click: Slack sends the chosen option at once, so its value carries the subject and the option.
+    /// </summary>
+    private static StaticSelectElement Select(ViewAction action) =>
+        new(SlackActions.Id(action.Verb), [.. action.Choice!.Options.Take(100).Select(o =>
+            new SlackOption(new PlainText(Fit(o.Label, 75)), ViewVerbs.WithReward(action.Subject, o.Value)))], new PlainText(Fit(action.Label, 150)));
 
     private static ButtonElement Button(ViewAction action) =>
         new(new PlainText(Fit(action.Label, 75)), SlackActions.Id(action.Verb), action.Subject, action.Style switch

@@ -21,6 +21,7 @@ public sealed partial class TeamsBot
         [ViewVerbs.Cancel] = static async (bot, click, id, ct) => Card(await bot.AnswerClickAsync(click, new CancelRedemptionCommand(id), ct)),
         [ViewVerbs.AddOn] = static (bot, click, kudos, ct) => bot.AddOnAsync(click, kudos, ct),
         [ViewVerbs.Undo] = static (bot, click, kudos, ct) => bot.UndoAsync(click, kudos, ct),
+        [ViewVerbs.Award] = static (bot, click, subject, ct) => bot.ChooseAwardAsync(click, subject, ct),
     };
 
     private static InvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card);
@@ -94,6 +95,22 @@ public sealed partial class TeamsBot
     {
         var (result, reader) = await recognition.AnswerAsync(click.Context, new UndoKudosCommand(kudos), ct);
         return result is KudosUndone ? Card(await RenderAsync(click.Context.Workspace, reader, result, null, ct)) : Said(result, TeamsTexts.View(reader));
+    }
+
+    /// <summary>
+    /// A winner chosen on an award card (the reward from the card's choice list): the clicker sees the award as it now
+    /// stands, with why nothing changed when it was chosen before; a refusal leaves the card as it was and says why.
+    /// </summary>
+    private async Task<InvokeResponse> ChooseAwardAsync(Click click, string subject, CancellationToken ct)
+    {
+        var v = ViewText.For(await recognition.ReaderAsync(click.Context.Workspace, click.Context.Locale, ct));
+        if (ViewVerbs.SplitAward(subject, click.Action.Get(ViewVerbs.ChoiceInputId(subject)) ?? click.Action.Get(ViewVerbs.AwardReward)) is not { } chosen)
+            return Said(new Refused(Refusal.UnknownAward, subject), v);
+        var (result, reader) = await recognition.AnswerAsync(click.Context, new ChooseAwardCommand(chosen.Period, chosen.Candidate, chosen.RewardId), ct);
+        v = ViewText.For(reader);
+        return result is Core.Awards.AwardView
+            ? Card(await RenderAsync(click.Context.Workspace, TeamsTexts.For(reader), ResultViews.For(result, v), null, ct))
+            : Said(result, v);
     }
 
     /// <summary>A refusal as the short message Teams shows beside the card, which stays as it was.</summary>

@@ -132,7 +132,7 @@ public sealed partial class TeamsBot(
     {
         // An integration's secret above all: shown to the admin alone, never in a channel.
         var personalResult = result is BalanceView or HistoryView or SettingsView or RewardsView or RedemptionView or AuditLogView or KudosGiven
-            or Core.Integrations.IntegrationCreated or Core.Integrations.IntegrationsView;
+            or Core.Integrations.IntegrationCreated or Core.Integrations.IntegrationsView or Core.Awards.NominationMade;
         if (personalResult && activity.Conversation!.ConversationType != ConversationTypes.Personal)
         {
             var texts = TeamsTexts.For(reader);
@@ -148,6 +148,8 @@ public sealed partial class TeamsBot(
                 // No 1:1 chat possible (the app is not installed for them): answer here rather than not at all.
                 logger.LogInformation("Could not answer {Member} privately ({Error}); answering in the conversation", actor, e.Message);
                 if (result is KudosGiven) card = TeamsCards.Text(texts["Given.Neutral"], noOne);
+                // A nomination is private: the channel never reads whom.
+                if (result is Core.Awards.NominationMade) card = TeamsCards.Text(texts["Nominated.Neutral"], noOne);
                 if (result is Core.Integrations.IntegrationCreated or Core.Integrations.IntegrationsView)
                     card = TeamsCards.Text(texts["Integration.NotPrivate"], noOne);
             }

@@ -12,6 +12,8 @@ using RecognitionBot.Teams.Cards;
 using RecognitionBot.Tests.Contracts;
 using RecognitionBot.Tests.Teams.Fakes;
 
+using RecognitionBot.Tests.Infrastructure;
+
 namespace RecognitionBot.Tests.Teams;
 
 /// <summary>Every card the Teams adapter can render, in every language we ship, passes the official Adaptive Cards parser at 1.5.</summary>
@@ -111,6 +113,14 @@ public sealed class RenderingTeamsCards
             [new DigestRecipient(Bob, 4, 40), new DigestRecipient(Ann, 2, 20)], [new("#empathy", 5), new("#teamwork", 2)],
             [new DigestHighlight("k1", Ann, [Bob], 10, "You **rock**")], [Bob]), "Europe/Rome"), c),
         ["digest-empty"] = c => Post(new DigestPost(new WeeklyDigest("2026-W48", Now, Now.AddDays(7), 0, 0, 0, [], [], [], []), "UTC"), c),
+        ["award-card"] = c => Post(new AwardCardPost(AwardSamples.Month(Now, Ann, Bob, Mia)), c),
+        ["award-card-no-rewards"] = c => Post(new AwardCardPost(AwardSamples.Month(Now, Ann, Bob, Mia, rewards: false)), c),
+        ["award-card-decided"] = c => Post(new AwardCardPost(AwardSamples.Decided(Now, Ann, Bob, Mia)), c),
+        ["award-card-year"] = c => Post(new AwardCardPost(AwardSamples.Year(Now, Ann, Bob, Mia)), c),
+        ["award-celebration"] = c => Post(new AwardCelebrationPost(AwardSamples.Decided(Now, Ann, Bob, Mia)), c),
+        ["award-won"] = c => Post(new AwardWonPost(AwardSamples.Decided(Now, Ann, Bob, Mia)), c),
+        ["nominated"] = c => Result(new RecognitionBot.Core.Awards.NominationMade(Bob, "2026-11"), c),
+        ["award-already-chosen"] = c => Result(new RecognitionBot.Core.Awards.AwardView(AwardSamples.Decided(Now, Ann, Bob, Mia), Changed: false), c),
         ["gaps"] = c => Post(new RecognitionGapsPost("19:c", [Ann, Bob], 4), c),
         ["gaps-none"] = c => Post(new RecognitionGapsPost("19:c", [], 4), c),
         ["refused"] = c => Result(new Refused(Refusal.AllowanceExceeded, "5"), c),

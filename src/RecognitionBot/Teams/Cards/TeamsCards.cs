@@ -122,6 +122,23 @@ public static class TeamsCards
             };
             return new ShowCardAction(action.Label, choose);
         }
+        if (action.Choice is { } choice)
+        {
+            // One of a few options (a reward with an award), chosen on a card that opens under the button.
+            var pick = new AdaptiveCard
+            {
+                Body =
+                [
+                    new InputChoiceSet(choice.Label, [.. choice.Options.Select(o => new Choice(CardText.Ours(o.Label), o.Value))])
+                    {
+                        // Input ids are unique per card: one choice list per nominee, named after its button's subject.
+                        Id = ViewVerbs.ChoiceInputId(action.Subject), Value = choice.Options[0].Value,
+                    },
+                ],
+                Actions = [new ExecuteAction(choice.Confirm, action.Verb, data) { Style = ActionStyle.Positive, AssociatedInputs = "auto" }],
+            };
+            return new ShowCardAction(action.Label, pick);
+        }
         if (action.Reason is not { } reason) return new ExecuteAction(action.Label, action.Verb, data) { Style = style, AssociatedInputs = "none" };
         // The reason is typed on a card that opens under the button; its own button sends it along.
         var ask = new AdaptiveCard

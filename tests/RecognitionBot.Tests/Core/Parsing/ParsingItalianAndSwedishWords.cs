@@ -42,6 +42,8 @@ public sealed class ParsingItalianAndSwedishWords
         { "losin kaffekupong", "redeem kaffekupong" },
         { "annulla 4f2a9c1b7d3e", "cancel 4f2a9c1b7d3e" },
         { "avbryt 4f2a9c1b7d3e", "cancel 4f2a9c1b7d3e" },
+        { "nomina <@bob> sempre calmo al telefono", "nominate <@bob> sempre calmo al telefono" },
+        { "nominera <@bob> alltid lugn i telefon", "nominate <@bob> alltid lugn i telefon" },
         { "impostazioni", "settings" },
         { "inställningar", "settings" },
         { "installningar", "settings" },

@@ -66,6 +66,8 @@ public sealed class AroundEveryHandler : IAsyncLifetime
         ["channel board"] = new ChannelBoardCommand(LeaderboardPeriod.Week),
         ["roles"] = new RecognitionBot.Core.Members.Roles.RolesCommand(),
         ["my people"] = new RecognitionBot.Core.Members.People.MyPeopleCommand(),
+        ["nominate"] = new NominateCommand(Bob, "calm with every angry caller"),
+        ["choose award"] = new ChooseAwardCommand("2026-10", Bob, null),
     };
 
     // Help answers from the settings alone and never reaches storage past them.

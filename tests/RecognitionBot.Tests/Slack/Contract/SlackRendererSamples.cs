@@ -114,6 +114,8 @@ public static class SlackRendererSamples
         yield return ("rewards empty", new RewardsView([], 0));
         yield return ("history", new HistoryView(Bob, moves));
         yield return ("history empty", new HistoryView(Bob, []));
+        yield return ("nominated", new RecognitionBot.Core.Awards.NominationMade(Bob, "2026-11"));
+        yield return ("award already chosen", new RecognitionBot.Core.Awards.AwardView(AwardSamples.Decided(Now, Ann, Bob, Maria), Changed: false));
         yield return ("help", new HelpView(WorkspaceSettings.DefaultValues, 100, AllowancePeriod.Monthly, 10, 100, 10, 50));
         foreach (var change in Enum.GetValues<RedemptionChange>())
             yield return ($"redemption {change}", new RedemptionView(Redemption(change switch
@@ -183,6 +185,12 @@ public static class SlackRendererSamples
             "digest empty", new DigestPost(
             Digest() with { KudosCount = 0, Points = 0, PeopleRecognised = 0, TopRecipients = [], TopValues = [], Highlights = [], FirstTimeRecipients = [] },
             "UTC"));
+        yield return ("award card", new AwardCardPost(AwardSamples.Month(Now, Ann, Bob, Maria)));
+        yield return ("award card without rewards", new AwardCardPost(AwardSamples.Month(Now, Ann, Bob, Maria, rewards: false)));
+        yield return ("award card decided", new AwardCardPost(AwardSamples.Decided(Now, Ann, Bob, Maria)));
+        yield return ("award card year", new AwardCardPost(AwardSamples.Year(Now, Ann, Bob, Maria)));
+        yield return ("award celebration", new AwardCelebrationPost(AwardSamples.Decided(Now, Ann, Bob, Maria)));
+        yield return ("award won", new AwardWonPost(AwardSamples.Decided(Now, Ann, Bob, Maria)));
         yield return ("gaps", new RecognitionGapsPost("C0001", [Bob, Cy], 4));
         yield return ("gaps none", new RecognitionGapsPost("C0001", [], 4));
         var customer = Kudos() with

@@ -32,13 +32,16 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly string _environment;
     private readonly Dictionary<string, string?> _extra;
     private readonly bool _recordLogs;
+    private readonly TimeProvider? _clock;
     private HttpClient? _client;
     private readonly string _tablePrefix = Azurite.UniquePrefix("teams");
 
     public TeamsTestHost() : this(authenticated: true) { }
 
-    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null, string environment = "Testing", bool recordLogs = false)
+    internal TeamsTestHost(bool authenticated, Dictionary<string, string?>? settings = null, string environment = "Testing", bool recordLogs = false,
+        TimeProvider? clock = null)
     {
+        _clock = clock;
         _authenticated = authenticated;
         _recordLogs = recordLogs;
         _environment = environment;
@@ -98,6 +101,8 @@ public sealed class TeamsTestHost : WebApplicationFactory<Program>, IAsyncLifeti
         builder.ConfigureTestServices(services =>
         {
             if (_recordLogs) services.AddFakeLogging();
+            // The app's clock, where a test moves time on (tokens are still checked against the real one).
+            if (_clock is not null) services.AddSingleton(_clock);
             services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, errors) => TestCertificate.Validate(cert, errors) },
